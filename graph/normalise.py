@@ -1,0 +1,88 @@
+"""Normalised keys for names, phones and e-mails.
+
+Spreadsheets write one company many ways: full-width letters, Chinese or ASCII
+brackets, 有限责任公司 next to 有限公司, stray spaces. Matching needs one key per
+legal entity, kept beside the name the user typed. These functions are pure and
+live in ``graph`` because both the model (editing in the app) and the importer
+need them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["company_key", "normalise_email", "normalise_phone"]
+
+# Longest first, so "股份有限公司" wins over "有限公司".
+_LEGAL_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "co., ltd.",
+    "co.,ltd.",
+    "co. ltd.",
+    "co.,ltd",
+    "co., ltd",
+    "co ltd",
+    "limited",
+    "ltd.",
+    "ltd",
+    "inc.",
+    "inc",
+    "corporation",
+    "corp.",
+    "corp",
+    "llc",
+    "gmbh",
+    "公司",
+)
+_SPACES = re.compile(r"\s+")
+_PHONE_NOISE = re.compile(r"[\s\-().]")
+
+
+def company_key(name: str) -> str:
+    """Return the matching key of a company name.
+
+    NFKC folds full-width forms (``（`` → ``(``, ``ＡＢＣ`` → ``ABC``); case,
+    whitespace and one trailing legal-form suffix are dropped, because
+    ``XX有限公司`` and ``XX有限责任公司`` are in practice the same registration.
+
+    >>> company_key("华东电力（上海）有限责任公司")
+    '华东电力(上海)'
+    >>> company_key(" Acme  Co., Ltd. ") == company_key("ACME Limited")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = _SPACES.sub(" ", text).strip()
+    for suffix in _LEGAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)].rstrip(" ,")
+            break
+    return text.replace(" ", "")
+
+
+def normalise_phone(phone: str) -> str:
+    """Return a phone number without separators or the Chinese country code.
+
+    >>> normalise_phone("+86 138-0013-8000")
+    '13800138000'
+    >>> normalise_phone("(010) 6552 8899")
+    '01065528899'
+    """
+    digits = _PHONE_NOISE.sub("", unicodedata.normalize("NFKC", phone))
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+            break
+    return digits
+
+
+def normalise_email(email: str) -> str:
+    """Return an e-mail address trimmed and lower-cased.
+
+    >>> normalise_email(" Li.Wei@Example.COM ")
+    'li.wei@example.com'
+    """
+    return unicodedata.normalize("NFKC", email).strip().lower()

@@ -1,0 +1,199 @@
+"""Every Cypher statement kagraph runs, as named constants shared by both servers.
+
+Values always travel as ``$parameters``. Labels and relationship types cannot
+be parameters in Cypher, so the few statements that vary by label are
+templates filled only from the allow-lists below (``NODE_LABELS``, ``EDGES``)
+and built once at import time into dictionaries of constants. Server-specific
+statements (constraints, indexes) live in ``schema.py``, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "COMPANIES",
+    "COUNT_EDGES",
+    "COUNT_NODES",
+    "DROP_OTHER_EDGES",
+    "EDGES",
+    "EdgeSpec",
+    "FETCH_EDGES",
+    "FETCH_NODES",
+    "GROUP_COMPANY_IDS",
+    "GROUP_ROOT",
+    "NODE_LABELS",
+    "PING",
+    "ROOT_COMPANIES",
+    "SUBGRAPH_EDGES",
+    "SUBGRAPH_NODES",
+    "UPSERT_EDGES",
+    "UPSERT_NODES",
+    "query_name",
+]
+
+NODE_LABELS: tuple[str, ...] = (
+    "Company",
+    "OrgUnit",
+    "Contact",
+    "Rep",
+    "Competitor",
+    "Vendor",
+    "Opportunity",
+    "Claim",
+)
+
+
+@dataclass(frozen=True)
+class EdgeSpec:
+    """One kind of relationship: its type and the labels at both ends.
+
+    Every stored relationship carries a ``key`` property; (type, source,
+    target, key) identifies it, so ``MERGE`` on it is idempotent. ``single``
+    relationships (a contact works in one place) replace an older target.
+    """
+
+    type: str
+    source: str
+    target: str
+    single: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}-{self.type}->{self.target}"
+
+
+EDGES: dict[str, EdgeSpec] = {
+    spec.name: spec
+    for spec in (
+        EdgeSpec("BRANCH_OF", "Company", "Company", single=True),
+        EdgeSpec("PART_OF", "OrgUnit", "OrgUnit", single=True),
+        EdgeSpec("PART_OF", "OrgUnit", "Company", single=True),
+        EdgeSpec("WORKS_IN", "Contact", "OrgUnit", single=True),
+        EdgeSpec("WORKS_IN", "Contact", "Company", single=True),
+        EdgeSpec("REPORTS_TO", "Contact", "Contact"),
+        EdgeSpec("INFLUENCES", "Contact", "Contact"),
+        EdgeSpec("KNOWS", "Rep", "Contact"),
+        EdgeSpec("TOUCHED", "Rep", "Contact"),
+        EdgeSpec("KNOWS", "Competitor", "Contact"),
+        EdgeSpec("BUYS", "Company", "Vendor"),
+        EdgeSpec("AT", "Opportunity", "Company", single=True),
+        EdgeSpec("PLAYS", "Contact", "Opportunity"),
+        EdgeSpec("ON", "Claim", "Company", single=True),
+        EdgeSpec("BY", "Claim", "Rep", single=True),
+    )
+}
+
+PING = "RETURN 1 AS ok"
+
+_FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+_UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN row.id AS id"
+_FETCH_EDGES = (
+    "UNWIND $rows AS row "
+    "MATCH (a:<source> {id: row.source})-[r:<type>]->(b:<target> {id: row.target}) "
+    "WHERE r.key = row.key "
+    "RETURN row.source AS source, row.target AS target, r.key AS key, properties(r) AS props"
+)
+_UPSERT_EDGES = (
+    "UNWIND $rows AS row "
+    "MATCH (a:<source> {id: row.source}) MATCH (b:<target> {id: row.target}) "
+    "MERGE (a)-[r:<type> {key: row.key}]->(b) SET r += row.props "
+    "RETURN row.source AS source, row.target AS target, row.key AS key"
+)
+_DROP_OTHER_EDGES = (
+    "UNWIND $rows AS row "
+    "MATCH (a:<source> {id: row.source})-[r:<type>]->(b) "
+    "WHERE NOT (b:<target> AND b.id = row.target) "
+    "DELETE r RETURN count(r) AS removed"
+)
+
+
+def _fill(template: str, **identifiers: str) -> str:
+    """Put allow-listed labels or types into a template; refuse anything else."""
+    allowed = set(NODE_LABELS) | {spec.type for spec in EDGES.values()}
+    text = template
+    for slot, identifier in identifiers.items():
+        if identifier not in allowed:
+            raise ValueError(f"not an allowed label or type: {identifier!r}")
+        text = text.replace(f"<{slot}>", identifier)
+    return text
+
+
+FETCH_NODES: dict[str, str] = {label: _fill(_FETCH_NODES, label=label) for label in NODE_LABELS}
+UPSERT_NODES: dict[str, str] = {label: _fill(_UPSERT_NODES, label=label) for label in NODE_LABELS}
+FETCH_EDGES: dict[str, str] = {
+    name: _fill(_FETCH_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
+}
+UPSERT_EDGES: dict[str, str] = {
+    name: _fill(_UPSERT_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
+}
+DROP_OTHER_EDGES: dict[str, str] = {
+    name: _fill(_DROP_OTHER_EDGES, source=s.source, type=s.type, target=s.target)
+    for name, s in EDGES.items()
+    if s.single
+}
+
+COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
+COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+
+ROOT_COMPANIES = (
+    "MATCH (c:Company) WHERE NOT (c)-[:BRANCH_OF]->() "
+    "RETURN c.id AS id, c.name AS name, c.tier AS tier ORDER BY c.name"
+)
+COMPANIES = (
+    "MATCH (c:Company) "
+    "RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind ORDER BY c.name"
+)
+GROUP_ROOT = (
+    "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
+    "WHERE NOT (root)-[:BRANCH_OF]->() RETURN root.id AS id"
+)
+GROUP_COMPANY_IDS = "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) RETURN DISTINCT c.id AS id"
+
+_NODE_COLUMNS = "RETURN labels(n)[0] AS label, properties(n) AS props"
+SUBGRAPH_NODES = " UNION ALL ".join(
+    (
+        "MATCH (n:Company) WHERE n.id IN $ids " + _NODE_COLUMNS,
+        "MATCH (n:OrgUnit) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
+        "MATCH (n:Contact) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
+        "MATCH (n:Opportunity) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
+        "MATCH (n:Claim) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
+    )
+)
+"""Every node that belongs to the given companies, edges or not."""
+
+_EDGE_COLUMNS = (
+    "RETURN labels(a)[0] AS source_label, properties(a) AS source, type(r) AS type, "
+    "properties(r) AS props, labels(b)[0] AS target_label, properties(b) AS target"
+)
+SUBGRAPH_EDGES = " UNION ALL ".join(
+    (
+        "MATCH (a:Company)-[r]->(b) WHERE a.id IN $ids " + _EDGE_COLUMNS,
+        "MATCH (a:OrgUnit)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
+        "MATCH (a:Contact)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
+        "MATCH (a)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a:Contact " + _EDGE_COLUMNS,
+        "MATCH (a:Contact)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a.company_id IN $ids "
+        + _EDGE_COLUMNS,
+        "MATCH (a:Opportunity)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
+        "MATCH (a:Claim)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
+    )
+)
+"""Every relationship touching the given companies' nodes, with both ends."""
+
+
+def _constant_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name, value in globals().items():
+        if name.isupper() and isinstance(value, str):
+            names[value] = name
+        elif name.isupper() and isinstance(value, dict):
+            names.update({v: f"{name}[{k}]" for k, v in value.items() if isinstance(v, str)})
+    return names
+
+
+def query_name(query: str) -> str:
+    """The constant's name for a statement, for error messages ("query X failed")."""
+    return _QUERY_NAMES.get(query, "ad-hoc query")
+
+
+_QUERY_NAMES = _constant_names()

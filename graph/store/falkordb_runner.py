@@ -1,0 +1,85 @@
+"""Runner for FalkorDB (the embedded default), through its own RESP client.
+
+Not over FalkorDB's Bolt port: there, string parameters with quotes fail,
+backslashes change, floats lose digits and every error reads "unknown error".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from falkordb import FalkorDB
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from graph.errors import QueryFailed, StoreUnavailable
+from graph.store.cypher import PING, query_name
+from graph.store.runner import Row
+from graph.store.schema import FALKOR_ALREADY_EXISTS, LOOKUP_INDEXES, falkor_index
+
+__all__ = ["FalkorRunner"]
+
+_EMPTY_GRAPH = "empty key"
+"""FalkorDB's answer to a read on a graph that holds nothing yet."""
+
+
+class FalkorRunner:
+    kind = "falkordb"
+
+    def __init__(self, host: str, port: int, graph: str) -> None:
+        self.address = f"redis://{host}:{port}/{graph}"
+        self._db = FalkorDB(host=host, port=port, socket_connect_timeout=5, socket_timeout=300)
+        self._graph = self._db.select_graph(graph)
+        self.write(PING)
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._run(query, params, read_only=True)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._run(query, params, read_only=False)
+
+    def ensure_schema(self, labels: tuple[str, ...]) -> None:
+        for label in labels:
+            self._tolerate_existing(lambda label=label: self._graph.create_node_unique_constraint(label, "id"))
+        for label, prop in LOOKUP_INDEXES:
+            self._tolerate_existing(lambda label=label, prop=prop: self._graph.query(falkor_index(label, prop)))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool) -> list[Row]:
+        try:
+            if read_only:
+                result = self._graph.ro_query(query, dict(params or {}))
+            else:
+                result = self._graph.query(query, dict(params or {}))
+        except (RedisConnectionError, RedisTimeoutError, OSError) as error:
+            raise StoreUnavailable(f"store unreachable at {self.address}: {error}") from error
+        except ResponseError as error:
+            if read_only and _EMPTY_GRAPH in str(error):
+                return []
+            raise QueryFailed(f"query {query_name(query)} failed: {error}") from error
+        except RedisError as error:
+            raise QueryFailed(f"query {query_name(query)} failed: {error}") from error
+        columns = [column[1] for column in result.header]
+        return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def _tolerate_existing(self, create: Any) -> None:
+        try:
+            create()
+        except ResponseError as error:
+            if not any(text in str(error).lower() for text in FALKOR_ALREADY_EXISTS):
+                raise QueryFailed(f"schema setup failed: {error}") from error
+        except (RedisConnectionError, OSError) as error:
+            raise StoreUnavailable(f"store unreachable at {self.address}: {error}") from error
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB returns OrderedDicts for maps; callers get plain dicts and lists."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,200 @@
+"""GraphStore: the repository every service and page goes through.
+
+Writes are idempotent upserts that report what they changed: the rows are
+compared with what is stored first and only new or changed properties are
+sent, so a repeated import reports 0 created, 0 updated and leaves the store
+as it was. Reads return plain rows or a networkx ``MultiDiGraph``, the one
+bridge to the analysis code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from graph.errors import NotFound
+from graph.model import Record
+from graph.store import cypher
+from graph.store.rows import EdgeRow, NodeRow, graph_rows
+from graph.store.runner import Runner
+from graph.store.subgraph import to_networkx
+
+__all__ = ["BATCH_SIZE", "GraphStore", "WriteCounts", "WriteReport"]
+
+BATCH_SIZE = 1000
+_T = TypeVar("_T")
+
+
+class WriteCounts(BaseModel):
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class WriteReport(BaseModel):
+    """What a write changed, per node label and per relationship kind."""
+
+    nodes: dict[str, WriteCounts] = Field(default_factory=dict)
+    edges: dict[str, WriteCounts] = Field(default_factory=dict)
+    missing: list[str] = Field(default_factory=list)
+    """Relationships not written because an end does not exist, as ``spec source→target``."""
+
+    @property
+    def created(self) -> int:
+        return sum(c.created for c in (*self.nodes.values(), *self.edges.values()))
+
+    @property
+    def updated(self) -> int:
+        return sum(c.updated for c in (*self.nodes.values(), *self.edges.values()))
+
+
+def _batches(items: Sequence[_T], size: int = BATCH_SIZE) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _changed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in new.items() if old.get(k) != v}
+
+
+class GraphStore:
+    """Upserts and reads over one ``Runner``; knows nothing of which server it is."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+
+    @property
+    def kind(self) -> str:
+        return self.runner.kind
+
+    @property
+    def address(self) -> str:
+        return self.runner.address
+
+    def ensure_schema(self) -> None:
+        self.runner.ensure_schema(cypher.NODE_LABELS)
+
+    def close(self) -> None:
+        self.runner.close()
+
+    # writes -------------------------------------------------------------
+
+    def write(self, records: Iterable[Record]) -> WriteReport:
+        """Upsert records (nodes first, then relationships) and report the changes."""
+        rows = graph_rows(records)
+        report = WriteReport()
+        by_label: dict[str, list[NodeRow]] = defaultdict(list)
+        for node in rows.nodes:
+            by_label[node.label].append(node)
+        for label in cypher.NODE_LABELS:
+            if by_label[label]:
+                report.nodes[label] = self._upsert_nodes(label, by_label[label])
+        by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
+        for edge in rows.edges:
+            by_spec[edge.spec].append(edge)
+        for spec, edges in by_spec.items():
+            report.edges[spec] = self._upsert_edges(spec, edges, report.missing)
+        return report
+
+    def _upsert_nodes(self, label: str, rows: list[NodeRow]) -> WriteCounts:
+        counts = WriteCounts()
+        for batch in _batches(_last_wins(rows, lambda r: r.id)):
+            stored = {
+                r["id"]: r["props"] for r in self.runner.read(cypher.FETCH_NODES[label], {"ids": [n.id for n in batch]})
+            }
+            changes = []
+            for node in batch:
+                old = stored.get(node.id)
+                diff = node.props if old is None else _changed(node.props, old)
+                if old is None:
+                    counts.created += 1
+                elif diff:
+                    counts.updated += 1
+                else:
+                    counts.unchanged += 1
+                if diff:
+                    changes.append({"id": node.id, "props": diff})
+            if changes:
+                self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
+        return counts
+
+    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[str]) -> WriteCounts:
+        counts = WriteCounts()
+        single = cypher.EDGES[spec].single
+        for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
+            keys = [{"source": e.source, "target": e.target, "key": e.key} for e in batch]
+            stored = {
+                (r["source"], r["target"], r["key"]): r["props"]
+                for r in self.runner.read(cypher.FETCH_EDGES[spec], {"rows": keys})
+            }
+            changes, new = [], set()
+            for edge in batch:
+                identity = (edge.source, edge.target, edge.key)
+                old = stored.get(identity)
+                diff = edge.props if old is None else _changed(edge.props, old)
+                if old is None:
+                    new.add(identity)
+                elif diff:
+                    counts.updated += 1
+                else:
+                    counts.unchanged += 1
+                if old is None or diff:
+                    changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
+            if not changes:
+                continue
+            written = {(r["source"], r["target"], r["key"]) for r in self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})}
+            counts.created += len(new & written)
+            missing.extend(f"{spec} {s}→{t}" for s, t, _ in sorted(new - written))
+            if single and new & written:
+                moved = [{"source": s, "target": t} for s, t, _ in new & written]
+                self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
+        return counts
+
+    # reads --------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label plus ``relationships``, for the sidebar."""
+        result = {row["label"]: int(row["n"]) for row in self.runner.read(cypher.COUNT_NODES)}
+        result["relationships"] = sum(int(row["n"]) for row in self.runner.read(cypher.COUNT_EDGES))
+        return result
+
+    def groups(self) -> list[dict[str, Any]]:
+        """Top-level companies (group roots and stand-alone companies)."""
+        return self.runner.read(cypher.ROOT_COMPANIES)
+
+    def companies(self) -> list[dict[str, Any]]:
+        return self.runner.read(cypher.COMPANIES)
+
+    def group_root(self, company_id: str) -> str:
+        rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
+        if not rows:
+            raise NotFound(f"no company with id {company_id!r}")
+        return str(rows[0]["id"])
+
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+        """One company: its departments, people, deals, claims and everyone tied to them."""
+        self.group_root(company_id)
+        return self._subgraph([company_id])
+
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+        """The whole group ``company_id`` belongs to, from its root down, any depth."""
+        root = self.group_root(company_id)
+        ids = [row["id"] for row in self.runner.read(cypher.GROUP_COMPANY_IDS, {"id": root})]
+        graph = self._subgraph(ids)
+        graph.graph["root"] = root
+        return graph
+
+    def _subgraph(self, company_ids: list[str]) -> nx.MultiDiGraph:
+        params = {"ids": company_ids}
+        nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
+        edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
+        return to_networkx(nodes, edges)
+
+
+def _last_wins(rows: list[_T], identity: Any) -> list[_T]:
+    """Keep one row per identity (the last), so a batch never upserts a key twice."""
+    return list({identity(row): row for row in rows}.values())

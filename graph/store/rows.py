@@ -1,0 +1,167 @@
+"""How model records become stored nodes and relationships.
+
+Pure functions, no server: each record turns into the node rows and edge rows
+the store upserts. A record's references (``company_id``, ``reports_to``…)
+become relationships here, so the rule "a contact works in its unit, else its
+company" is written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import (
+    US_VENDOR_ID,
+    Claim,
+    Company,
+    Competitor,
+    CompetitorRelationship,
+    Contact,
+    Influence,
+    Opportunity,
+    OpportunityRole,
+    OrgUnit,
+    Purchase,
+    Record,
+    Relationship,
+    Rep,
+    Touch,
+)
+
+__all__ = ["EdgeRow", "GraphRows", "NodeRow", "graph_rows"]
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    label: str
+    id: str
+    props: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EdgeRow:
+    """A relationship to upsert; ``spec`` names an entry of ``cypher.EDGES``."""
+
+    spec: str
+    source: str
+    target: str
+    key: str = ""
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class GraphRows:
+    nodes: list[NodeRow] = field(default_factory=list)
+    edges: list[EdgeRow] = field(default_factory=list)
+
+
+def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in keys}
+
+
+def _company(r: Company, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("Company", r.id, r.to_row()))
+    if r.parent_id:
+        out.edges.append(EdgeRow("Company-BRANCH_OF->Company", r.id, r.parent_id))
+
+
+def _org_unit(r: OrgUnit, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("OrgUnit", r.id, r.to_row()))
+    if r.parent_id:
+        out.edges.append(EdgeRow("OrgUnit-PART_OF->OrgUnit", r.id, r.parent_id))
+    else:
+        out.edges.append(EdgeRow("OrgUnit-PART_OF->Company", r.id, r.company_id))
+
+
+def _contact(r: Contact, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("Contact", r.id, r.to_row()))
+    if r.unit_id:
+        out.edges.append(EdgeRow("Contact-WORKS_IN->OrgUnit", r.id, r.unit_id))
+    else:
+        out.edges.append(EdgeRow("Contact-WORKS_IN->Company", r.id, r.company_id))
+    out.edges.extend(EdgeRow("Contact-REPORTS_TO->Contact", r.id, manager) for manager in r.reports_to)
+
+
+def _influence(r: Influence, out: GraphRows) -> None:
+    props = {"kind": r.kind.value, "weight": r.weight}
+    out.edges.append(EdgeRow("Contact-INFLUENCES->Contact", r.from_id, r.to_id, r.kind.value, props))
+
+
+def _relationship(r: Relationship, out: GraphRows) -> None:
+    props = _without(r.to_row(), "rep_id", "contact_id")
+    out.edges.append(EdgeRow("Rep-KNOWS->Contact", r.rep_id, r.contact_id, "", props))
+
+
+def _touch(r: Touch, out: GraphRows) -> None:
+    props = _without(r.to_row(), "rep_id", "contact_id", "id")
+    out.edges.append(EdgeRow("Rep-TOUCHED->Contact", r.rep_id, r.contact_id, r.id, props))
+
+
+def _competitor_relationship(r: CompetitorRelationship, out: GraphRows) -> None:
+    props = {"strength": r.strength}
+    out.edges.append(EdgeRow("Competitor-KNOWS->Contact", r.competitor_id, r.contact_id, "", props))
+
+
+def _purchase(r: Purchase, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("Vendor", r.vendor, {"id": r.vendor, "is_us": r.vendor == US_VENDOR_ID}))
+    props = _without(r.to_row(), "company_id")
+    out.edges.append(EdgeRow("Company-BUYS->Vendor", r.company_id, r.vendor, r.product, props))
+
+
+def _opportunity(r: Opportunity, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("Opportunity", r.id, r.to_row()))
+    out.edges.append(EdgeRow("Opportunity-AT->Company", r.id, r.company_id))
+
+
+def _opportunity_role(r: OpportunityRole, out: GraphRows) -> None:
+    props = {"role": r.role.value}
+    out.edges.append(EdgeRow("Contact-PLAYS->Opportunity", r.contact_id, r.opportunity_id, r.role.value, props))
+
+
+def _claim(r: Claim, out: GraphRows) -> None:
+    out.nodes.append(NodeRow("Claim", r.id, r.to_row()))
+    out.edges.append(EdgeRow("Claim-ON->Company", r.id, r.company_id))
+    out.edges.append(EdgeRow("Claim-BY->Rep", r.id, r.rep_id))
+
+
+def _plain_node(label: str) -> Any:
+    def add(r: Rep | Competitor, out: GraphRows) -> None:
+        out.nodes.append(NodeRow(label, r.id, r.to_row()))
+
+    return add
+
+
+_BUILDERS: dict[type[Record], Any] = {
+    Company: _company,
+    OrgUnit: _org_unit,
+    Contact: _contact,
+    Influence: _influence,
+    Rep: _plain_node("Rep"),
+    Relationship: _relationship,
+    Touch: _touch,
+    Competitor: _plain_node("Competitor"),
+    CompetitorRelationship: _competitor_relationship,
+    Purchase: _purchase,
+    Opportunity: _opportunity,
+    OpportunityRole: _opportunity_role,
+    Claim: _claim,
+}
+
+
+def graph_rows(records: Iterable[Record]) -> GraphRows:
+    """Turn records into node and edge rows, in the order they were given.
+
+    >>> rows = graph_rows([Company(id="c1", name="Acme", parent_id="g1")])
+    >>> [(n.label, n.id) for n in rows.nodes], [(e.spec, e.target) for e in rows.edges]
+    ([('Company', 'c1')], [('Company-BRANCH_OF->Company', 'g1')])
+    """
+    out = GraphRows()
+    for record in records:
+        try:
+            build = _BUILDERS[type(record)]
+        except KeyError:
+            raise TypeError(f"cannot store a {type(record).__name__}") from None
+        build(record, out)
+    return out
