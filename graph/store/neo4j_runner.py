@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -64,5 +65,8 @@ class Neo4jRunner:
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]
+    """The part of a driver message a user needs: the OS reason if there is one."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    if "(reason " in text:
+        text = text.rsplit("(reason ", 1)[1].rstrip(")")
+    return re.sub(r"^\[Errno \d+\] ", "", text)

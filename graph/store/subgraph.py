@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["node_key", "to_networkx"]
+__all__ = ["node_key", "subgraph_json", "to_networkx"]
 
 
 def node_key(label: str, node_id: str) -> str:
@@ -52,3 +52,21 @@ def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
         key = f"{row['type']}:{props.pop('key', '')}"
         graph.add_edge(source, target, key=key, type=row["type"], **props)
     return graph
+
+
+def subgraph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """``{"nodes": [...], "edges": [...]}`` with each node's key and attributes.
+
+    >>> g = nx.MultiDiGraph(); g.add_edge("Contact:a", "Contact:b", key="REPORTS_TO:", type="REPORTS_TO")
+    'REPORTS_TO:'
+    >>> subgraph_json(g)["edges"]
+    [{'source': 'Contact:a', 'target': 'Contact:b', 'type': 'REPORTS_TO'}]
+    """
+    return {
+        **graph.graph,
+        "nodes": [{"key": key, **attrs} for key, attrs in sorted(graph.nodes(data=True))],
+        "edges": [
+            {"source": source, "target": target, **attrs}
+            for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Getting data into kagraph: readers, validation, normalisation, demo data."""

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up (first time) and run kagraph on the embedded store; demo data loads on first start.
+# Set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE) to use a Neo4j server instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/bootstrap.sh requirements.txt
+exec .venv/bin/streamlit run app.py \
+  --server.headless true \
+  --server.port "${KAGRAPH_HTTP_PORT:-8501}" \
+  --browser.gatherUsageStats false "$@"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Create .venv (Python >= 3.11) and install requirements when they changed.
+# Sourced by run.sh and test.sh with the requirements file to install as $1.
+set -euo pipefail
+requirements="${1:-requirements.txt}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+pick_python() {
+  for candidate in python3.11 python3.12 python3.13 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "kagraph needs Python 3.11 or newer on PATH" >&2
+  return 1
+}
+
+if [ ! -x .venv/bin/python ]; then
+  echo "kagraph: creating .venv" >&2
+  "$(pick_python)" -m venv .venv
+fi
+stamp=".venv/.installed-$(basename "$requirements")"
+wanted="$(cat requirements*.txt | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  echo "kagraph: installing $requirements" >&2
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
+  echo "$wanted" >"$stamp"
+fi
