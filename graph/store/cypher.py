@@ -14,7 +14,9 @@ from dataclasses import dataclass
 __all__ = [
     "COMPANIES",
     "COUNT_EDGES",
+    "ANY_NODE",
     "COUNT_NODES",
+    "DELETE_ALL",
     "DROP_OTHER_EDGES",
     "EDGES",
     "EdgeSpec",
@@ -133,6 +135,10 @@ DROP_OTHER_EDGES: dict[str, str] = {
     if s.single
 }
 
+DELETE_ALL = "MATCH (n) DETACH DELETE n"
+"""Empties the graph: ``python -m ingest demo --reset`` and test isolation."""
+
+ANY_NODE = "MATCH (n) RETURN n.id AS id LIMIT 1"
 COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 

@@ -81,6 +81,13 @@ class GraphStore:
     def close(self) -> None:
         self.runner.close()
 
+    def clear(self) -> None:
+        """Delete every node and relationship (demo reset, test isolation)."""
+        self.runner.write(cypher.DELETE_ALL)
+
+    def is_empty(self) -> bool:
+        return not self.runner.read(cypher.ANY_NODE)
+
     # writes -------------------------------------------------------------
 
     def write(self, records: Iterable[Record]) -> WriteReport:

@@ -1,0 +1,129 @@
+"""The repository against a real server: upserts, idempotence, subgraphs, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.errors import NotFound, QueryFailed
+from graph.model import Company, Contact, Influence, OrgUnit, Purchase, Record, Relationship, Rep, Touch
+from graph.store import GraphStore
+
+pytestmark = pytest.mark.integration
+
+DUMP_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+DUMP_EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r) AS props, b.id AS b"
+
+
+def dump(store: GraphStore) -> tuple[list[Any], list[Any]]:
+    """Everything stored, in a canonical order, to compare two states of the store."""
+    nodes = sorted((r["label"], sorted(r["props"].items())) for r in store.runner.read(DUMP_NODES))
+    edges = sorted(
+        (r["a"], r["type"], sorted(r["props"].items()), r["b"]) for r in store.runner.read(DUMP_EDGES)
+    )
+    return nodes, edges
+
+
+def account() -> list[Record]:
+    return [
+        Company(id="g", name="华东电网集团有限公司", tier=1, employees=12000),
+        Company(id="b1", name="杭州供电分公司", parent_id="g", kind="branch"),
+        Company(id="b11", name="萧山供电所", parent_id="b1", kind="branch"),
+        OrgUnit(id="u-it", company_id="b1", name="信息中心"),
+        OrgUnit(id="u-sec", company_id="b1", name="网络安全处", parent_id="u-it"),
+        Contact(id="p1", name="张伟", company_id="b1", unit_id="u-it", level=2, buying_role="decision_maker"),
+        Contact(id="p2", name="王芳", company_id="b1", unit_id="u-sec", level=3, reports_to=("p1",)),
+        Contact(id="p3", name="李强", company_id="b11", level=3),
+        Influence(from_id="p3", to_id="p1", kind="former_colleague", weight=0.8),
+        Rep(id="r1", name="Li Wei"),
+        Relationship(rep_id="r1", contact_id="p2", closeness=4, solution_acceptance=3, price_acceptance=2),
+        Touch(date="2026-10-02", rep_id="r1", contact_id="p2", kind="visit", note="演示"),
+        Purchase(company_id="b1", product="安全网关", category="网络安全", vendor="us", amount=380000.0),
+    ]
+
+
+def test_repeated_write_changes_nothing(store: GraphStore) -> None:
+    first = store.write(account())
+    before = dump(store)
+    second = store.write(account())
+    assert first.created == 22 and first.updated == 0
+    assert (second.created, second.updated) == (0, 0)
+    assert dump(store) == before
+
+
+def test_changed_value_updates_only_that_property(store: GraphStore) -> None:
+    store.write(account())
+    report = store.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-sec", level=3, title="处长")])
+    assert report.nodes["Contact"].updated == 1
+    assert report.created == 0
+    props = store.runner.read("MATCH (c:Contact {id: 'p2'}) RETURN properties(c) AS p")[0]["p"]
+    assert props["title"] == "处长" and props["level"] == 3 and props["name"] == "王芳"
+
+
+def test_moving_a_contact_replaces_the_old_workplace(store: GraphStore) -> None:
+    store.write(account())
+    store.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-it")])
+    rows = store.runner.read("MATCH (:Contact {id: 'p2'})-[:WORKS_IN]->(u) RETURN u.id AS id")
+    assert [r["id"] for r in rows] == ["u-it"]
+
+
+def test_relationship_to_a_missing_contact_is_reported_not_written(store: GraphStore) -> None:
+    store.write(account())
+    report = store.write([Influence(from_id="p1", to_id="nobody", kind="advice", weight=0.3)])
+    assert report.missing == ["Contact-INFLUENCES->Contact p1→nobody"]
+    assert report.created == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["O'Brien \"Bob\"", "back\\slash", "<img src=x onerror=alert(1)>", "行1\n行2", "𠮷野家 😀", "$rows"],
+)
+def test_awkward_text_round_trips_exactly(store: GraphStore, name: str) -> None:
+    store.write([Company(id="c", name="C"), Contact(id="x", name=name, company_id="c")])
+    graph = store.company_subgraph("c")
+    assert graph.nodes["Contact:x"]["name"] == name
+
+
+def test_floats_keep_full_precision(store: GraphStore) -> None:
+    store.write([Company(id="c", name="C"), Contact(id="a", name="A", company_id="c"), Contact(id="b", name="B", company_id="c")])
+    store.write([Influence(from_id="a", to_id="b", kind="advice", weight=0.123456789012)])
+    graph = store.company_subgraph("c")
+    assert graph.edges["Contact:a", "Contact:b", "INFLUENCES:advice"]["weight"] == 0.123456789012
+
+
+def test_group_subgraph_reaches_every_depth_from_any_member(store: GraphStore) -> None:
+    store.write(account())
+    graph = store.group_subgraph("b11")
+    assert graph.graph["root"] == "g"
+    assert {"Company:g", "Company:b1", "Company:b11", "Contact:p3", "Rep:r1", "Vendor:us"} <= set(graph.nodes)
+    assert graph.has_edge("Contact:p3", "Contact:p1", "INFLUENCES:former_colleague")
+    assert graph.has_edge("Rep:r1", "Contact:p2", "KNOWS:")
+
+
+def test_company_subgraph_keeps_ties_from_outside(store: GraphStore) -> None:
+    store.write(account())
+    graph = store.company_subgraph("b1")
+    assert "Contact:p1" in graph and "Contact:p2" in graph
+    assert graph.nodes["Contact:p3"]["company_id"] == "b11"  # influences p1 from a sub-branch
+    touches = [d for _, _, d in graph.out_edges("Rep:r1", data=True) if d["type"] == "TOUCHED"]
+    assert touches == [{"type": "TOUCHED", "date": "2026-10-02", "kind": "visit", "note": "演示"}]
+
+
+def test_unknown_company_is_not_found(store: GraphStore) -> None:
+    with pytest.raises(NotFound, match="no company with id 'nope'"):
+        store.company_subgraph("nope")
+
+
+def test_counts_and_groups(store: GraphStore) -> None:
+    assert store.is_empty()
+    store.write(account())
+    counts = store.counts()
+    assert counts["Company"] == 3 and counts["Contact"] == 3 and counts["relationships"] == 12
+    assert [g["id"] for g in store.groups()] == ["g"]
+    assert not store.is_empty()
+
+
+def test_bad_cypher_is_a_query_failure_with_position(store: GraphStore) -> None:
+    with pytest.raises(QueryFailed, match="failed"):
+        store.runner.read("MATCH (n RETURN n")
