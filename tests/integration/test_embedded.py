@@ -1,0 +1,80 @@
+"""The embedded server's life: start, reuse, persistence, and failures a user can read."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.connect import open_store
+from graph.embedded import EmbeddedServer, ensure_server
+from graph.model import Company
+from graph.settings import Settings
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KAGRAPH_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def listening_socket() -> Iterator[int]:
+    """A port that is taken by something that is not a graph server."""
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        yield int(blocker.getsockname()[1])
+
+
+def test_data_survives_a_restart(tmp_path: Path) -> None:
+    settings = Settings(kagraph_data_dir=tmp_path)
+    store = open_store(settings)
+    store.write([Company(id="c1", name="Acme")])
+    store.close()
+    first = ensure_server(tmp_path)
+    first.stop()
+    assert first.process is not None and first.process.returncode == 0
+    store = open_store(settings)
+    assert [g["id"] for g in store.groups()] == ["c1"]
+    store.close()
+    ensure_server(tmp_path).stop()
+
+
+def test_a_running_server_is_reused_and_left_running(embedded_server: EmbeddedServer) -> None:
+    result = cli("status", env={"KAGRAPH_DATA_DIR": str(embedded_server.data_dir)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["address"].startswith(f"redis://127.0.0.1:{embedded_server.port}/")
+    assert embedded_server.process is not None and embedded_server.process.poll() is None
+
+
+def test_cli_starts_and_stops_its_own_server(tmp_path: Path) -> None:
+    result = cli("status", env={"KAGRAPH_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "falkordb.json").exists(), "the server the CLI started is still registered"
+    assert (tmp_path / "appendonlydir").is_dir()
+
+
+def test_blocked_embedded_port_gives_one_readable_line(tmp_path: Path, listening_socket: int) -> None:
+    result = cli("status", env={"KAGRAPH_DATA_DIR": str(tmp_path), "KAGRAPH_PORT": str(listening_socket)})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"kagraph: embedded store could not start on 127.0.0.1:{listening_socket}")
+
+
+def test_unreachable_neo4j_gives_one_readable_line(listening_socket: int) -> None:
+    result = cli("groups", env={"NEO4J_URI": f"bolt://127.0.0.1:{listening_socket}", "NEO4J_PASSWORD": "x"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"kagraph: store unreachable at bolt://127.0.0.1:{listening_socket}")
