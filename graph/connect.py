@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.embedded import ensure_server
-from graph.settings import Settings
+from graph.settings import Settings, load_settings
 from graph.store import GraphStore
 from graph.store.falkordb_runner import FalkorRunner
 from graph.store.neo4j_runner import Neo4jRunner
@@ -16,7 +16,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
 
     Raises ``StoreUnavailable`` with a one-line reason when that is impossible.
     """
-    settings = settings or Settings()
+    settings = settings or load_settings()
     if settings.neo4j_uri:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
         runner: Neo4jRunner | FalkorRunner = Neo4jRunner(

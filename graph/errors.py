@@ -7,7 +7,7 @@ has the chain. Pages and CLIs catch ``KagraphError`` and print ``str(error)``.
 
 from __future__ import annotations
 
-__all__ = ["KagraphError", "NotFound", "QueryFailed", "StoreError", "StoreUnavailable"]
+__all__ = ["ConfigError", "KagraphError", "NotFound", "QueryFailed", "StoreError", "StoreUnavailable"]
 
 
 class KagraphError(Exception):
@@ -28,3 +28,7 @@ class QueryFailed(StoreError):
 
 class NotFound(KagraphError):
     """A company, contact or other record asked for does not exist."""
+
+
+class ConfigError(KagraphError):
+    """The environment (NEO4J_*, KAGRAPH_*) holds a value kagraph cannot use."""

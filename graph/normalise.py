@@ -57,8 +57,9 @@ def company_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold()
     text = _SPACES.sub(" ", text).strip()
     for suffix in _LEGAL_SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix):
-            text = text[: -len(suffix)].rstrip(" ,")
+        if text.endswith(suffix):
+            if len(text) > len(suffix):
+                text = text[: -len(suffix)].rstrip(" ,")
             break
     return text.replace(" ", "")
 

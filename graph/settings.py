@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings"]
+from graph.errors import ConfigError
+
+__all__ = ["Settings", "load_settings"]
 
 _LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
@@ -41,3 +43,14 @@ class Settings(BaseSettings):
             if remote and self.neo4j_password.get_secret_value() in ("neo4j", "password"):
                 raise ValueError("NEO4J_PASSWORD is a default password; set a real one for a remote server")
         return self
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; a bad value is a ``ConfigError`` naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'_'.join(str(p) for p in e['loc']).upper() or 'settings'}: {e['msg']}" for e in error.errors()
+        )
+        raise ConfigError(f"bad configuration: {problems}") from error

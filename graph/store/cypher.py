@@ -143,9 +143,14 @@ COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
 ROOT_COMPANIES = (
-    "MATCH (c:Company) WHERE NOT (c)-[:BRANCH_OF]->() "
-    "RETURN c.id AS id, c.name AS name, c.tier AS tier ORDER BY c.name"
+    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
+    "OPTIONAL MATCH (root)<-[:BRANCH_OF*0..]-(c:Company) "
+    "WITH root, collect(DISTINCT c.id) AS ids "
+    "OPTIONAL MATCH (p:Contact) WHERE p.company_id IN ids "
+    "RETURN root.id AS id, root.name AS name, root.tier AS tier, root.industry AS industry, "
+    "size(ids) AS companies, count(p) AS contacts ORDER BY root.name"
 )
+"""Group roots and stand-alone companies, with how many companies and people each holds."""
 COMPANIES = (
     "MATCH (c:Company) "
     "RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind ORDER BY c.name"

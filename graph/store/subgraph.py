@@ -18,7 +18,9 @@ __all__ = ["node_key", "subgraph_json", "to_networkx"]
 
 
 def node_key(label: str, node_id: str) -> str:
-    """>>> node_key("Contact", "c1")
+    """The networkx key of a stored node.
+
+    >>> node_key("Contact", "c1")
     'Contact:c1'
     """
     return f"{label}:{node_id}"

@@ -1,0 +1,17 @@
+"""kagraph's Streamlit entry point: page routing and the shared sidebar, nothing else."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.sidebar import language_switch, store_status
+from ui.store import require_store
+
+st.set_page_config(page_title="kagraph", page_icon="🕸️", layout="wide")
+language_switch()
+pages = [
+    st.Page("pages/overview.py", title=t("nav.overview"), icon="🏠", default=True),
+    st.Page("pages/accounts.py", title=t("nav.accounts"), icon="🏢"),
+]
+navigation = st.navigation(pages)
+store_status(require_store())
+navigation.run()

@@ -1,0 +1,1 @@
+"""Pure analyses over networkx subgraphs: no driver, no Streamlit."""

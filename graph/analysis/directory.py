@@ -1,0 +1,115 @@
+"""Who is who in an account: the people table and the companies of a group.
+
+Built from the subgraph alone, so the CLI, the pages and tests share it.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+from pydantic import BaseModel
+
+__all__ = ["CompanyRow", "ContactRow", "companies", "contacts"]
+
+
+class ContactRow(BaseModel):
+    id: str
+    name: str
+    company: str
+    unit: str | None
+    title: str | None
+    level: int | None
+    buying_role: str
+    stance: str
+    status: str
+    reports_to: list[str]
+    known_by: list[str]
+    phone: str | None
+    email: str | None
+    last_verified: str | None
+
+
+class CompanyRow(BaseModel):
+    id: str
+    name: str
+    parent_id: str | None
+    kind: str | None
+    tier: int | None
+    city: str | None
+    industry: str | None
+    employees: int | None
+    contacts: int
+
+
+def _name(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node].get("name", graph.nodes[node]["id"]))
+
+
+def _targets(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[str]:
+    return sorted({t for _, t, d in graph.out_edges(node, data=True) if d["type"] == edge_type})
+
+
+def contacts(graph: nx.MultiDiGraph) -> list[ContactRow]:
+    """Every contact of the subgraph's companies, top level first, then by name.
+
+    Contacts from outside (a manager in another company) are left out: they
+    belong to their own company's table.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("Company:c", label="Company", id="c", name="Acme")
+    >>> g.add_node("Contact:a", label="Contact", id="a", name="Ann", company_id="c", level=1,
+    ...            buying_role="decision_maker", stance="neutral", status="active")
+    >>> [row.name for row in contacts(g)]
+    ['Ann']
+    """
+    company_keys = {k for k, d in graph.nodes(data=True) if d["label"] == "Company"}
+    rows = []
+    for key, data in graph.nodes(data=True):
+        if data["label"] != "Contact" or f"Company:{data.get('company_id')}" not in company_keys:
+            continue
+        units = [u for u in _targets(graph, key, "WORKS_IN") if graph.nodes[u]["label"] == "OrgUnit"]
+        rows.append(
+            ContactRow(
+                id=data["id"],
+                name=data["name"],
+                company=_name(graph, f"Company:{data['company_id']}"),
+                unit=_name(graph, units[0]) if units else None,
+                title=data.get("title"),
+                level=data.get("level"),
+                buying_role=data.get("buying_role", "unknown"),
+                stance=data.get("stance", "unknown"),
+                status=data.get("status", "active"),
+                reports_to=[_name(graph, m) for m in _targets(graph, key, "REPORTS_TO")],
+                known_by=sorted(
+                    {_name(graph, s) for s, _, d in graph.in_edges(key, data=True) if d["type"] == "KNOWS"
+                     and graph.nodes[s]["label"] == "Rep"}
+                ),
+                phone=data.get("phone"),
+                email=data.get("email"),
+                last_verified=data.get("last_verified"),
+            )
+        )
+    return sorted(rows, key=lambda r: (r.level or 99, r.company, r.name))
+
+
+def companies(graph: nx.MultiDiGraph) -> list[CompanyRow]:
+    """The subgraph's companies with their contact counts, parents before branches."""
+    counts: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        if data["label"] == "Contact":
+            counts[data.get("company_id", "")] = counts.get(data.get("company_id", ""), 0) + 1
+    rows = [
+        CompanyRow(
+            id=data["id"],
+            name=data["name"],
+            parent_id=data.get("parent_id"),
+            kind=data.get("kind"),
+            tier=data.get("tier"),
+            city=data.get("city"),
+            industry=data.get("industry"),
+            employees=data.get("employees"),
+            contacts=counts.get(data["id"], 0),
+        )
+        for _, data in graph.nodes(data=True)
+        if data["label"] == "Company"
+    ]
+    return sorted(rows, key=lambda r: (r.parent_id is not None, r.name))

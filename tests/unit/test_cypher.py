@@ -1,0 +1,38 @@
+import pytest
+
+from graph.store import cypher
+
+
+def test_label_templates_are_filled_from_the_allow_list() -> None:
+    assert cypher.UPSERT_NODES["Contact"] == (
+        "UNWIND $rows AS row MERGE (n:Contact {id: row.id}) SET n += row.props RETURN row.id AS id"
+    )
+    assert cypher.UPSERT_EDGES["Rep-KNOWS->Contact"] == (
+        "UNWIND $rows AS row MATCH (a:Rep {id: row.source}) MATCH (b:Contact {id: row.target}) "
+        "MERGE (a)-[r:KNOWS {key: row.key}]->(b) SET r += row.props "
+        "RETURN row.source AS source, row.target AS target, row.key AS key"
+    )
+
+
+def test_identifiers_outside_the_allow_list_are_refused() -> None:
+    with pytest.raises(ValueError, match="not an allowed label"):
+        cypher._fill("MATCH (n:<label>) RETURN n", label="Contact) DETACH DELETE (n")
+
+
+def test_only_single_valued_relationships_drop_old_targets() -> None:
+    assert set(cypher.DROP_OTHER_EDGES) == {name for name, spec in cypher.EDGES.items() if spec.single}
+    assert "Contact-REPORTS_TO->Contact" not in cypher.DROP_OTHER_EDGES
+
+
+def test_every_statement_has_a_name_for_error_messages() -> None:
+    assert cypher.query_name(cypher.COUNT_NODES) == "COUNT_NODES"
+    assert cypher.query_name(cypher.FETCH_NODES["Claim"]) == "FETCH_NODES[Claim]"
+    assert cypher.query_name("RETURN 2") == "ad-hoc query"
+
+
+def test_values_never_appear_inside_statements() -> None:
+    """Every constant takes its values as $parameters: no quotes around literals."""
+    statements = [v for v in vars(cypher).values() if isinstance(v, str) and v.startswith(("MATCH", "UNWIND", "RETURN"))]
+    statements += [q for d in (cypher.FETCH_NODES, cypher.UPSERT_NODES, cypher.UPSERT_EDGES) for q in d.values()]
+    assert statements
+    assert not [s for s in statements if "'" in s or '"' in s]

@@ -1,0 +1,37 @@
+"""One store per app process, opened once, with the demo loaded on first start.
+
+``st.cache_resource`` keeps a single driver/client for every session (never
+one per query, never one in session state). A failure is not cached, so the
+next rerun tries again once the server is back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph.connect import open_store
+from graph.errors import KagraphError
+from graph.store import GraphStore
+from ingest.load_demo import load_demo
+from ui.i18n import t
+
+__all__ = ["require_store"]
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_store() -> GraphStore:
+    store = open_store()
+    if store.is_empty():
+        with st.spinner(t("store.loading_demo")):
+            load_demo(store)
+    return store
+
+
+def require_store() -> GraphStore:
+    """The shared store, or a readable message and a stopped page when it is down."""
+    try:
+        return _shared_store()
+    except KagraphError as error:
+        st.error(t("store.down", reason=error))
+        st.caption(t("store.down.hint"))
+        st.stop()
