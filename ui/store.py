@@ -15,11 +15,11 @@ from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
-__all__ = ["require_store"]
+__all__ = ["require_store", "shared_store"]
 
 
 @st.cache_resource(show_spinner=False)
-def _shared_store() -> GraphStore:
+def shared_store() -> GraphStore:
     store = open_store()
     if store.is_empty():
         with st.spinner(t("store.loading_demo")):
@@ -30,7 +30,7 @@ def _shared_store() -> GraphStore:
 def require_store() -> GraphStore:
     """The shared store, or a readable message and a stopped page when it is down."""
     try:
-        return _shared_store()
+        return shared_store()
     except KagraphError as error:
         st.error(t("store.down", reason=error))
         st.caption(t("store.down.hint"))

@@ -1,0 +1,65 @@
+"""Every page loads on the demo data without an exception, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.app
+
+PAGES = ["pages/overview.py", "pages/accounts.py"]
+
+
+def open_app() -> AppTest:
+    app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.run()
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("language", ["English", "简体中文"])
+@pytest.mark.usefixtures("app_env")
+def test_page_loads_without_exception(page: str, language: str) -> None:
+    app = open_app()
+    app.sidebar.radio[0].set_value(language).run()
+    app.switch_page(page).run()
+    assert not app.exception
+    assert not app.error
+    assert app.title
+
+
+@pytest.mark.usefixtures("app_env")
+def test_first_start_loads_the_demo_and_the_sidebar_counts_it() -> None:
+    app = open_app()
+    sidebar_text = [t.value for t in app.sidebar.text]
+    contacts = next(t for t in sidebar_text if t.startswith("Contacts: "))
+    assert int(contacts.removeprefix("Contacts: ").replace(",", "")) >= 300
+    assert app.dataframe[0].value["contacts"].sum() >= 300
+
+
+@pytest.mark.usefixtures("app_env")
+def test_language_switch_changes_ui_text() -> None:
+    app = open_app()
+    assert app.title[0].value == "Overview"
+    app.sidebar.radio[0].set_value("简体中文").run()
+    assert app.title[0].value == "概览"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_accounts_lists_people_of_the_chosen_company() -> None:
+    app = open_app()
+    app.switch_page("pages/accounts.py").run()
+    group_box = app.selectbox[0]
+    assert len(group_box.options) >= 3
+    company_box = app.selectbox[1]
+    company_box.select_index(1).run()
+    people = app.dataframe[1].value
+    assert len(people) > 0
+    assert people["company"].nunique() == 1
+
+
+@pytest.mark.usefixtures("store_down_env")
+def test_store_down_shows_a_message_not_a_traceback() -> None:
+    app = open_app()
+    assert not app.exception
+    assert "The graph store is not available: store unreachable at bolt://127.0.0.1:" in app.error[0].value
