@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh requirements.txt
+.venv/bin/python -m ingest demo --if-empty >/dev/null
 exec .venv/bin/streamlit run app.py \
   --server.headless true \
   --server.port "${KAGRAPH_HTTP_PORT:-8501}" \

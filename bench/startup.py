@@ -21,10 +21,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.connect import open_store  # noqa: E402
-from graph.embedded import ensure_server  # noqa: E402
-from graph.settings import Settings  # noqa: E402
-from ingest.demo import CHINESE_GROUP_ID, demo_records  # noqa: E402
+from ingest.demo import CHINESE_GROUP_ID, demo_records
+
+from graph.connect import open_store
+from graph.embedded import ensure_server
+from graph.settings import Settings
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:

@@ -171,4 +171,3 @@ def _last_log_line(data_dir: Path) -> str:
         if "#" in line or "Could not" in line or "error" in line.lower():
             return line.split(" # ", 1)[-1].strip()
     return lines[-1] if lines else "no log written"
-

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validat
 from graph.normalise import company_key, normalise_email, normalise_phone
 
 __all__ = [
+    "US_VENDOR_ID",
     "BuyingRole",
     "Channel",
     "Claim",
@@ -41,7 +42,6 @@ __all__ = [
     "Status",
     "Touch",
     "TouchKind",
-    "US_VENDOR_ID",
 ]
 
 US_VENDOR_ID = "us"
@@ -153,7 +153,7 @@ def _derived_id(*parts: object) -> str:
     a digest of the row's identifying values.
     """
     text = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 class Company(Record):

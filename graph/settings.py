@@ -36,7 +36,7 @@ class Settings(BaseSettings):
         return not self.neo4j_uri
 
     @model_validator(mode="after")
-    def _no_default_password_remote(self) -> "Settings":
+    def _no_default_password_remote(self) -> Settings:
         """Refuse the well-known default password on anything but this machine."""
         if self.neo4j_uri and self.neo4j_password is not None:
             remote = not any(host in self.neo4j_uri for host in _LOOPBACK_HOSTS)

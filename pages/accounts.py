@@ -27,7 +27,9 @@ st.dataframe(
     [c.model_dump() for c in members],
     hide_index=True,
     width="stretch",
-    column_config={k: t(f"col.{k}") for k in ("id", "name", "kind", "tier", "city", "industry", "employees", "contacts")}
+    column_config={
+        k: t(f"col.{k}") for k in ("id", "name", "kind", "tier", "city", "industry", "employees", "contacts")
+    }
     | {"parent_id": None},
 )
 
@@ -41,8 +43,21 @@ people = [
 if not people:
     st.info(t("accounts.no_contacts"))
 else:
-    columns = ("name", "company", "unit", "title", "level", "buying_role", "stance", "status", "reports_to",
-               "known_by", "phone", "email", "last_verified")
+    columns = (
+        "name",
+        "company",
+        "unit",
+        "title",
+        "level",
+        "buying_role",
+        "stance",
+        "status",
+        "reports_to",
+        "known_by",
+        "phone",
+        "email",
+        "last_verified",
+    )
     st.dataframe(
         people,
         hide_index=True,

@@ -80,8 +80,11 @@ def contacts(graph: nx.MultiDiGraph) -> list[ContactRow]:
                 status=data.get("status", "active"),
                 reports_to=[_name(graph, m) for m in _targets(graph, key, "REPORTS_TO")],
                 known_by=sorted(
-                    {_name(graph, s) for s, _, d in graph.in_edges(key, data=True) if d["type"] == "KNOWS"
-                     and graph.nodes[s]["label"] == "Rep"}
+                    {
+                        _name(graph, s)
+                        for s, _, d in graph.in_edges(key, data=True)
+                        if d["type"] == "KNOWS" and graph.nodes[s]["label"] == "Rep"
+                    }
                 ),
                 phone=data.get("phone"),
                 email=data.get("email"),

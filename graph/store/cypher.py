@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ANY_NODE",
     "COMPANIES",
     "COUNT_EDGES",
-    "ANY_NODE",
     "COUNT_NODES",
     "DELETE_ALL",
     "DROP_OTHER_EDGES",
     "EDGES",
-    "EdgeSpec",
     "FETCH_EDGES",
     "FETCH_NODES",
     "GROUP_COMPANY_IDS",
@@ -31,6 +30,7 @@ __all__ = [
     "SUBGRAPH_NODES",
     "UPSERT_EDGES",
     "UPSERT_NODES",
+    "EdgeSpec",
     "query_name",
 ]
 
@@ -152,8 +152,7 @@ ROOT_COMPANIES = (
 )
 """Group roots and stand-alone companies, with how many companies and people each holds."""
 COMPANIES = (
-    "MATCH (c:Company) "
-    "RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind ORDER BY c.name"
+    "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind ORDER BY c.name"
 )
 GROUP_ROOT = (
     "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
@@ -183,8 +182,7 @@ SUBGRAPH_EDGES = " UNION ALL ".join(
         "MATCH (a:OrgUnit)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
         "MATCH (a:Contact)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
         "MATCH (a)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a:Contact " + _EDGE_COLUMNS,
-        "MATCH (a:Contact)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a.company_id IN $ids "
-        + _EDGE_COLUMNS,
+        "MATCH (a:Contact)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a.company_id IN $ids " + _EDGE_COLUMNS,
         "MATCH (a:Opportunity)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
         "MATCH (a:Claim)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
     )

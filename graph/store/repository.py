@@ -153,7 +153,10 @@ class GraphStore:
                     changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
             if not changes:
                 continue
-            written = {(r["source"], r["target"], r["key"]) for r in self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})}
+            written = {
+                (r["source"], r["target"], r["key"])
+                for r in self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})
+            }
             counts.created += len(new & written)
             missing.extend(f"{spec} {s}→{t}" for s, t, _ in sorted(new - written))
             if single and new & written:

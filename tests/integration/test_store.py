@@ -19,9 +19,7 @@ DUMP_EDGES = "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, properties(r
 def dump(store: GraphStore) -> tuple[list[Any], list[Any]]:
     """Everything stored, in a canonical order, to compare two states of the store."""
     nodes = sorted((r["label"], sorted(r["props"].items())) for r in store.runner.read(DUMP_NODES))
-    edges = sorted(
-        (r["a"], r["type"], sorted(r["props"].items()), r["b"]) for r in store.runner.read(DUMP_EDGES)
-    )
+    edges = sorted((r["a"], r["type"], sorted(r["props"].items()), r["b"]) for r in store.runner.read(DUMP_EDGES))
     return nodes, edges
 
 
@@ -77,7 +75,7 @@ def test_relationship_to_a_missing_contact_is_reported_not_written(store: GraphS
 
 @pytest.mark.parametrize(
     "name",
-    ["O'Brien \"Bob\"", "back\\slash", "<img src=x onerror=alert(1)>", "行1\n行2", "𠮷野家 😀", "$rows"],
+    ['O\'Brien "Bob"', "back\\slash", "<img src=x onerror=alert(1)>", "行1\n行2", "𠮷野家 😀", "$rows"],
 )
 def test_awkward_text_round_trips_exactly(store: GraphStore, name: str) -> None:
     store.write([Company(id="c", name="C"), Contact(id="x", name=name, company_id="c")])
@@ -86,7 +84,13 @@ def test_awkward_text_round_trips_exactly(store: GraphStore, name: str) -> None:
 
 
 def test_floats_keep_full_precision(store: GraphStore) -> None:
-    store.write([Company(id="c", name="C"), Contact(id="a", name="A", company_id="c"), Contact(id="b", name="B", company_id="c")])
+    store.write(
+        [
+            Company(id="c", name="C"),
+            Contact(id="a", name="A", company_id="c"),
+            Contact(id="b", name="B", company_id="c"),
+        ]
+    )
     store.write([Influence(from_id="a", to_id="b", kind="advice", weight=0.123456789012)])
     graph = store.company_subgraph("c")
     assert graph.edges["Contact:a", "Contact:b", "INFLUENCES:advice"]["weight"] == 0.123456789012

@@ -32,7 +32,9 @@ def test_every_statement_has_a_name_for_error_messages() -> None:
 
 def test_values_never_appear_inside_statements() -> None:
     """Every constant takes its values as $parameters: no quotes around literals."""
-    statements = [v for v in vars(cypher).values() if isinstance(v, str) and v.startswith(("MATCH", "UNWIND", "RETURN"))]
+    statements = [
+        v for v in vars(cypher).values() if isinstance(v, str) and v.startswith(("MATCH", "UNWIND", "RETURN"))
+    ]
     statements += [q for d in (cypher.FETCH_NODES, cypher.UPSERT_NODES, cypher.UPSERT_EDGES) for q in d.values()]
     assert statements
     assert not [s for s in statements if "'" in s or '"' in s]

@@ -13,8 +13,15 @@ def test_unknown_fields_are_refused() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("buying_role", "emperor"), ("stance", "love"), ("status", "gone"), ("level", 0), ("email", "not-mail"),
-     ("phone", "call me"), ("last_verified", "31/02/2026")],
+    [
+        ("buying_role", "emperor"),
+        ("stance", "love"),
+        ("status", "gone"),
+        ("level", 0),
+        ("email", "not-mail"),
+        ("phone", "call me"),
+        ("last_verified", "31/02/2026"),
+    ],
 )
 def test_contact_rejects_bad_values(field: str, value: object) -> None:
     with pytest.raises(ValidationError) as info:
@@ -23,11 +30,25 @@ def test_contact_rejects_bad_values(field: str, value: object) -> None:
 
 
 def test_contact_normalises_phone_and_email_and_drops_reports_to_from_row() -> None:
-    contact = Contact(id="p", name=" 王芳 ", company_id="c", phone="+86 139-1234-5678", email="W@X.CN",
-                      reports_to=("m",), last_verified=dt.date(2026, 1, 5))
+    contact = Contact(
+        id="p",
+        name=" 王芳 ",
+        company_id="c",
+        phone="+86 139-1234-5678",
+        email="W@X.CN",
+        reports_to=("m",),
+        last_verified=dt.date(2026, 1, 5),
+    )
     assert contact.to_row() == {
-        "id": "p", "name": "王芳", "company_id": "c", "phone": "13912345678", "email": "w@x.cn",
-        "buying_role": "unknown", "stance": "unknown", "status": "active", "last_verified": "2026-01-05",
+        "id": "p",
+        "name": "王芳",
+        "company_id": "c",
+        "phone": "13912345678",
+        "email": "w@x.cn",
+        "buying_role": "unknown",
+        "stance": "unknown",
+        "status": "active",
+        "last_verified": "2026-01-05",
     }
 
 

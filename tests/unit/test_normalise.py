@@ -30,7 +30,11 @@ def test_a_bare_suffix_is_not_emptied() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "key"),
-    [("+86 138 0013 8000", "13800138000"), ("0086-13800138000", "13800138000"), ("１３８００１３８０００", "13800138000")],
+    [
+        ("+86 138 0013 8000", "13800138000"),
+        ("0086-13800138000", "13800138000"),
+        ("１３８００１３８０００", "13800138000"),
+    ],
 )
 def test_phone_forms(raw: str, key: str) -> None:
     assert normalise_phone(raw) == key

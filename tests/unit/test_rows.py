@@ -17,7 +17,9 @@ def test_contact_without_unit_works_in_its_company() -> None:
 
 
 def test_top_unit_is_part_of_the_company() -> None:
-    rows = graph_rows([OrgUnit(id="u", company_id="c", name="IT"), OrgUnit(id="v", company_id="c", name="Sec", parent_id="u")])
+    rows = graph_rows(
+        [OrgUnit(id="u", company_id="c", name="IT"), OrgUnit(id="v", company_id="c", name="Sec", parent_id="u")]
+    )
     assert [(e.spec, e.source, e.target) for e in rows.edges] == [
         ("OrgUnit-PART_OF->Company", "u", "c"),
         ("OrgUnit-PART_OF->OrgUnit", "v", "u"),
@@ -41,6 +43,10 @@ def test_touch_and_claim_rows_use_their_derived_ids() -> None:
     touch = Touch(date="2026-01-01", rep_id="r", contact_id="p", kind="demo", note="POC")
     claim = Claim(company_id="c", rep_id="r", channel="partner", claimed_on="2026-02-01")
     rows = graph_rows([touch, claim])
-    assert rows.edges[0].key == touch.id and rows.edges[0].props == {"date": "2026-01-01", "kind": "demo", "note": "POC"}
+    assert rows.edges[0].key == touch.id and rows.edges[0].props == {
+        "date": "2026-01-01",
+        "kind": "demo",
+        "note": "POC",
+    }
     assert rows.nodes[0].id == claim.id
     assert [(e.spec, e.target) for e in rows.edges[1:]] == [("Claim-ON->Company", "c"), ("Claim-BY->Rep", "r")]
