@@ -1,0 +1,1 @@
+"""Rendering graphs for people: layouts and pyvis maps (standalone HTML, JavaScript inlined)."""
