@@ -14,16 +14,18 @@ map never uses pyvis's ``heading`` or select menus, which are not escaped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
 from graph.render.layout import layered_positions
 
-__all__ = ["MapOptions", "ROLE_SHAPES", "STANCE_COLOURS", "chain_map_html"]
+__all__ = ["ROLE_SHAPES", "STANCE_COLOURS", "MapOptions", "chain_map_html"]
 
 ROLE_SHAPES: dict[str, str] = {
     "economic_buyer": "star",
@@ -67,7 +69,7 @@ class MapOptions:
     height_px: int = 760
 
 
-def _contact_tooltip(data: Mapping[str, object], influence: float) -> str:
+def _contact_tooltip(data: Mapping[str, Any], influence: float) -> str:
     lines = [
         str(data.get("name", data.get("id"))),
         " · ".join(str(v) for v in (data.get("title"), data.get("company_id")) if v),
@@ -80,7 +82,7 @@ def _contact_tooltip(data: Mapping[str, object], influence: float) -> str:
 
 
 def _highlighted_edges(paths: Iterable[tuple[str, ...]]) -> set[frozenset[str]]:
-    return {frozenset(pair) for path in paths for pair in zip(path, path[1:], strict=False)}
+    return {frozenset(pair) for path in paths for pair in itertools.pairwise(path)}
 
 
 def chain_map_html(
@@ -116,7 +118,7 @@ def chain_map_html(
     return _EXTERNAL_ASSETS.sub("", net.generate_html(notebook=False))
 
 
-def _node_style(key: str, data: Mapping[str, object], influence: float, on_path: bool) -> dict[str, object]:
+def _node_style(key: str, data: Mapping[str, Any], influence: float, on_path: bool) -> dict[str, Any]:
     label = str(data.get("name", data.get("id")))
     if data["label"] == "Rep":
         return {"label": label, "shape": "box", "color": REP_COLOUR, "font": {"color": "#ffffff"},
@@ -141,22 +143,22 @@ def _edge_style(
     graph: nx.MultiDiGraph,
     source: str,
     target: str,
-    data: Mapping[str, object],
+    data: Mapping[str, Any],
     strengths: Mapping[tuple[str, str], float],
     options: MapOptions,
-) -> dict[str, object] | None:
+) -> dict[str, Any] | None:
     kind = data["type"]
     if kind not in options.edge_kinds:
         return None
     if kind == "REPORTS_TO":
         return {"color": REPORTS_COLOUR, "width": 1.5, "title": "reports to"}
     if kind == "INFLUENCES":
-        weight = float(data.get("weight", 0.5))  # type: ignore[arg-type]
+        weight = float(data.get("weight", 0.5))
         return {"color": INFLUENCE_COLOUR, "dashes": True, "width": 1 + 4 * weight,
                 "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
                 "title": f"{data.get('kind', 'influence')} · weight {weight:.2f}"}  # fmt: skip
     if kind == "KNOWS" and graph.nodes[source]["label"] == "Competitor":
-        strength = float(data.get("strength", 1))  # type: ignore[arg-type]
+        strength = float(data.get("strength", 1))
         return {"color": COMPETITOR_COLOUR, "width": strength, "title": f"competitor knows · {strength:.0f}/5"}
     if kind == "KNOWS":
         score = strengths.get((graph.nodes[source]["id"], graph.nodes[target]["id"]), 0.0)
