@@ -8,7 +8,7 @@ from pathlib import Path
 from ui.i18n import TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_.]+)["']""")
+KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_.]+)["']\s*[,)]""")
 
 
 def test_every_text_has_english_and_chinese() -> None:
