@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "canonical_header", "canonical_enum"]
+__all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "canonical_enum", "canonical_header"]
 
 STEMS: tuple[str, ...] = (
     "companies",
