@@ -6,11 +6,11 @@ from ui.i18n import t
 from ui.sidebar import language_switch, store_status
 from ui.store import require_store
 
-st.set_page_config(page_title="kagraph", page_icon="🕸️", layout="wide")
+st.set_page_config(page_title="kagraph", page_icon=":material/hub:", layout="wide")
 language_switch()
 pages = [
-    st.Page("pages/overview.py", title=t("nav.overview"), icon="🏠", default=True),
-    st.Page("pages/accounts.py", title=t("nav.accounts"), icon="🏢"),
+    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
+    st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
 ]
 navigation = st.navigation(pages)
 store_status(require_store())

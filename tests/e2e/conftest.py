@@ -1,7 +1,8 @@
 """The real app, served by ``streamlit run`` on a free port, and a headless Chromium.
 
-Screenshots land in ``out/screenshots/`` so a person can look at what the
-browser saw; the tests assert on the rendered DOM.
+Playwright drives Debian's Chromium (a fresh profile per run, background
+networking off). Screenshots land in ``out/screenshots/`` so a person can look
+at what the browser saw; the tests assert on the rendered page.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync",
+]  # fmt: skip
 
 
 @dataclass
@@ -101,31 +107,23 @@ def served_app(tmp_path: Path) -> Iterator[ServedApp]:
         app.stop()
 
 
-def browse(url: str, name: str, tmp_path: Path, wait_ms: int = 15000) -> str:
-    """Render ``url`` in headless Chromium: save a PNG screenshot, return the DOM."""
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright (which downloads no browser of its own)."""
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def screenshot(browser: Browser, url: str, name: str, wait_for: str) -> Page:
+    """Open ``url``, wait until ``wait_for`` is visible, save ``out/screenshots/<name>.png``."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    common = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-        "--window-size=1440,1000", f"--virtual-time-budget={wait_ms}",
-    ]  # fmt: skip
-    shot = subprocess.run(
-        [
-            *common,
-            f"--user-data-dir={tmp_path / ('profile-shot-' + name)}",
-            f"--screenshot={SCREENSHOTS / (name + '.png')}",
-            url,
-        ],
-        capture_output=True,
-        timeout=120,
-    )
-    assert shot.returncode == 0, shot.stderr.decode(errors="replace")[-2000:]
-    dom = subprocess.run(
-        [*common, f"--user-data-dir={tmp_path / ('profile-dom-' + name)}", "--dump-dom", url],
-        capture_output=True,
-        timeout=120,
-    )
-    assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-2000:]
-    return dom.stdout.decode("utf-8", errors="replace")
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(url)
+    page.get_by_text(wait_for, exact=False).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(800)  # let charts and iframes finish drawing
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    return page

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.e2e.conftest import ROOT, ServedApp, app_env, browse, serve
+from tests.e2e.conftest import ROOT, SCREENSHOTS, ServedApp, app_env, screenshot, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -28,15 +29,30 @@ def store_counts(data_dir: Path) -> dict[str, int]:
     return counts
 
 
-def test_app_serves_the_demo_in_a_browser(served_app: ServedApp, tmp_path: Path) -> None:
-    dom = browse(served_app.url, "overview", tmp_path)
-    assert "Overview" in dom
-    assert "华东" in dom  # the Chinese demo group is listed
-    assert "Traceback" not in dom
+def test_app_serves_the_demo_in_a_browser(served_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, served_app.url, "overview", "Customer groups and stand-alone companies")
+    text = page.inner_text("body")
+    assert "Traceback" not in text
+    assert "Contacts" in text and "embedded FalkorDB" in text
+    page.close()
 
 
-def test_sigterm_and_restart_lose_nothing(served_app: ServedApp, tmp_path: Path) -> None:
-    browse(served_app.url, "before-restart", tmp_path)  # a session makes the app start its store
+def test_accounts_page_in_chinese(served_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, served_app.url, "overview-before-accounts", "Overview")
+    page.get_by_role("link", name="Accounts").click()
+    page.get_by_text("Companies in the group").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "accounts.png"), full_page=True)
+    page.get_by_text("简体中文").click()
+    page.get_by_text("集团内公司").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "accounts-zh.png"), full_page=True)
+    assert "Traceback" not in page.inner_text("body")
+    page.close()
+
+
+def test_sigterm_and_restart_lose_nothing(served_app: ServedApp, browser: Browser) -> None:
+    screenshot(browser, served_app.url, "before-restart", "Customer groups").close()  # the app opened its store
     assert (served_app.data_dir / "falkordb.json").exists()
     before = store_counts(served_app.data_dir)
     assert before["Contact"] >= 300
