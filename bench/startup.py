@@ -5,27 +5,23 @@ answered query), demo generation, demo write into an empty store, a repeated
 (idempotent) write, a restart on the same directory with the data on disk,
 and the read of the largest group's subgraph.
 
-    .venv/bin/python bench/startup.py [--runs 3]
+    .venv/bin/python -m bench.startup [--runs 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from ingest.demo import CHINESE_GROUP_ID, demo_records
-
 from graph.connect import open_store
 from graph.embedded import ensure_server
 from graph.settings import Settings
+from ingest.demo import CHINESE_GROUP_ID, demo_records
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
