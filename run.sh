@@ -7,5 +7,6 @@ source scripts/bootstrap.sh requirements.txt
 .venv/bin/python -m ingest demo --if-empty >/dev/null
 exec .venv/bin/streamlit run app.py \
   --server.headless true \
+  --server.address "${KAGRAPH_HTTP_ADDRESS:-127.0.0.1}" \
   --server.port "${KAGRAPH_HTTP_PORT:-8501}" \
   --browser.gatherUsageStats false "$@"
