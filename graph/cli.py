@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
+from graph.analysis.chain import decision_chain
+from graph.analysis.coverage import DEFAULT_THRESHOLD
+from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
+from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
 from graph.connect import open_store
+from graph.errors import NotFound
+from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
 __all__ = ["main"]
@@ -14,28 +21,68 @@ __all__ = ["main"]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    status = commands.add_parser("status", help="which store is in use, and node counts")
-    status.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
-    groups = commands.add_parser("groups", help="top-level companies (groups and stand-alone companies)")
-    groups.add_argument("--json", action="store_true")
-    subgraph = commands.add_parser("subgraph", help="a company's or its whole group's graph")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
+        return sub
+
+    command("status", "which store is in use, and node counts")
+    command("groups", "top-level companies (groups and stand-alone companies)")
+    subgraph = command("subgraph", "a company's or its whole group's graph")
     subgraph.add_argument("--company", required=True, help="company id")
     subgraph.add_argument("--group", action="store_true", help="the whole group the company belongs to")
-    subgraph.add_argument("--json", action="store_true")
+    for name, help_text in (
+        ("chain", "decision chain of a company or one of its opportunities"),
+        ("strength", "relationship strength per rep and contact, with breakdowns"),
+        ("path", "warm paths from our team to a contact"),
+    ):
+        sub = command(name, help_text)
+        if name == "path":
+            sub.add_argument("--to", required=True, help="target contact id")
+            sub.add_argument("--from-rep", help="only paths starting with this rep")
+            sub.add_argument("--k", type=int, default=3, help="how many alternatives (default 3)")
+        else:
+            sub.add_argument("--company", required=True, help="company id")
+        if name == "chain":
+            sub.add_argument("--opportunity", help="opportunity id (its contacts and roles only)")
+            sub.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="strength that counts as known")
+        sub.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+        sub.add_argument("--half-life", type=float, default=DEFAULT_HALF_LIFE_DAYS, help="touch half-life in days")
     return parser
+
+
+def _run(store: GraphStore, args: argparse.Namespace) -> object:
+    if args.command == "status":
+        return {"store": store.kind, "address": store.address, "counts": store.counts()}
+    if args.command == "groups":
+        return store.groups()
+    if args.command == "subgraph":
+        graph = store.group_subgraph(args.company) if args.group else store.company_subgraph(args.company)
+        return subgraph_json(graph)
+    if args.command == "chain":
+        graph = store.company_subgraph(args.company)
+        try:
+            report = decision_chain(graph, args.as_of, args.opportunity, args.threshold, args.half_life)
+        except ValueError as error:
+            raise NotFound(str(error)) from error
+        return report.model_dump(mode="json")
+    if args.command == "strength":
+        scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
+        return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
+    graph = store.group_subgraph(store.contact_company(args.to))
+    try:
+        paths = warm_paths(graph, args.to, args.as_of, k=args.k, from_rep=args.from_rep, half_life_days=args.half_life)
+    except ValueError as error:
+        raise NotFound(str(error)) from error
+    return {"to": args.to, "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths]}
 
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     store = open_store()
     try:
-        if args.command == "status":
-            print_json({"store": store.kind, "address": store.address, "counts": store.counts()})
-        elif args.command == "groups":
-            print_json(store.groups())
-        elif args.command == "subgraph":
-            graph = store.group_subgraph(args.company) if args.group else store.company_subgraph(args.company)
-            print_json(subgraph_json(graph))
+        print_json(_run(store, args))
     finally:
         store.close()
     return 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 __all__ = [
     "ANY_NODE",
     "COMPANIES",
+    "CONTACT_COMPANY",
     "COUNT_EDGES",
     "COUNT_NODES",
     "DELETE_ALL",
@@ -158,6 +159,7 @@ GROUP_ROOT = (
     "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
     "WHERE NOT (root)-[:BRANCH_OF]->() RETURN root.id AS id"
 )
+CONTACT_COMPANY = "MATCH (c:Contact {id: $id}) RETURN c.company_id AS company_id"
 GROUP_COMPANY_IDS = "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) RETURN DISTINCT c.id AS id"
 
 _NODE_COLUMNS = "RETURN labels(n)[0] AS label, properties(n) AS props"

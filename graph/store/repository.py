@@ -185,6 +185,12 @@ class GraphStore:
             raise NotFound(f"no company with id {company_id!r}")
         return str(rows[0]["id"])
 
+    def contact_company(self, contact_id: str) -> str:
+        rows = self.runner.read(cypher.CONTACT_COMPANY, {"id": contact_id})
+        if not rows:
+            raise NotFound(f"no contact with id {contact_id!r}")
+        return str(rows[0]["company_id"])
+
     def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
         """One company: its departments, people, deals, claims and everyone tied to them."""
         self.group_root(company_id)
@@ -202,7 +208,9 @@ class GraphStore:
         params = {"ids": company_ids}
         nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
         edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
-        return to_networkx(nodes, edges)
+        graph = to_networkx(nodes, edges)
+        graph.graph["companies"] = sorted(company_ids)
+        return graph
 
 
 def _last_wins(rows: list[_T], identity: Any) -> list[_T]:
