@@ -10,6 +10,7 @@ st.set_page_config(page_title="kagraph", page_icon=":material/hub:", layout="wid
 language_switch()
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
+    st.Page("pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
     st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
 ]
 navigation = st.navigation(pages)

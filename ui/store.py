@@ -7,6 +7,7 @@ next rerun tries again once the server is back.
 
 from __future__ import annotations
 
+import networkx as nx
 import streamlit as st
 
 from graph.connect import open_store
@@ -15,7 +16,7 @@ from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
-__all__ = ["require_store", "shared_store"]
+__all__ = ["company_graph", "group_graph", "require_store", "shared_store"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,3 +36,15 @@ def require_store() -> GraphStore:
         st.error(t("store.down", reason=error))
         st.caption(t("store.down.hint"))
         st.stop()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def company_graph(company_id: str) -> nx.MultiDiGraph:
+    """A company's subgraph, reused across reruns for 30 s (widgets rerun the page often)."""
+    return shared_store().company_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def group_graph(company_id: str) -> nx.MultiDiGraph:
+    """The whole group's subgraph, reused across reruns for 30 s."""
+    return shared_store().group_subgraph(company_id)

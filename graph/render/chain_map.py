@@ -66,6 +66,8 @@ class MapOptions:
     show_competitors: bool = True
     highlight: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     """Paths to draw in orange, as sequences of node keys."""
+    only_contacts: frozenset[str] | None = None
+    """Contact ids to draw (an opportunity's people); ``None`` draws every contact."""
     height_px: int = 760
 
 
@@ -116,6 +118,21 @@ def chain_map_html(
         net.add_edge(source, target, **style)
     net.set_options(_OPTIONS)
     return _EXTERNAL_ASSETS.sub("", net.generate_html(notebook=False))
+
+
+def _visible_nodes(graph: nx.MultiDiGraph, options: MapOptions) -> set[str]:
+    """Contacts in scope (plus any on a highlighted path) and the reps/competitors tied to them."""
+    on_path = {key for path in options.highlight for key in path}
+    contacts = {
+        k
+        for k, d in graph.nodes(data=True)
+        if d["label"] == "Contact"
+        and (options.only_contacts is None or d["id"] in options.only_contacts or k in on_path)
+    }
+    sides = {"Rep"} if options.show_reps else set()
+    sides |= {"Competitor"} if options.show_competitors else set()
+    tied = {s for c in contacts for s, _ in graph.in_edges(c) if graph.nodes[s]["label"] in sides}
+    return contacts | tied | (on_path & {k for k in graph if graph.nodes[k]["label"] in sides})
 
 
 def _node_style(key: str, data: Mapping[str, Any], influence: float, on_path: bool) -> dict[str, Any]:

@@ -1,0 +1,119 @@
+"""Decision chain: who decides, who influences whom, how well we know them, how to reach them."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from graph.analysis.chain import decision_chain
+from graph.analysis.coverage import DEFAULT_THRESHOLD
+from graph.analysis.directory import companies
+from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
+from graph.analysis.warm_path import warm_paths
+from graph.export import csv_text
+from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
+from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
+from ui.i18n import t
+from ui.store import company_graph, group_graph, require_store
+
+store = require_store()
+st.title(t("chain.title"))
+
+groups = {g["id"]: g["name"] for g in store.groups()}
+if not groups:
+    st.info(t("overview.empty"))
+    st.stop()
+pick = st.columns(3)
+group_id = pick[0].selectbox(t("accounts.group"), list(groups), format_func=groups.__getitem__)
+members = {c.id: c for c in companies(group_graph(group_id))}
+company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=lambda c: members[c].name)
+graph = company_graph(company_id)
+deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
+deal_id = pick[2].selectbox(
+    t("chain.opportunity"), [None, *deals], format_func=lambda d: t("chain.whole_account") if d is None else deals[d]
+)
+
+with st.expander(t("chain.settings")):
+    knobs = st.columns(3)
+    as_of = knobs[0].date_input(t("chain.as_of"), value=dt.date.today())
+    threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5)
+    half_life = knobs[2].number_input(t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15)
+    lines = st.columns(4)
+    kinds = lines[0].multiselect(
+        t("chain.edge_kinds"), list(EDGE_KINDS), default=list(EDGE_KINDS), format_func=lambda k: t(f"chain.edge.{k}")
+    )
+    min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5)
+    show_reps = lines[2].toggle(t("chain.show_reps"), value=True)
+    show_competitors = lines[3].toggle(t("chain.show_competitors"), value=True)
+
+report = decision_chain(graph, as_of, deal_id, float(threshold), float(half_life))
+if not report.contacts:
+    st.info(t("chain.no_contacts"))
+    st.stop()
+names = {c.id: c.name for c in report.contacts}
+
+map_column, side = st.columns([3, 2])
+with side:
+    coverage_gauge(report, members[company_id].tier or 3)
+    finding_cards(report)
+    st.subheader(t("chain.tab.paths"))
+    target = st.selectbox(t("chain.path.target"), report.influence_ranking, format_func=names.__getitem__)
+    reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
+    from_rep = st.selectbox(
+        t("chain.path.from_rep"), [None, *(r for r, _ in reps)],
+        format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
+    )  # fmt: skip
+    paths = warm_paths(graph, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
+    if paths:
+        path_list(paths)
+    else:
+        st.info(t("chain.path.none"))
+    highlight = st.toggle(t("chain.path.show"), value=bool(paths))
+
+options = MapOptions(
+    edge_kinds=tuple(kinds),
+    min_strength=float(min_strength),
+    show_reps=show_reps,
+    show_competitors=show_competitors,
+    highlight=tuple(tuple(p.node_keys) for p in paths) if highlight else (),
+    only_contacts=frozenset(names) if deal_id else None,
+)
+map_html = chain_map_html(
+    graph, {c.id: c.influence for c in report.contacts}, strength_lookup(report.strengths), options
+)
+with map_column:
+    st.iframe(map_html, height=options.height_px + 20)  # our own HTML; every name in it is JSON-escaped
+    st.caption(t("chain.legend"))
+
+people, heat, export = st.tabs([t("chain.tab.people"), t("chain.tab.heatmap"), t("chain.tab.export")])
+columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
+with people:
+    st.dataframe(
+        pd.DataFrame([c.model_dump() for c in report.contacts])[columns],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **{c: t(f"col.{c}") for c in ("name", "title", "level", "buying_role", "stance", "status")},
+            "best_rep_name": t("col.best_rep"),
+            "influence": st.column_config.ProgressColumn(t("col.influence"), min_value=0.0, max_value=1.0),
+            "best_strength": st.column_config.ProgressColumn(t("col.best_strength"), min_value=0, max_value=100),
+        },
+    )
+with heat:
+    strength_heatmap(report)
+with export:
+    st.download_button(t("chain.export.map"), map_html, f"{company_id}-decision-chain.html", "text/html")
+    findings = [{"kind": f.kind, "severity": f.severity, "message": finding_text(report, f),
+                 "contacts": "; ".join(names.get(i, i) for i in f.contact_ids)} for f in report.findings]  # fmt: skip
+    st.download_button(
+        t("chain.export.findings"),
+        csv_text(findings, ["kind", "severity", "message", "contacts"]),
+        f"{company_id}-findings.csv",
+        "text/csv",
+    )
+    st.download_button(
+        t("chain.export.people"),
+        csv_text([c.model_dump() for c in report.contacts], ["id", *columns]),
+        f"{company_id}-people.csv",
+        "text/csv",
+    )

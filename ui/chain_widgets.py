@@ -1,0 +1,83 @@
+"""Pieces of the decision-chain page: finding cards, coverage gauge, heatmap, paths.
+
+Every name shown passes through ``plain`` (Markdown) or a dataframe/chart
+(rendered as text), never through HTML.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph.analysis.chain import ChainReport, Finding
+from graph.analysis.warm_path import WarmPath
+from ui.i18n import t
+from ui.safe import plain
+
+__all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
+
+_SHOW = {"high": st.error, "medium": st.warning, "info": st.info}
+_NAMES_SHOWN = 4
+
+
+def finding_text(report: ChainReport, finding: Finding) -> str:
+    """The finding in the chosen language, names included (plain text)."""
+    names_by_id = {c.id: c.name for c in report.contacts}
+    names = [names_by_id.get(i, i) for i in finding.contact_ids]
+    listed = "、".join(names[:_NAMES_SHOWN]) + (f" (+{len(names) - _NAMES_SHOWN})" if len(names) > _NAMES_SHOWN else "")
+    rep = next((s.rep_name for s in report.strengths if s.rep_id == report.single_thread_rep), "")
+    values = {
+        "names": listed if finding.kind not in ("unverified", "no_decision_maker") else "",
+        "roles": ", ".join(r.replace("_", " ") for r in report.missing_roles),
+        "rep": rep,
+        "count": len(finding.contact_ids),
+    }
+    return t(f"finding.{finding.kind}", **values)
+
+
+def finding_cards(report: ChainReport) -> None:
+    st.subheader(t("chain.findings"))
+    if not report.findings:
+        st.success(t("chain.no_findings"))
+    for finding in report.findings:
+        _SHOW[finding.severity](plain(finding_text(report, finding)))
+
+
+def coverage_gauge(report: ChainReport, tier: int) -> None:
+    reach = report.coverage
+    st.metric(t("chain.coverage"), f"{reach.team:.0%}", delta=f"{reach.team - reach.target:+.0%}")
+    st.progress(min(reach.team, 1.0), text=t("chain.coverage.target", target=reach.target, tier=tier))
+
+
+def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
+    """Reps × the most influential contacts, coloured by relationship strength."""
+    top = {c.id: c.name for c in report.contacts[:key_people]}
+    rows = [
+        {"rep": s.rep_name + (" †" if s.rep_left else ""), "contact": top[s.contact_id], "score": s.score}
+        for s in report.strengths
+        if s.contact_id in top
+    ]
+    if not rows:
+        st.info(t("chain.heatmap.empty"))
+        return
+    order = [top[c] for c in top]
+    chart = (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_rect()
+        .encode(
+            x=alt.X("contact:N", sort=order, title=t("col.contact")),
+            y=alt.Y("rep:N", title=t("col.rep")),
+            color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title=t("col.score")),
+            tooltip=[alt.Tooltip("rep:N", title=t("col.rep")), alt.Tooltip("contact:N", title=t("col.contact")),
+                     alt.Tooltip("score:Q", title=t("col.score"))],
+        )
+    )  # fmt: skip
+    st.altair_chart(chart, width="stretch")
+
+
+def path_list(paths: list[WarmPath]) -> None:
+    for number, path in enumerate(paths, start=1):
+        with st.container(border=True):
+            st.markdown(f"**{number}.** {plain(path.sentence)}")
+            st.caption(t("chain.path.score", score=path.score))
