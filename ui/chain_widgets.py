@@ -12,7 +12,7 @@ import streamlit as st
 
 from graph.analysis.chain import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.safe import plain
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
@@ -25,7 +25,8 @@ def finding_text(report: ChainReport, finding: Finding) -> str:
     """The finding in the chosen language, names included (plain text)."""
     names_by_id = {c.id: c.name for c in report.contacts}
     names = [names_by_id.get(i, i) for i in finding.contact_ids]
-    listed = "、".join(names[:_NAMES_SHOWN]) + (f" (+{len(names) - _NAMES_SHOWN})" if len(names) > _NAMES_SHOWN else "")
+    separator = "、" if language() == "zh" else ", "
+    listed = separator.join(names[:_NAMES_SHOWN]) + (f" (+{len(names) - _NAMES_SHOWN})" if len(names) > _NAMES_SHOWN else "")
     rep = next((s.rep_name for s in report.strengths if s.rep_id == report.single_thread_rep), "")
     values = {
         "names": listed if finding.kind not in ("unverified", "no_decision_maker") else "",

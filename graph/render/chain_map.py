@@ -190,6 +190,6 @@ _OPTIONS = """
   "physics": {"enabled": false},
   "interaction": {"hover": true, "tooltipDelay": 120, "navigationButtons": true, "keyboard": true},
   "edges": {"arrows": {"to": {"enabled": true, "scaleFactor": 0.5}}, "smooth": false},
-  "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}
+  "nodes": {"font": {"size": 18, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}
 }
 """

@@ -16,9 +16,9 @@ import networkx as nx
 
 __all__ = ["X_GAP", "Y_GAP", "contact_levels", "layered_positions"]
 
-X_GAP = 170
+X_GAP = 150
 Y_GAP = 170
-ROW_GAP = 110
+ROW_GAP = 95
 
 
 def contact_levels(graph: nx.MultiDiGraph, contacts: Iterable[str]) -> dict[str, int]:
@@ -62,7 +62,7 @@ def _place_band(keys: list[str], top: float, per_row: int) -> tuple[dict[str, tu
 
 
 def layered_positions(
-    graph: nx.MultiDiGraph, order: dict[str, float] | None = None, per_row: int = 40
+    graph: nx.MultiDiGraph, order: dict[str, float] | None = None, per_row: int = 12
 ) -> dict[str, tuple[float, float]]:
     """``{node key: (x, y)}`` for contacts, reps and competitors in ``graph``.
 

@@ -63,3 +63,16 @@ def test_sigterm_and_restart_lose_nothing(served_app: ServedApp, browser: Browse
         assert store_counts(again.data_dir) == before
     finally:
         again.stop()
+
+
+def test_decision_chain_page_draws_the_map(served_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, served_app.url, "overview-before-chain", "Overview")
+    page.get_by_role("link", name="Decision chain").click()
+    page.get_by_text("Findings").first.wait_for(timeout=60_000)
+    frame = page.frame_locator("iframe").first
+    frame.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / "decision-chain.png"), full_page=True)
+    text = page.inner_text("body")
+    assert "Traceback" not in text and "Coverage of decision power" in text
+    page.close()

@@ -87,6 +87,6 @@ def test_highlighted_path_is_drawn_thick_and_orange(account: nx.MultiDiGraph) ->
 
 
 def test_layout_wraps_wide_levels_into_rows() -> None:
-    g = to_networkx([contact(f"p{i}", level=2) for i in range(90)], [])
-    ys = {y for _, y in layered_positions(g, per_row=40).values()}
+    g = to_networkx([contact(f"p{i}", level=2) for i in range(30)], [])
+    ys = {y for _, y in layered_positions(g, per_row=12).values()}
     assert len(ys) == 3
