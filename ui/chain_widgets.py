@@ -26,7 +26,8 @@ def finding_text(report: ChainReport, finding: Finding) -> str:
     names_by_id = {c.id: c.name for c in report.contacts}
     names = [names_by_id.get(i, i) for i in finding.contact_ids]
     separator = "、" if language() == "zh" else ", "
-    listed = separator.join(names[:_NAMES_SHOWN]) + (f" (+{len(names) - _NAMES_SHOWN})" if len(names) > _NAMES_SHOWN else "")
+    more = len(names) - _NAMES_SHOWN
+    listed = separator.join(names[:_NAMES_SHOWN]) + (f" (+{more})" if more > 0 else "")
     rep = next((s.rep_name for s in report.strengths if s.rep_id == report.single_thread_rep), "")
     values = {
         "names": listed if finding.kind not in ("unverified", "no_decision_maker") else "",
