@@ -175,21 +175,22 @@ SUBGRAPH_NODES = " UNION ALL ".join(
 """Every node that belongs to the given companies, edges or not."""
 
 _EDGE_COLUMNS = (
-    "RETURN labels(a)[0] AS source_label, properties(a) AS source, type(r) AS type, "
-    "properties(r) AS props, labels(b)[0] AS target_label, properties(b) AS target"
+    "RETURN labels(a)[0] AS source_label, a.id AS source, type(r) AS type, "
+    "properties(r) AS props, labels(b)[0] AS target_label, b.id AS target"
 )
 SUBGRAPH_EDGES = " UNION ALL ".join(
     (
-        "MATCH (a:Company)-[r]->(b) WHERE a.id IN $ids " + _EDGE_COLUMNS,
-        "MATCH (a:OrgUnit)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
-        "MATCH (a:Contact)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
-        "MATCH (a)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a:Contact " + _EDGE_COLUMNS,
-        "MATCH (a:Contact)-[r]->(b:Contact) WHERE b.company_id IN $ids AND NOT a.company_id IN $ids " + _EDGE_COLUMNS,
-        "MATCH (a:Opportunity)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
-        "MATCH (a:Claim)-[r]->(b) WHERE a.company_id IN $ids " + _EDGE_COLUMNS,
+        "MATCH (a:Company) WHERE a.id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
+        "MATCH (a:OrgUnit) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
+        "MATCH (a:Contact) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
+        "MATCH (b:Contact) WHERE b.company_id IN $ids MATCH (a)-[r]->(b) WHERE NOT a:Contact " + _EDGE_COLUMNS,
+        "MATCH (b:Contact) WHERE b.company_id IN $ids MATCH (a:Contact)-[r]->(b) WHERE NOT a.company_id IN $ids "
+        + _EDGE_COLUMNS,
+        "MATCH (a:Opportunity) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
+        "MATCH (a:Claim) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
     )
 )
-"""Every relationship touching the given companies' nodes, with both ends."""
+"""Every relationship touching the given companies' nodes, ends by label and id."""
 
 
 def _constant_names() -> dict[str, str]:

@@ -208,6 +208,15 @@ class GraphStore:
         params = {"ids": company_ids}
         nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
         edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
+        have = {(n["label"], n["props"]["id"]) for n in nodes}
+        outside: dict[str, set[str]] = defaultdict(set)
+        for edge in edges:
+            for end in ("source", "target"):
+                if (edge[f"{end}_label"], edge[end]) not in have:
+                    outside[edge[f"{end}_label"]].add(edge[end])
+        for label, ids in outside.items():
+            rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": sorted(ids)})
+            nodes.extend({"label": label, "props": row["props"]} for row in rows)
         graph = to_networkx(nodes, edges)
         graph.graph["companies"] = sorted(company_ids)
         return graph

@@ -26,30 +26,27 @@ def node_key(label: str, node_id: str) -> str:
     return f"{label}:{node_id}"
 
 
-def _add_node(graph: nx.MultiDiGraph, label: str, props: dict[str, Any]) -> str:
-    key = node_key(label, str(props["id"]))
-    if key not in graph:
-        graph.add_node(key, label=label, **props)
-    return key
-
-
 def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
-    """Build a ``MultiDiGraph`` from ``SUBGRAPH_NODES`` and ``SUBGRAPH_EDGES`` rows.
+    """Build a ``MultiDiGraph`` from node rows (label, props) and edge rows (ends by label and id).
+
+    Every edge end must be among the nodes: the repository fetches the ends
+    outside the companies (reps, competitors, vendors) before calling this.
 
     >>> g = to_networkx(
-    ...     [{"label": "Contact", "props": {"id": "a", "name": "Li"}}],
-    ...     [{"source_label": "Contact", "source": {"id": "a"}, "type": "REPORTS_TO",
-    ...       "props": {"key": ""}, "target_label": "Contact", "target": {"id": "b"}}],
+    ...     [{"label": "Contact", "props": {"id": "a", "name": "Li"}}, {"label": "Contact", "props": {"id": "b"}}],
+    ...     [{"source_label": "Contact", "source": "a", "type": "REPORTS_TO",
+    ...       "props": {"key": ""}, "target_label": "Contact", "target": "b"}],
     ... )
     >>> sorted(g.nodes), list(g.edges(keys=True))
     (['Contact:a', 'Contact:b'], [('Contact:a', 'Contact:b', 'REPORTS_TO:')])
     """
     graph = nx.MultiDiGraph()
     for row in nodes:
-        _add_node(graph, row["label"], row["props"])
+        graph.add_node(node_key(row["label"], str(row["props"]["id"])), label=row["label"], **row["props"])
     for row in edges:
-        source = _add_node(graph, row["source_label"], row["source"])
-        target = _add_node(graph, row["target_label"], row["target"])
+        source, target = node_key(row["source_label"], row["source"]), node_key(row["target_label"], row["target"])
+        if source not in graph or target not in graph:
+            raise ValueError(f"edge {source} -> {target} has an end that is not among the nodes")
         props = dict(row["props"])
         key = f"{row['type']}:{props.pop('key', '')}"
         graph.add_edge(source, target, key=key, type=row["type"], **props)

@@ -20,8 +20,8 @@ def contact(cid: str, **props: object) -> dict[str, object]:
 
 
 def edge(rel: str, source: tuple[str, str], target: tuple[str, str], **props: object) -> dict[str, object]:
-    return {"source_label": source[0], "source": {"id": source[1]}, "type": rel, "props": {"key": "", **props},
-            "target_label": target[0], "target": {"id": target[1]}}  # fmt: skip
+    return {"source_label": source[0], "source": source[1], "type": rel, "props": {"key": "", **props},
+            "target_label": target[0], "target": target[1]}  # fmt: skip
 
 
 @pytest.fixture
