@@ -9,6 +9,7 @@ together; our reps in a band below, competitors below them.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -19,6 +20,7 @@ __all__ = ["X_GAP", "Y_GAP", "contact_levels", "layered_positions"]
 X_GAP = 150
 Y_GAP = 170
 ROW_GAP = 95
+MIN_PER_ROW = 12
 
 
 def contact_levels(graph: nx.MultiDiGraph, contacts: Iterable[str]) -> dict[str, int]:
@@ -62,17 +64,20 @@ def _place_band(keys: list[str], top: float, per_row: int) -> tuple[dict[str, tu
 
 
 def layered_positions(
-    graph: nx.MultiDiGraph, order: dict[str, float] | None = None, per_row: int = 12
+    graph: nx.MultiDiGraph, order: dict[str, float] | None = None, per_row: int | None = None
 ) -> dict[str, tuple[float, float]]:
     """``{node key: (x, y)}`` for contacts, reps and competitors in ``graph``.
 
     ``order`` (e.g. influence) puts the weightiest people of a department first.
+    ``per_row`` defaults to about √(people), at least 12, which keeps a big
+    account roughly as wide as it is tall, like the screen it is drawn on.
     """
     order = order or {}
     by_label: dict[str, list[str]] = defaultdict(list)
     for key, data in graph.nodes(data=True):
         by_label[data["label"]].append(key)
     levels = contact_levels(graph, by_label["Contact"])
+    per_row = per_row or max(MIN_PER_ROW, round(math.sqrt(len(levels))))
     bands: dict[int, list[str]] = defaultdict(list)
     for key, level in levels.items():
         bands[level].append(key)
