@@ -60,9 +60,10 @@ with side:
     target = st.selectbox(t("chain.path.target"), report.influence_ranking, format_func=names.__getitem__)
     reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
     from_rep = st.selectbox(
-        t("chain.path.from_rep"), [None, *(r for r, _ in reps)],
+        t("chain.path.from_rep"),
+        [None, *(r for r, _ in reps)],
         format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
-    )  # fmt: skip
+    )
     paths = warm_paths(graph, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
     if paths:
         path_list(paths)
@@ -103,8 +104,15 @@ with heat:
     strength_heatmap(report)
 with export:
     st.download_button(t("chain.export.map"), map_html, f"{company_id}-decision-chain.html", "text/html")
-    findings = [{"kind": f.kind, "severity": f.severity, "message": finding_text(report, f),
-                 "contacts": "; ".join(names.get(i, i) for i in f.contact_ids)} for f in report.findings]  # fmt: skip
+    findings = [
+        {
+            "kind": f.kind,
+            "severity": f.severity,
+            "message": finding_text(report, f),
+            "contacts": "; ".join(names.get(i, i) for i in f.contact_ids),
+        }
+        for f in report.findings
+    ]
     st.download_button(
         t("chain.export.findings"),
         csv_text(findings, ["kind", "severity", "message", "contacts"]),

@@ -71,11 +71,15 @@ def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
             x=alt.X("contact:N", sort=order, title=t("col.contact")),
             y=alt.Y("rep:N", title=t("col.rep")),
             color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title=t("col.score")),
-            tooltip=[alt.Tooltip("rep:N", title=t("col.rep")), alt.Tooltip("contact:N", title=t("col.contact")),
-                     alt.Tooltip("score:Q", title=t("col.score"))],
+            tooltip=[
+                alt.Tooltip("rep:N", title=t("col.rep")),
+                alt.Tooltip("contact:N", title=t("col.contact")),
+                alt.Tooltip("score:Q", title=t("col.score")),
+            ],
         )
-    )  # fmt: skip
-    st.altair_chart(chart, width="stretch")
+    )
+    reps = len({row["rep"] for row in rows})
+    st.altair_chart(chart.properties(height=max(140, 34 * reps)), width="stretch")
 
 
 def path_list(paths: list[WarmPath]) -> None:

@@ -75,4 +75,8 @@ def test_decision_chain_page_draws_the_map(served_app: ServedApp, browser: Brows
     page.screenshot(path=str(SCREENSHOTS / "decision-chain.png"), full_page=True)
     text = page.inner_text("body")
     assert "Traceback" not in text and "Coverage of decision power" in text
+    page.get_by_role("tab", name="Relationship heatmap").click()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / "decision-chain-heatmap.png"), full_page=True)
     page.close()

@@ -1,0 +1,82 @@
+"""``python -m graph chain|strength|path`` on the demo data, as a script would use them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.embedded import EmbeddedServer
+from graph.settings import Settings
+from graph.store import GraphStore
+from ingest.demo import COLLISION_COMPANY_ID, DEMO_TODAY
+from ingest.load_demo import load_demo
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def demo_cli(store: GraphStore, store_settings: Settings, embedded_server: EmbeddedServer):
+    """Run the CLI against the test's graph holding the demo data."""
+    load_demo(store)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KAGRAPH_")}
+    env |= {"KAGRAPH_DATA_DIR": str(embedded_server.data_dir), "KAGRAPH_GRAPH": store_settings.kagraph_graph}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "graph", *args, "--as-of", DEMO_TODAY.isoformat(), "--json"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+def output(result: subprocess.CompletedProcess[str]) -> Any:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_chain_reports_the_single_threaded_single_company(demo_cli) -> None:
+    chain = output(demo_cli("chain", "--company", COLLISION_COMPANY_ID))
+    assert chain["single_threaded"] is True and chain["single_thread_rep"] == "rep-sun"
+    contact = chain["contacts"][0]
+    assert {"id", "name", "influence", "buying_role", "stance", "best_rep", "best_strength"} <= set(contact)
+    assert chain["influence_ranking"] == [c["id"] for c in chain["contacts"]]
+    assert set(chain["uncovered_decision_makers"]) <= set(chain["decision_makers"])
+    assert 0 <= chain["coverage"]["team"] <= 1
+
+
+def test_chain_of_an_opportunity_names_its_missing_roles(demo_cli) -> None:
+    chain = output(demo_cli("chain", "--company", "co-hd-jx", "--opportunity", "opp-hd-jx-sec"))
+    assert "economic_buyer" in chain["missing_roles"] and "champion" in chain["missing_roles"]
+
+
+def test_paths_come_best_first_with_edges(demo_cli) -> None:
+    paths = output(demo_cli("path", "--to", "ct-hd-hq-001", "--k", "3"))["paths"]
+    assert 1 <= len(paths) <= 3
+    assert [p["score"] for p in paths] == sorted((p["score"] for p in paths), reverse=True)
+    first = paths[0]
+    assert first["nodes"][-1] == "ct-hd-hq-001" and first["nodes"][0].startswith("rep-")
+    assert [(e["from"], e["to"]) for e in first["edges"]] == list(itertools.pairwise(first["nodes"]))
+
+
+def test_strength_breakdowns(demo_cli) -> None:
+    scores = output(demo_cli("strength", "--company", COLLISION_COMPANY_ID))["strengths"]
+    assert scores and scores[0]["score"] >= scores[-1]["score"]
+    assert {"closeness", "touches", "days_since_last_touch", "activity", "base"} <= set(scores[0])
+
+
+def test_unknown_contact_is_one_line(demo_cli) -> None:
+    result = demo_cli("path", "--to", "nobody")
+    assert result.returncode == 2 and result.stderr == "kagraph: no contact with id 'nobody'\n"
