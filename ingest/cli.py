@@ -1,45 +1,114 @@
-"""``python -m ingest``: load data into the store from the command line."""
+"""``python -m ingest``: import spreadsheets, or load the demo data.
+
+    python -m ingest PATH... [--dry-run] [--errors FILE] [--json]
+    python -m ingest demo [--reset] [--if-empty]
+
+Exit codes for an import: 0 every row landed, 2 some rows were rejected (the
+rest landed), 1 nothing could be read.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 from graph.cli_support import print_json
 from graph.connect import open_store
+from graph.export import csv_text
+from ingest.importer import ImportReport, import_paths
 from ingest.load_demo import load_demo
+from ingest.readers import ReadFailed
 
 __all__ = ["main"]
 
+EXIT_OK, EXIT_UNREADABLE, EXIT_REJECTED = 0, 1, 2
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="write the deterministic demo data set")
-    demo.add_argument("--reset", action="store_true", help="empty the store first (deletes everything in it)")
-    demo.add_argument("--if-empty", action="store_true", help="only when the store holds nothing yet")
-    demo.add_argument("--json", action="store_true", help="JSON report (the default; kept for scripts)")
+
+def _demo_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m ingest demo", description="load the deterministic demo data")
+    parser.add_argument("--reset", action="store_true", help="empty the store first (deletes everything in it)")
+    parser.add_argument("--if-empty", action="store_true", help="only when the store holds nothing yet")
+    parser.add_argument("--json", action="store_true", help="JSON report (the default; kept for scripts)")
     return parser
 
 
-def main(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+def _import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="CSV folder(s), XLSX workbook(s) or JSON file(s)")
+    parser.add_argument("--dry-run", action="store_true", help="validate and check references; write nothing")
+    parser.add_argument("--errors", type=Path, help="write the rejected rows' errors to this CSV file")
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    return parser
+
+
+def _demo(argv: list[str]) -> int:
+    args = _demo_parser().parse_args(argv)
     store = open_store()
     try:
         if args.if_empty and not store.is_empty():
             print_json({"loaded": False, "reason": "the store already holds data"})
-            return 0
+            return EXIT_OK
         started = time.perf_counter()
         report = load_demo(store, reset=args.reset)
+        seconds = round(time.perf_counter() - started, 2)
         print_json(
             {
                 "loaded": True,
                 "created": report.created,
                 "updated": report.updated,
-                "seconds": round(time.perf_counter() - started, 2),
+                "seconds": seconds,
                 **report.model_dump(),
             }
         )
     finally:
         store.close()
-    return 0
+    return EXIT_OK
+
+
+def _summary(report: ImportReport) -> str:
+    lines = [
+        f"{'dry run: ' if report.dry_run else ''}{report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.rejected} rows rejected"
+    ]
+    lines += [f"  {stem}: {c.rows} rows, {c.landed} landed, {c.rejected} rejected" for stem, c in report.stems.items()]
+    lines += [f"  merged: {m}" for m in report.merged]
+    lines += [f"  warning: {w}" for w in report.warnings]
+    lines += [f"  {e.file} row {e.row}, {e.column} = {e.value!r}: {e.reason}" for e in report.errors[:50]]
+    if len(report.errors) > 50:
+        lines.append(f"  … and {len(report.errors) - 50} more (use --errors FILE for all)")
+    return "\n".join(lines)
+
+
+def _import(argv: list[str]) -> int:
+    args = _import_parser().parse_args(argv)
+    store = open_store()
+    try:
+
+        def progress(stem: str, rows: int) -> None:
+            print(f"\r{stem}: {rows:,} rows", end="", file=sys.stderr, flush=True)
+
+        try:
+            report = import_paths(store, args.paths, dry_run=args.dry_run, progress=progress)
+        except ReadFailed as error:
+            print(f"\nkagraph: {error}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(file=sys.stderr)
+    finally:
+        store.close()
+    if args.errors:
+        rows = [e.model_dump() for e in report.errors]
+        args.errors.write_text(csv_text(rows, ["file", "row", "column", "value", "reason"]), encoding="utf-8")
+    print(report.model_dump_json(indent=2) if args.json else _summary(report))
+    if not report.stems:
+        return EXIT_UNREADABLE
+    return EXIT_REJECTED if report.rejected else EXIT_OK
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["demo"]:
+        return _demo(argv[1:])
+    return _import(argv)

@@ -31,6 +31,7 @@ __all__ = [
     "SUBGRAPH_NODES",
     "UPSERT_EDGES",
     "UPSERT_NODES",
+    "EXISTING_IDS",
     "EdgeSpec",
     "query_name",
 ]
@@ -90,6 +91,7 @@ EDGES: dict[str, EdgeSpec] = {
 PING = "RETURN 1 AS ok"
 
 _FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
+_EXISTING_IDS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id"
 _UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN row.id AS id"
 _FETCH_EDGES = (
     "UNWIND $rows AS row "
@@ -123,6 +125,7 @@ def _fill(template: str, **identifiers: str) -> str:
 
 
 FETCH_NODES: dict[str, str] = {label: _fill(_FETCH_NODES, label=label) for label in NODE_LABELS}
+EXISTING_IDS: dict[str, str] = {label: _fill(_EXISTING_IDS, label=label) for label in NODE_LABELS}
 UPSERT_NODES: dict[str, str] = {label: _fill(_UPSERT_NODES, label=label) for label in NODE_LABELS}
 FETCH_EDGES: dict[str, str] = {
     name: _fill(_FETCH_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import networkx as nx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.errors import NotFound
 from graph.model import Record
 from graph.store import cypher
-from graph.store.rows import EdgeRow, NodeRow, graph_rows
+from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
 from graph.store.subgraph import to_networkx
 
@@ -42,6 +42,10 @@ class WriteReport(BaseModel):
     edges: dict[str, WriteCounts] = Field(default_factory=dict)
     missing: list[str] = Field(default_factory=list)
     """Relationships not written because an end does not exist, as ``spec source→target``."""
+    missing_rows: list[EdgeRow] = Field(default_factory=list, exclude=True)
+    """The same relationships as rows, so a caller can send them again once the ends exist."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     @property
     def created(self) -> int:
@@ -92,7 +96,10 @@ class GraphStore:
 
     def write(self, records: Iterable[Record]) -> WriteReport:
         """Upsert records (nodes first, then relationships) and report the changes."""
-        rows = graph_rows(records)
+        return self.write_rows(graph_rows(records))
+
+    def write_rows(self, rows: GraphRows) -> WriteReport:
+        """Upsert node and edge rows, nodes first; edges whose ends are missing are reported."""
         report = WriteReport()
         by_label: dict[str, list[NodeRow]] = defaultdict(list)
         for node in rows.nodes:
@@ -104,7 +111,8 @@ class GraphStore:
         for edge in rows.edges:
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
-            report.edges[spec] = self._upsert_edges(spec, edges, report.missing)
+            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows)
+        report.missing = [f"{e.spec} {e.source}→{e.target}" for e in report.missing_rows]
         return report
 
     def _upsert_nodes(self, label: str, rows: list[NodeRow]) -> WriteCounts:
@@ -129,7 +137,7 @@ class GraphStore:
                 self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
         return counts
 
-    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[str]) -> WriteCounts:
+    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow]) -> WriteCounts:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
@@ -158,13 +166,21 @@ class GraphStore:
                 for r in self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})
             }
             counts.created += len(new & written)
-            missing.extend(f"{spec} {s}→{t}" for s, t, _ in sorted(new - written))
+            missing.extend(e for e in batch if (e.source, e.target, e.key) in new - written)
             if single and new & written:
                 moved = [{"source": s, "target": t} for s, t, _ in new & written]
                 self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
         return counts
 
     # reads --------------------------------------------------------------
+
+    def existing_ids(self, label: str, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` exist as ``label`` nodes (reference checks before an import writes)."""
+        wanted = sorted(set(ids))
+        found: set[str] = set()
+        for batch in _batches(wanted):
+            found.update(str(r["id"]) for r in self.runner.read(cypher.EXISTING_IDS[label], {"ids": list(batch)}))
+        return found
 
     def counts(self) -> dict[str, int]:
         """Nodes per label plus ``relationships``, for the sidebar."""

@@ -1,0 +1,320 @@
+"""Import files into the store: every good row lands, every bad row is explained.
+
+Two streaming passes over the files:
+
+1. *Survey*: the ids each file defines (duplicates inside the import are
+   rejections), contacts' phones and e-mails (the same person twice in one
+   company is merged into the first row, whose values stand; references to the
+   duplicate are pointed at the first row, and the merge is reported), and reporting
+   lines (a cycle rejects the contacts in it).
+2. *Load*: each row is validated (``validate.parse_row``), its references are
+   checked against the import and the store, and good rows are written in
+   batches of ``BATCH_ROWS``; a batch is one idempotent upsert, so a crash
+   loses at most the batch in flight and a re-run completes the rest.
+
+Relationships whose other end appears later in the files are sent again at
+the end, once every node exists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from graph.model import (
+    Claim,
+    Company,
+    CompetitorRelationship,
+    Contact,
+    Influence,
+    Opportunity,
+    OpportunityRole,
+    OrgUnit,
+    Purchase,
+    Record,
+    Relationship,
+    Rep,
+    Touch,
+)
+from graph.normalise import normalise_email, normalise_phone
+from graph.store import GraphStore, WriteReport
+from graph.store.rows import EdgeRow, GraphRows, graph_rows
+from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
+from ingest.validate import RowError, parse_row
+
+__all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
+
+BATCH_ROWS = 2000
+_DEFINES = {
+    "companies": "Company",
+    "org_units": "OrgUnit",
+    "reps": "Rep",
+    "contacts": "Contact",
+    "opportunities": "Opportunity",
+}
+_REFERENCES: dict[type[Record], tuple[tuple[str, str], ...]] = {
+    Company: (("parent_id", "Company"),),
+    OrgUnit: (("company_id", "Company"), ("parent_id", "OrgUnit")),
+    Contact: (("company_id", "Company"), ("unit_id", "OrgUnit"), ("reports_to", "Contact")),
+    Influence: (("from_id", "Contact"), ("to_id", "Contact")),
+    Rep: (("manager_id", "Rep"),),
+    Relationship: (("rep_id", "Rep"), ("contact_id", "Contact")),
+    Touch: (("rep_id", "Rep"), ("contact_id", "Contact"), ("opportunity_id", "Opportunity")),
+    CompetitorRelationship: (("contact_id", "Contact"),),
+    Purchase: (("company_id", "Company"),),
+    Opportunity: (("company_id", "Company"), ("owner_id", "Rep")),
+    OpportunityRole: (("opportunity_id", "Opportunity"), ("contact_id", "Contact")),
+    Claim: (("company_id", "Company"), ("rep_id", "Rep")),
+}
+_CONTACT_FIELDS = ("reports_to", "from_id", "to_id", "contact_id")
+
+
+class StemCounts(BaseModel):
+    rows: int = 0
+    landed: int = 0
+    rejected: int = 0
+
+
+class ImportReport(BaseModel):
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    """Rows that did not land."""
+    dry_run: bool = False
+    stems: dict[str, StemCounts] = Field(default_factory=dict)
+    errors: list[RowError] = Field(default_factory=list)
+    merged: list[str] = Field(default_factory=list)
+    """Duplicate contacts folded into an earlier row, one sentence each."""
+    warnings: list[str] = Field(default_factory=list)
+
+    def add(self, written: WriteReport) -> None:
+        for counts in (*written.nodes.values(), *written.edges.values()):
+            self.created += counts.created
+            self.updated += counts.updated
+            self.unchanged += counts.unchanged
+
+
+@dataclass
+class _Survey:
+    """What pass 1 learnt about the whole import."""
+
+    ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    first_seen: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    duplicates: dict[tuple[str, int], str] = field(default_factory=dict)
+    alias: dict[str, str] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    in_cycle: dict[str, str] = field(default_factory=dict)
+    rejected: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(label, id) of rows rejected while loading → where, so dependants can say why."""
+
+    def reject(self, row: SourceRow) -> None:
+        label, node_id = _DEFINES.get(row.source.stem), row.cells.get("id")
+        if label and node_id and self.first_seen.get((label, node_id)) == (row.source.label, row.row):
+            self.ids[label].discard(node_id)
+            self.rejected[(label, node_id)] = f"{row.source.label} row {row.row}"
+
+
+def _survey(sources: list[Source]) -> _Survey:
+    survey = _Survey()
+    reach: dict[tuple[str, str], str] = {}
+    lines = nx.DiGraph()
+    for source in sources:
+        label = _DEFINES.get(source.stem)
+        if label is None:
+            continue
+        for row in read_rows(source):
+            node_id = row.cells.get("id")
+            if not node_id:
+                continue
+            first = survey.first_seen.setdefault((label, node_id), (source.label, row.row))
+            if first != (source.label, row.row):
+                survey.duplicates[(source.label, row.row)] = f"duplicate id: {first[0]} row {first[1]} has it too"
+                continue
+            survey.ids[label].add(node_id)
+            if label == "Contact":
+                _survey_contact(survey, row, node_id, reach, lines)
+    for component in nx.strongly_connected_components(lines):
+        if len(component) > 1:
+            loop = [a for a, _ in nx.find_cycle(lines.subgraph(component))]
+            cycle = " → ".join([*loop, loop[0]])
+            survey.in_cycle.update({contact: f"reporting lines form a cycle: {cycle}" for contact in component})
+    return survey
+
+
+def _survey_contact(
+    survey: _Survey, row: SourceRow, contact_id: str, reach: dict[tuple[str, str], str], lines: nx.DiGraph
+) -> None:
+    company = row.cells.get("company_id", "")
+    for kind, raw, normalise in (
+        ("phone", row.cells.get("phone"), normalise_phone),
+        ("e-mail", row.cells.get("email"), normalise_email),
+    ):
+        if not raw:
+            continue
+        earlier = reach.setdefault((company, normalise(raw)), contact_id)
+        if earlier != contact_id and contact_id not in survey.alias:
+            survey.alias[contact_id] = earlier
+            survey.merges.append(
+                f"{row.source.label} row {row.row}: {contact_id} has the same {kind} as {earlier} "
+                f"in {company}; merged into {earlier}"
+            )
+    for manager in row.cells.get("reports_to", "").replace("；", ";").split(";"):
+        if manager.strip():
+            lines.add_edge(contact_id, manager.strip())
+
+
+def _remap(record: Record, alias: dict[str, str]) -> Record:
+    """Point references at merged contacts to the contact they were merged into."""
+    if not alias:
+        return record
+    update: dict[str, object] = {}
+    if isinstance(record, Contact) and record.id in alias:
+        update["id"] = alias[record.id]
+    for name in _CONTACT_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, tuple):
+            update[name] = tuple(dict.fromkeys(alias.get(v, v) for v in value))
+        elif isinstance(value, str) and value in alias:
+            update[name] = alias[value]
+    return record.model_copy(update=update) if update else record
+
+
+@dataclass
+class _Pending:
+    row: SourceRow
+    records: list[Record]
+
+
+def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending]) -> dict[int, list[RowError]]:
+    """Errors for rows whose references exist neither in the import nor in the store."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for pending in batch:
+        for record in pending.records:
+            for _, label, value in _references(record):
+                if value not in survey.ids[label]:
+                    wanted[label].add(value)
+    known = {label: store.existing_ids(label, ids) for label, ids in wanted.items()}
+    errors: dict[int, list[RowError]] = {}
+    for index, pending in enumerate(batch):
+        for record in pending.records:
+            for name, label, value in _references(record):
+                if value not in survey.ids[label] and value not in known.get(label, set()):
+                    where = survey.rejected.get((label, value))
+                    reason = (
+                        f"refers to {label.lower()} {value!r}, whose own row was rejected ({where})"
+                        if where
+                        else f"refers to {label.lower()} {value!r}, which is neither in the import nor in the store"
+                    )
+                    row = pending.row
+                    errors.setdefault(index, []).append(
+                        RowError(
+                            file=row.source.label,
+                            row=row.row,
+                            column=row.headers.get(name, name),
+                            value=value,
+                            reason=reason,
+                        )
+                    )
+    return errors
+
+
+def _references(record: Record) -> Iterable[tuple[str, str, str]]:
+    for name, label in _REFERENCES.get(type(record), ()):
+        value = getattr(record, name, None)
+        for item in value if isinstance(value, tuple) else (value,):
+            if item:
+                yield name, label, str(item)
+
+
+def import_paths(
+    store: GraphStore,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[str, int], None] | None = None,
+) -> ImportReport:
+    """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read."""
+    sources = find_sources(paths)
+    report = ImportReport(dry_run=dry_run)
+    if not sources:
+        report.warnings.append("no importable file found (expected companies.csv, contacts.csv, … or a workbook)")
+        return report
+    survey = _survey(sources)
+    report.merged = survey.merges
+    retry: list[EdgeRow] = []
+    for source in sources:
+        counts = report.stems.setdefault(source.stem, StemCounts())
+        report.warnings.extend(
+            f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown_headers(source)
+        )
+        batch: list[_Pending] = []
+        for row in read_rows(source):
+            counts.rows += 1
+            problem = survey.duplicates.get((source.label, row.row))
+            if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
+                problem = survey.in_cycle[row.cells["id"]]
+            if problem:
+                column = "reports_to" if "cycle" in problem else "id"
+                value = row.cells.get(column, "")
+                report.errors.append(
+                    RowError(
+                        file=source.label,
+                        row=row.row,
+                        column=row.headers.get(column, column),
+                        value=value,
+                        reason=problem,
+                    )
+                )
+                counts.rejected += 1
+                survey.reject(row)
+                continue
+            if source.stem == "contacts" and row.cells.get("id") in survey.alias:
+                counts.landed += 1  # merged: the first row with this phone or e-mail stands for the person
+                continue
+            records, errors = parse_row(row)
+            if errors:
+                report.errors.extend(errors)
+                counts.rejected += 1
+                survey.reject(row)
+                continue
+            batch.append(_Pending(row, [_remap(r, survey.alias) for r in records]))
+            if len(batch) >= BATCH_ROWS:
+                retry += _flush(store, survey, batch, report, counts, dry_run)
+                batch = []
+                if progress:
+                    progress(source.stem, counts.rows)
+        retry += _flush(store, survey, batch, report, counts, dry_run)
+        if progress:
+            progress(source.stem, counts.rows)
+    if retry and not dry_run:
+        final = store.write_rows(GraphRows(edges=retry))
+        report.add(final)
+        report.warnings.extend(f"not linked, the other end is missing: {m}" for m in final.missing)
+    report.rejected = sum(c.rejected for c in report.stems.values())
+    return report
+
+
+def _flush(
+    store: GraphStore, survey: _Survey, batch: list[_Pending], report: ImportReport, counts: StemCounts, dry_run: bool
+) -> list[EdgeRow]:
+    """Check one batch's references, write the good rows; return edges to send again later."""
+    if not batch:
+        return []
+    bad = _unknown_references(store, survey, batch)
+    good = [p for i, p in enumerate(batch) if i not in bad]
+    for index, errors in bad.items():
+        report.errors.extend(errors)
+        survey.reject(batch[index].row)
+    counts.rejected += len(bad)
+    counts.landed += len(good)
+    if dry_run:
+        return []
+    written = store.write_rows(graph_rows(r for p in good for r in p.records))
+    report.add(written)
+    return written.missing_rows

@@ -1,0 +1,182 @@
+"""Read import files row by row: a folder of CSVs, an XLSX workbook, or JSON.
+
+Rows stream (CSV and XLSX are never loaded whole), each tagged with the file
+and the row number the user sees in their spreadsheet (the header is row 1).
+Headers are mapped to canonical columns (English or Chinese aliases); cell
+values come out as trimmed strings, with Excel dates as ISO dates and Excel
+whole numbers without a trailing ``.0`` (phone numbers typed as numbers).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from graph.errors import KagraphError
+from ingest.columns import STEMS, canonical_header
+
+__all__ = ["ReadFailed", "Source", "SourceRow", "find_sources", "read_rows"]
+
+_SAMPLE_BYTES = 1 << 20
+
+
+class ReadFailed(KagraphError):
+    """A file cannot be read at all (missing, not a spreadsheet, broken JSON)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One stem's rows in one file (a CSV, a workbook sheet, or a JSON key)."""
+
+    path: Path
+    stem: str
+    kind: str
+    """``csv``, ``xlsx`` or ``json``."""
+
+    @property
+    def label(self) -> str:
+        """How the user names it: ``contacts.csv`` or ``book.xlsx:contacts``."""
+        return self.path.name if self.kind == "csv" else f"{self.path.name}:{self.stem}"
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    source: Source
+    row: int
+    cells: dict[str, str]
+    """Canonical column → non-empty text."""
+    headers: dict[str, str] = field(default_factory=dict)
+    """Canonical column → the header as written, for error messages."""
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def find_sources(paths: list[Path]) -> list[Source]:
+    """Every importable stem in ``paths`` (files or folders), in import order."""
+    found: list[Source] = []
+    for path in paths:
+        if not path.exists():
+            raise ReadFailed(f"{path}: no such file or folder")
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".csv" and _fold(file.stem) in STEMS:
+                found.append(Source(file, _fold(file.stem), "csv"))
+            elif suffix in (".xlsx", ".xlsm"):
+                found.extend(Source(file, stem, "xlsx") for stem in _workbook_stems(file))
+            elif suffix == ".json":
+                found.extend(Source(file, stem, "json") for stem in _json_stems(file))
+    return sorted(found, key=lambda s: STEMS.index(s.stem))
+
+
+def _workbook_stems(path: Path) -> list[str]:
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ReadFailed(f"{path.name}: not a readable Excel workbook ({error})") from error
+    try:
+        return [_fold(name) for name in workbook.sheetnames if _fold(name) in STEMS]
+    finally:
+        workbook.close()
+
+
+def _load_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ReadFailed(f"{path.name}: not readable JSON ({error})") from error
+    if not isinstance(data, dict):
+        raise ReadFailed(f"{path.name}: expected an object with one list of rows per stem")
+    return {_fold(k): v for k, v in data.items()}
+
+
+def _json_stems(path: Path) -> list[str]:
+    return [stem for stem in _load_json(path) if stem in STEMS]
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) when the bytes decode as such, else GB18030 (covers GBK).
+
+    Only the first megabyte is sampled, so a huge file is not read twice.
+    """
+    with open(path, "rb") as handle:
+        sample = handle.read(_SAMPLE_BYTES)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _text(value: object) -> str:
+    """A cell as text: ISO dates, whole floats without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _rows(source: Source, header: list[object], rows: Iterator[tuple[int, list[object]]]) -> Iterator[SourceRow]:
+    columns = [canonical_header(source.stem, _text(h)) if h is not None else None for h in header]
+    written = {c: _text(h) for c, h in zip(columns, header, strict=True) if c}
+    for number, values in rows:
+        cells = {c: _text(v) for c, v in zip(columns, values, strict=False) if c and _text(v)}
+        if cells:
+            yield SourceRow(source, number, cells, written)
+
+
+def unknown_headers(source: Source) -> list[str]:
+    """Headers in the file that are not columns of its stem (reported, then ignored)."""
+    header = next(_raw_rows(source), (0, []))[1]
+    return [_text(h) for h in header if h is not None and _text(h) and not canonical_header(source.stem, _text(h))]
+
+
+def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
+    if source.kind == "csv":
+        with open(source.path, encoding=detect_encoding(source.path), newline="") as handle:
+            yield from enumerate((list(r) for r in csv.reader(handle)), start=1)
+    elif source.kind == "xlsx":
+        workbook = load_workbook(source.path, read_only=True, data_only=True)
+        try:
+            sheet = next(workbook[n] for n in workbook.sheetnames if _fold(n) == source.stem)
+            yield from enumerate((list(r) for r in sheet.iter_rows(values_only=True)), start=1)
+        finally:
+            workbook.close()
+    else:
+        items = _load_json(source.path)[source.stem]
+        if not isinstance(items, list):
+            raise ReadFailed(f"{source.label}: expected a list of rows")
+        keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
+        yield 0, list(keys)
+        for number, item in enumerate(items, start=1):  # JSON rows are numbered as items, from 1
+            yield number, [item.get(k) if isinstance(item, dict) else None for k in keys]
+
+
+def read_rows(source: Source) -> Iterator[SourceRow]:
+    """Stream the rows of ``source`` with canonical columns; empty rows are skipped."""
+    raw = _raw_rows(source)
+    try:
+        _, header = next(raw)
+    except StopIteration:
+        return
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ReadFailed(f"{source.label}: cannot be read ({error})") from error
+    yield from _rows(source, header, raw)

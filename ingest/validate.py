@@ -1,0 +1,178 @@
+"""One import row → model records, or errors a sales-ops person understands.
+
+The same pydantic models as everywhere else do the checking; this module only
+prepares cells (Chinese enum words, date spellings, thousands separators,
+lists of managers, competitor names → ids) and turns pydantic's complaints
+into ``RowError``s that name the file, row, column as written, value and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from graph.model import (
+    US_VENDOR_ID,
+    Claim,
+    Company,
+    Competitor,
+    CompetitorRelationship,
+    Contact,
+    Influence,
+    Opportunity,
+    OpportunityRole,
+    OrgUnit,
+    Purchase,
+    Record,
+    Relationship,
+    Rep,
+    Touch,
+)
+from graph.normalise import company_key
+from ingest.columns import canonical_enum
+from ingest.readers import SourceRow
+
+__all__ = ["MODELS", "RowError", "competitor_id", "parse_row"]
+
+MODELS: dict[str, type[Record]] = {
+    "companies": Company,
+    "org_units": OrgUnit,
+    "reps": Rep,
+    "contacts": Contact,
+    "influence": Influence,
+    "relationships": Relationship,
+    "interactions": Touch,
+    "competitor_relationships": CompetitorRelationship,
+    "purchases": Purchase,
+    "opportunities": Opportunity,
+    "opportunity_roles": OpportunityRole,
+    "claims": Claim,
+}
+_LIST_SPLIT = re.compile(r"[;；,，、\s]+")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_NUMBER = re.compile(r"^-?[\d,，]+(\.\d+)?$")
+_REASONS = {
+    "missing": "is required",
+    "date_from_datetime_parsing": "is not a date (use YYYY-MM-DD)",
+    "date_parsing": "is not a date (use YYYY-MM-DD)",
+    "date_from_datetime_inexact": "is not a date (use YYYY-MM-DD)",
+    "int_parsing": "is not a whole number",
+    "float_parsing": "is not a number",
+    "greater_than_equal": "is too small",
+    "less_than_equal": "is too large",
+    "string_too_short": "is empty",
+    "string_too_long": "is too long",
+    "literal_error": "is not one of the allowed values",
+    "extra_forbidden": "is not a column here",
+}
+
+
+class RowError(BaseModel):
+    file: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+def competitor_id(name: str) -> str:
+    """The id a competitor gets from its name, so spellings of one vendor meet.
+
+    >>> competitor_id("Apex Systems Ltd."), competitor_id(" 鼎信科技有限公司 ")
+    ('apexsystems', '鼎信科技')
+    """
+    return company_key(name)
+
+
+def _enum_values(model: type[BaseModel], column: str) -> list[str] | None:
+    annotation = model.model_fields[column].annotation
+    for candidate in (annotation, *get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, StrEnum):
+            return [member.value for member in candidate]
+    return None
+
+
+def _date(text: str) -> str:
+    match = _DATE.match(text)
+    if not match:
+        return text
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return text
+
+
+def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column, text in cells.items():
+        if column not in model.model_fields:
+            values[column] = text
+            continue
+        if (allowed := _enum_values(model, column)) is not None:
+            values[column] = canonical_enum(text, allowed)
+        elif column == "reports_to":
+            values[column] = tuple(part for part in _LIST_SPLIT.split(text) if part)
+        elif _NUMBER.match(text) and column in ("amount", "employees", "weight", "tier", "level"):
+            number = text.replace(",", "").replace("，", "")
+            values[column] = int(number) if column == "tier" and number.isdigit() else number
+        else:
+            values[column] = _date(text)
+    return values
+
+
+def _special(stem: str, cells: dict[str, str]) -> tuple[dict[str, str], list[Record]]:
+    """Columns that name a competitor rather than refer to an id."""
+    extra: list[Record] = []
+    cells = dict(cells)
+    if stem == "competitor_relationships" and "competitor" in cells:
+        name = cells.pop("competitor")
+        cells["competitor_id"] = competitor_id(name)
+        extra.append(Competitor(id=cells["competitor_id"], name=name))
+    if stem == "purchases" and "vendor" in cells:
+        vendor = canonical_enum(cells["vendor"], [US_VENDOR_ID])
+        if vendor != US_VENDOR_ID:
+            cells["vendor"] = competitor_id(vendor)
+            extra.append(Competitor(id=cells["vendor"], name=vendor))
+        else:
+            cells["vendor"] = US_VENDOR_ID
+    return cells, extra
+
+
+def parse_row(row: SourceRow) -> tuple[list[Record], list[RowError]]:
+    """The records a row stands for, or why it cannot land."""
+    model = MODELS[row.source.stem]
+    try:
+        cells, extra = _special(row.source.stem, row.cells)
+        record = model.model_validate(_prepared(model, cells))
+    except ValidationError as error:
+        return [], [_row_error(row, issue) for issue in error.errors()]
+    return [*extra, record], []
+
+
+_WHOLE_ROW_COLUMN = {"companies": "parent_id", "org_units": "parent_id", "contacts": "reports_to", "influence": "to_id"}
+"""Where a rule about the whole row (nobody is their own manager) points in the file."""
+
+
+def _row_error(row: SourceRow, issue: Any) -> RowError:
+    column = str(issue["loc"][0]) if issue["loc"] else _WHOLE_ROW_COLUMN.get(row.source.stem, "")
+    source_column = {"competitor_id": "competitor"}.get(column, column)
+    reason = _REASONS.get(issue["type"], issue["msg"])
+    if issue["type"] == "enum":
+        reason = "must be one of " + ", ".join(issue["ctx"]["expected"].replace("'", "").split(", "))
+    elif issue["type"] in ("greater_than_equal", "less_than_equal") and "ctx" in issue:
+        bound = issue["ctx"].get("ge", issue["ctx"].get("le"))
+        reason = f"{reason} (limit {bound})"
+    elif issue["type"] == "value_error":
+        reason = str(issue["msg"]).removeprefix("Value error, ")
+    return RowError(
+        file=row.source.label,
+        row=row.row,
+        column=row.headers.get(source_column, source_column) or "(row)",
+        value=row.cells.get(source_column, ""),
+        reason=reason,
+    )
