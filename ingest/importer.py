@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from graph.model import (
     Claim,
@@ -45,7 +45,7 @@ from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
-from ingest.validate import RowError, parse_row
+from ingest.validate import RowError, parse_row, row_errors
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
 
@@ -142,6 +142,8 @@ def _survey(sources: list[Source]) -> _Survey:
     for component in nx.strongly_connected_components(lines):
         if len(component) > 1:
             loop = [a for a, _ in nx.find_cycle(lines.subgraph(component))]
+            start = loop.index(min(loop))  # the same message on every run
+            loop = loop[start:] + loop[:start]
             cycle = " → ".join([*loop, loop[0]])
             survey.in_cycle.update({contact: f"reporting lines form a cycle: {cycle}" for contact in component})
     return survey
@@ -182,7 +184,13 @@ def _remap(record: Record, alias: dict[str, str]) -> Record:
             update[name] = tuple(dict.fromkeys(alias.get(v, v) for v in value))
         elif isinstance(value, str) and value in alias:
             update[name] = alias[value]
-    return record.model_copy(update=update) if update else record
+    if not update:
+        return record
+    data = {k: v for k, v in record.model_dump().items() if k not in ("id", "name_key") or k in update}
+    data |= update
+    if isinstance(record, Contact):
+        data["id"] = update.get("id", record.id)
+    return type(record).model_validate(data)
 
 
 @dataclass
@@ -283,7 +291,14 @@ def import_paths(
                 counts.rejected += 1
                 survey.reject(row)
                 continue
-            batch.append(_Pending(row, [_remap(r, survey.alias) for r in records]))
+            try:
+                records = [_remap(r, survey.alias) for r in records]
+            except ValidationError as error:
+                report.errors.extend(row_errors(row, error, note="after merging duplicate contacts"))
+                counts.rejected += 1
+                survey.reject(row)
+                continue
+            batch.append(_Pending(row, records))
             if len(batch) >= BATCH_ROWS:
                 retry += _flush(store, survey, batch, report, counts, dry_run)
                 batch = []

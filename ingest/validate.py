@@ -36,7 +36,7 @@ from graph.normalise import company_key
 from ingest.columns import canonical_enum
 from ingest.readers import SourceRow
 
-__all__ = ["MODELS", "RowError", "competitor_id", "parse_row"]
+__all__ = ["MODELS", "RowError", "competitor_id", "parse_row", "row_errors"]
 
 MODELS: dict[str, type[Record]] = {
     "companies": Company,
@@ -150,8 +150,14 @@ def parse_row(row: SourceRow) -> tuple[list[Record], list[RowError]]:
         cells, extra = _special(row.source.stem, row.cells)
         record = model.model_validate(_prepared(model, cells))
     except ValidationError as error:
-        return [], [_row_error(row, issue) for issue in error.errors()]
+        return [], row_errors(row, error)
     return [*extra, record], []
+
+
+def row_errors(row: SourceRow, error: ValidationError, note: str = "") -> list[RowError]:
+    """One ``RowError`` per complaint in ``error``; ``note`` says when it arose, if not at first reading."""
+    errors = [_row_error(row, issue) for issue in error.errors()]
+    return [e.model_copy(update={"reason": f"{e.reason} ({note})"}) for e in errors] if note else errors
 
 
 _WHOLE_ROW_COLUMN = {"companies": "parent_id", "org_units": "parent_id", "contacts": "reports_to", "influence": "to_id"}

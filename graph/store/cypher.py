@@ -20,6 +20,7 @@ __all__ = [
     "DELETE_ALL",
     "DROP_OTHER_EDGES",
     "EDGES",
+    "EXISTING_IDS",
     "FETCH_EDGES",
     "FETCH_NODES",
     "GROUP_COMPANY_IDS",
@@ -31,7 +32,6 @@ __all__ = [
     "SUBGRAPH_NODES",
     "UPSERT_EDGES",
     "UPSERT_NODES",
-    "EXISTING_IDS",
     "EdgeSpec",
     "query_name",
 ]
