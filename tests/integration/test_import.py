@@ -16,6 +16,7 @@ from graph.embedded import EmbeddedServer
 from graph.model import Company, Contact
 from graph.settings import Settings
 from graph.store import GraphStore
+from ingest.columns import STEMS
 from ingest.importer import ImportReport, import_paths
 from ingest.readers import ReadFailed
 from tests.integration.test_store import dump
@@ -180,3 +181,11 @@ def test_cli_exit_codes_json_and_error_file(ingest_cli, tmp_path: Path) -> None:
     assert "contacts.csv,4,核实日期,31/02/2026" in errors_file.read_text(encoding="utf-8-sig")
     missing = ingest_cli(str(tmp_path / "nowhere"))
     assert missing.returncode == 1 and "no such file or folder" in missing.stderr
+
+
+def test_templates_import_cleanly_and_only_once(store: GraphStore) -> None:
+    first = import_paths(store, [ROOT / "templates"])
+    assert (first.rejected, first.errors, first.warnings) == (0, [], [])
+    assert set(first.stems) == set(STEMS)
+    second = import_paths(store, [ROOT / "templates"])
+    assert (second.created, second.updated) == (0, 0)
