@@ -12,6 +12,7 @@ pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
     st.Page("pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
     st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
+    st.Page("pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 store_status(require_store())

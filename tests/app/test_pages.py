@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.app
 
-PAGES = ["pages/overview.py", "pages/decision_chain.py", "pages/accounts.py"]
+PAGES = ["pages/overview.py", "pages/decision_chain.py", "pages/accounts.py", "pages/import_data.py"]
 
 
 def open_app() -> AppTest:

@@ -1,0 +1,85 @@
+"""Import: upload spreadsheets, preview them, dry-run, import, download what was rejected."""
+
+import itertools
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from graph.export import csv_text
+from ingest.importer import import_paths
+from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
+from ui.i18n import t
+from ui.store import require_store
+
+PREVIEW_ROWS = 8
+ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
+
+store = require_store()
+st.title(t("import.title"))
+st.caption(t("import.intro"))
+uploads = st.file_uploader(t("import.upload"), type=["csv", "xlsx", "json"], accept_multiple_files=True)
+if not uploads:
+    st.stop()
+
+if "import_folder" not in st.session_state:  # one scratch folder per browser session, emptied each run
+    st.session_state.import_folder = tempfile.mkdtemp(prefix="kagraph-import-")
+folder = Path(st.session_state.import_folder)
+for old in folder.iterdir():
+    old.unlink()
+for upload in uploads:
+    (folder / Path(upload.name).name).write_bytes(upload.getvalue())
+try:
+    sources = find_sources([folder])
+except ReadFailed as error:
+    st.error(t("import.unreadable", reason=error))
+    st.stop()
+if not sources:
+    st.warning(t("import.nothing"))
+    st.stop()
+
+for source in sources:
+    with st.expander(t("import.preview", file=source.label)):
+        rows = [row.cells for row in itertools.islice(read_rows(source), PREVIEW_ROWS)]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        if ignored := unknown_headers(source):
+            st.caption(t("import.ignored_columns", columns=", ".join(ignored)))
+
+dry_run = st.toggle(t("import.dry_run"), value=True)
+if not st.button(t("import.commit"), type="primary"):
+    st.stop()
+bar = st.progress(0.0)
+stems = [s.stem for s in sources]
+
+
+def show_progress(stem: str, rows: int) -> None:
+    bar.progress((stems.index(stem) + 1) / len(stems), text=t("import.progress", stem=stem, rows=rows))
+
+
+report = import_paths(store, [folder], dry_run=dry_run, progress=show_progress)
+st.cache_data.clear()  # pages showing subgraphs must see the new data
+if dry_run:
+    landed = sum(c.landed for c in report.stems.values())
+    st.info(t("import.dry_done", landed=landed, rejected=report.rejected))
+else:
+    counts = report.model_dump(include={"created", "updated", "unchanged", "rejected"})
+    (st.warning if report.rejected else st.success)(t("import.done", **counts))
+st.dataframe(
+    pd.DataFrame([{"stem": stem, **c.model_dump()} for stem, c in report.stems.items()]),
+    hide_index=True,
+    width="stretch",
+)
+if report.errors:
+    st.subheader(t("import.errors"))
+    errors = [e.model_dump() for e in report.errors]
+    st.dataframe(
+        pd.DataFrame(errors), hide_index=True, width="stretch", column_config={c: t(f"col.{c}") for c in ERROR_COLUMNS}
+    )
+    st.download_button(t("import.download_errors"), csv_text(errors, ERROR_COLUMNS), "rejected-rows.csv", "text/csv")
+if report.merged:
+    st.subheader(t("import.merged"))
+    st.dataframe(pd.DataFrame({"merged": report.merged}), hide_index=True, width="stretch")
+if report.warnings:
+    st.subheader(t("import.warnings"))
+    st.dataframe(pd.DataFrame({"warning": report.warnings}), hide_index=True, width="stretch")
