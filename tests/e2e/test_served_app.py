@@ -80,3 +80,17 @@ def test_decision_chain_page_draws_the_map(served_app: ServedApp, browser: Brows
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SCREENSHOTS / "decision-chain-heatmap.png"), full_page=True)
     page.close()
+
+
+def test_import_page_checks_uploaded_templates(served_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, served_app.url, "overview-before-import", "Overview")
+    page.get_by_role("link", name="Import").click()
+    page.get_by_text("Import spreadsheets").wait_for(timeout=30_000)
+    page.locator("input[type=file]").set_input_files(sorted(str(p) for p in (ROOT / "templates").glob("*.csv")))
+    page.get_by_text("Preview: contacts.csv").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Import").click()
+    page.get_by_text("Dry run: 23 rows would land, 0 rows rejected").wait_for(timeout=60_000)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / "import.png"), full_page=True)
+    assert "Traceback" not in page.inner_text("body")
+    page.close()
