@@ -160,7 +160,9 @@ def decision_chain(
         if role not in present and not (role == "economic_buyer" and "decision_maker" in present)
     ]
     key_people = set(deciders) | {r.id for r in rows[:KEY_PEOPLE] if r.status == "active"}
-    covering_reps = {best[cid].rep_id for cid in key_people if cid in best and best[cid].score >= threshold}
+    covering_reps = {
+        s.rep_id for s in strengths if not s.rep_left and s.contact_id in key_people and s.score >= threshold
+    }
     competitor_ties = sorted(
         (
             CompetitorTie(

@@ -148,6 +148,16 @@ class TestChain:
         assert report.uncovered_decision_makers == []
         assert report.contacts[0].best_rep == "r1"
 
+    def test_a_second_rep_above_threshold_breaks_the_single_thread(self) -> None:
+        g = account(("ceo", {"level": 1, "buying_role": "economic_buyer"}))
+        for rid, days_ago in (("r1", 0), ("r2", 30)):
+            rep(g, rid)
+            knows(g, rid, "ceo", 5)
+            touch(g, rid, "ceo", days_ago)
+        report = decision_chain(g, TODAY)
+        assert [s.score for s in report.strengths] == [81.6, 77.4]
+        assert not report.single_threaded and report.single_thread_rep is None
+
     def test_a_departed_rep_covers_nobody(self) -> None:
         g = account(("ceo", {"level": 1, "buying_role": "economic_buyer"}))
         rep(g, "gone", status="left")
