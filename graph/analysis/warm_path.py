@@ -73,11 +73,21 @@ def _how_well(strength: float) -> str:
     return "well" if strength >= 0.7 else "fairly well" if strength >= 0.4 else "a little"
 
 
-def _tie_graph(graph: nx.MultiDiGraph, today: dt.date, half_life_days: float, from_rep: str | None) -> nx.DiGraph:
-    """Best tie per ordered pair, with what it is, as a simple weighted DiGraph."""
+def _tie_graph(
+    graph: nx.MultiDiGraph, target: str, today: dt.date, half_life_days: float, from_rep: str | None
+) -> nx.DiGraph:
+    """Best tie per ordered pair, with what it is, as a simple weighted DiGraph.
+
+    People who left cannot introduce anyone, so they are only kept as the target.
+    """
     ties = nx.DiGraph()
+    gone = {k for k, d in graph.nodes(data=True) if d.get("label") == "Contact" and d.get("status") == "left"} - {
+        target
+    }
 
     def tie(a: str, b: str, strength: float, label: str, forward: bool) -> None:
+        if a in gone or b in gone:
+            return
         strength = max(min(strength, 1.0), _MIN_STRENGTH)
         if not ties.has_edge(a, b) or ties[a][b]["strength"] < strength:
             ties.add_edge(a, b, strength=strength, cost=-math.log(strength), label=label, forward=forward)
@@ -137,7 +147,7 @@ def warm_paths(
         raise ValueError(f"no contact {target_id!r} in this graph")
     if from_rep is not None and f"Rep:{from_rep}" not in graph:
         raise ValueError(f"no rep {from_rep!r} in this graph")
-    ties = _tie_graph(graph, today, half_life_days, from_rep)
+    ties = _tie_graph(graph, target, today, half_life_days, from_rep)
     if _TEAM not in ties or target not in ties or not nx.has_path(ties, _TEAM, target):
         return []
     paths = []

@@ -213,6 +213,10 @@ class TestWarmPath:
         assert paths[0].sentence == "R knows Ally well; Ally advises Cfo (CFO)"
         assert paths[1].sentence == "R knows Aide a little; Aide reports to Cfo (CFO)"
 
+    def test_people_who_left_introduce_nobody(self, chain: nx.MultiDiGraph) -> None:
+        chain.nodes["Contact:ally"]["status"] = "left"
+        assert [p.nodes for p in warm_paths(chain, "cfo", TODAY)] == [["r", "aide", "cfo"]]
+
     def test_no_path_is_an_empty_list(self, chain: nx.MultiDiGraph) -> None:
         chain.add_node("Contact:hermit", label="Contact", id="hermit", name="Hermit", company_id="c")
         assert warm_paths(chain, "hermit", TODAY) == []
