@@ -2,6 +2,7 @@
 
     python -m ingest PATH... [--dry-run] [--errors FILE] [--json]
     python -m ingest demo [--reset] [--if-empty]
+    python -m ingest export FOLDER|FILE.xlsx
 
 Exit codes for an import: 0 every row landed, 2 some rows were rejected (the
 rest landed), 1 nothing could be read.
@@ -17,6 +18,7 @@ from pathlib import Path
 from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.export import csv_text
+from ingest.export import export_csv, export_xlsx
 from ingest.importer import ImportReport, import_paths
 from ingest.load_demo import load_demo
 from ingest.readers import ReadFailed
@@ -69,6 +71,24 @@ def _demo(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _export(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest export", description="export the store in the import format"
+    )
+    parser.add_argument("target", type=Path, help="a folder for CSVs, or a .xlsx file")
+    args = parser.parse_args(argv)
+    store = open_store()
+    try:
+        if args.target.suffix.lower() == ".xlsx":
+            written = export_xlsx(store, args.target)
+        else:
+            written = export_csv(store, args.target)
+    finally:
+        store.close()
+    print_json({"target": str(args.target), "rows": written})
+    return EXIT_OK
+
+
 def _summary(report: ImportReport) -> str:
     lines = [
         f"{'dry run: ' if report.dry_run else ''}{report.created} created, {report.updated} updated, "
@@ -111,4 +131,6 @@ def _import(argv: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["demo"]:
         return _demo(argv[1:])
+    if argv[:1] == ["export"]:
+        return _export(argv[1:])
     return _import(argv)

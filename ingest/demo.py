@@ -40,6 +40,7 @@ from graph.model import (
     Rep,
     Touch,
 )
+from ingest.validate import competitor_id
 
 __all__ = [
     "CHINESE_GROUP_ID",
@@ -55,6 +56,9 @@ CHINESE_GROUP_ID = "co-hd-hq"
 ENGLISH_GROUP_ID = "co-nw-hq"
 SINGLE_COMPANY_ID = "co-sj"
 COLLISION_COMPANY_ID = SINGLE_COMPANY_ID
+DINGXIN = competitor_id("鼎信科技")
+APEX = competitor_id("Apex Systems")
+"""Competitor ids as an import would derive them from the names, so an export re-imports unchanged."""
 
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
@@ -397,19 +401,19 @@ def _touches(b: _Builder, rep: str, contact: str, *, old: bool, opportunity: str
 
 
 def _market(b: _Builder) -> None:
-    b.records += [Competitor(id="dingxin", name="鼎信科技"), Competitor(id="apex", name="Apex Systems")]
+    b.records += [Competitor(id=DINGXIN, name="鼎信科技"), Competitor(id=APEX, name="Apex Systems")]
     purchases = (
         ("co-hd-hz", "安全网关 SG-3000", "网络安全", US_VENDOR_ID, "2026-03-10", 1_280_000),
-        ("co-hd-nb", "鼎信下一代防火墙", "网络安全", "dingxin", "2026-04-02", 1_150_000),
-        ("co-hd-wz", "Apex SecureEdge", "网络安全", "apex", "2026-04-21", 990_000),
-        ("co-hd-sx", "鼎信下一代防火墙", "网络安全", "dingxin", "2026-05-15", 870_000),
-        ("co-hd-jh", "Apex SecureEdge", "网络安全", "apex", "2025-06-30", 640_000),
+        ("co-hd-nb", "鼎信下一代防火墙", "网络安全", DINGXIN, "2026-04-02", 1_150_000),
+        ("co-hd-wz", "Apex SecureEdge", "网络安全", APEX, "2026-04-21", 990_000),
+        ("co-hd-sx", "鼎信下一代防火墙", "网络安全", DINGXIN, "2026-05-15", 870_000),
+        ("co-hd-jh", "Apex SecureEdge", "网络安全", APEX, "2025-06-30", 640_000),
         (CHINESE_GROUP_ID, "SD-WAN 企业版", "网络", US_VENDOR_ID, "2024-09-01", 3_600_000),
-        ("co-hd-nb", "数据备份一体机", "数据备份", "apex", "2024-11-20", 420_000),
+        ("co-hd-nb", "数据备份一体机", "数据备份", APEX, "2024-11-20", 420_000),
         ("co-hd-tz", "数据备份一体机", "数据备份", US_VENDOR_ID, "2025-08-12", 460_000),
         (ENGLISH_GROUP_ID, "SD-WAN Enterprise", "Network", US_VENDOR_ID, "2025-02-01", 520_000),
-        ("co-nw-hk", "Backup Appliance", "Backup", "apex", "2025-10-15", 180_000),
-        (SINGLE_COMPANY_ID, "数据备份一体机", "数据备份", "dingxin", "2025-12-01", 260_000),
+        ("co-nw-hk", "Backup Appliance", "Backup", APEX, "2025-10-15", 180_000),
+        (SINGLE_COMPANY_ID, "数据备份一体机", "数据备份", DINGXIN, "2025-12-01", 260_000),
     )
     for company, product, category, vendor, since, amount in purchases:
         b.records.append(
@@ -424,7 +428,7 @@ def _market(b: _Builder) -> None:
         )
     for company in (CHINESE_GROUP_ID, "co-hd-nb", "co-hd-wz", "co-hd-sx", "co-nw-hk", SINGLE_COMPANY_ID):
         for person in b.rng.sample(b.contacts[company][:12], 3):
-            competitor = "apex" if company.startswith("co-nw") else b.rng.choice(("dingxin", "apex"))
+            competitor = APEX if company.startswith("co-nw") else b.rng.choice((DINGXIN, APEX))
             b.records.append(
                 CompetitorRelationship(competitor_id=competitor, contact_id=person.id, strength=b.rng.randint(2, 5))
             )

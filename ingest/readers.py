@@ -27,6 +27,7 @@ from ingest.columns import STEMS, canonical_header
 __all__ = ["ReadFailed", "Source", "SourceRow", "find_sources", "read_rows"]
 
 _SAMPLE_BYTES = 1 << 20
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 class ReadFailed(KagraphError):
@@ -131,7 +132,10 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:
+        return text[1:]  # our exports quote formula-looking cells; the quote is not part of the value
+    return text
 
 
 def _rows(source: Source, header: list[object], rows: Iterator[tuple[int, list[object]]]) -> Iterator[SourceRow]:

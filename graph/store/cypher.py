@@ -21,6 +21,7 @@ __all__ = [
     "DROP_OTHER_EDGES",
     "EDGES",
     "EXISTING_IDS",
+    "EXPORT",
     "FETCH_EDGES",
     "FETCH_NODES",
     "GROUP_COMPANY_IDS",
@@ -194,6 +195,42 @@ SUBGRAPH_EDGES = " UNION ALL ".join(
     )
 )
 """Every relationship touching the given companies' nodes, ends by label and id."""
+
+
+EXPORT: dict[str, str] = {
+    "companies": "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind, "
+    "c.city AS city, c.industry AS industry, c.tier AS tier, c.employees AS employees ORDER BY id",
+    "org_units": "MATCH (u:OrgUnit) RETURN u.id AS id, u.company_id AS company_id, u.name AS name, "
+    "u.parent_id AS parent_id ORDER BY id",
+    "reps": "MATCH (r:Rep) RETURN r.id AS id, r.name AS name, r.role AS role, r.channel AS channel, r.team AS team, "
+    "r.manager_id AS manager_id, r.status AS status ORDER BY id",
+    "contacts": "MATCH (c:Contact) OPTIONAL MATCH (c)-[:REPORTS_TO]->(m:Contact) "
+    "WITH c, collect(m.id) AS managers "
+    "RETURN c.id AS id, c.name AS name, c.company_id AS company_id, c.unit_id AS unit_id, c.title AS title, "
+    "c.level AS level, managers AS reports_to, c.phone AS phone, c.email AS email, c.buying_role AS buying_role, "
+    "c.stance AS stance, c.status AS status, c.last_verified AS last_verified ORDER BY id",
+    "influence": "MATCH (a:Contact)-[r:INFLUENCES]->(b:Contact) "
+    "RETURN a.id AS from_id, b.id AS to_id, r.kind AS kind, r.weight AS weight ORDER BY from_id, to_id, kind",
+    "relationships": "MATCH (r:Rep)-[k:KNOWS]->(c:Contact) RETURN r.id AS rep_id, c.id AS contact_id, "
+    "k.closeness AS closeness, k.solution_acceptance AS solution_acceptance, k.price_acceptance AS price_acceptance, "
+    "k.since AS since ORDER BY rep_id, contact_id",
+    "interactions": "MATCH (r:Rep)-[t:TOUCHED]->(c:Contact) RETURN t.date AS date, r.id AS rep_id, c.id AS contact_id, "
+    "t.kind AS kind, t.opportunity_id AS opportunity_id, t.note AS note ORDER BY date, rep_id, contact_id",
+    "competitor_relationships": "MATCH (x:Competitor)-[k:KNOWS]->(c:Contact) "
+    "RETURN x.name AS competitor, c.id AS contact_id, k.strength AS strength ORDER BY competitor, contact_id",
+    "purchases": "MATCH (c:Company)-[b:BUYS]->(v:Vendor) OPTIONAL MATCH (x:Competitor {id: v.id}) "
+    "RETURN c.id AS company_id, b.product AS product, b.category AS category, "
+    "CASE WHEN v.id = $us THEN $us ELSE coalesce(x.name, v.id) END AS vendor, b.since AS since, "
+    "b.amount AS amount ORDER BY company_id, product",
+    "opportunities": "MATCH (o:Opportunity) RETURN o.id AS id, o.company_id AS company_id, o.name AS name, "
+    "o.product AS product, o.stage AS stage, o.amount AS amount, o.owner_id AS owner_id, "
+    "o.close_date AS close_date ORDER BY id",
+    "opportunity_roles": "MATCH (c:Contact)-[p:PLAYS]->(o:Opportunity) RETURN o.id AS opportunity_id, "
+    "c.id AS contact_id, p.role AS role ORDER BY opportunity_id, contact_id, role",
+    "claims": "MATCH (k:Claim) RETURN k.company_id AS company_id, k.rep_id AS rep_id, k.channel AS channel, "
+    "k.claimed_on AS claimed_on ORDER BY company_id, claimed_on, rep_id",
+}
+"""Everything in the store, one statement per import stem, in the import format's columns."""
 
 
 def _constant_names() -> dict[str, str]:

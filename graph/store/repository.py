@@ -17,7 +17,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.errors import NotFound
-from graph.model import Record
+from graph.model import US_VENDOR_ID, Record
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
@@ -181,6 +181,10 @@ class GraphStore:
         for batch in _batches(wanted):
             found.update(str(r["id"]) for r in self.runner.read(cypher.EXISTING_IDS[label], {"ids": list(batch)}))
         return found
+
+    def export_rows(self, stem: str) -> list[dict[str, Any]]:
+        """Every stored record of one import stem, in that stem's columns (``cypher.EXPORT``)."""
+        return self.runner.read(cypher.EXPORT[stem], {"us": US_VENDOR_ID})
 
     def counts(self) -> dict[str, int]:
         """Nodes per label plus ``relationships``, for the sidebar."""

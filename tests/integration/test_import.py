@@ -17,7 +17,9 @@ from graph.model import Company, Contact
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.columns import STEMS
+from ingest.export import export_csv, export_xlsx
 from ingest.importer import ImportReport, import_paths
+from ingest.load_demo import load_demo
 from ingest.readers import ReadFailed
 from tests.integration.test_store import dump
 
@@ -189,3 +191,23 @@ def test_templates_import_cleanly_and_only_once(store: GraphStore) -> None:
     assert set(first.stems) == set(STEMS)
     second = import_paths(store, [ROOT / "templates"])
     assert (second.created, second.updated) == (0, 0)
+
+
+@pytest.mark.parametrize("target", ["folder", "book.xlsx"])
+def test_export_then_import_is_a_no_op(store: GraphStore, tmp_path: Path, target: str) -> None:
+    load_demo(store)
+    store.write([Contact(id="formula", name='=HYPERLINK("x")', company_id="co-sj", title="@risk")])
+    before = dump(store)
+    path = tmp_path / target
+    written = export_xlsx(store, path) if target.endswith(".xlsx") else export_csv(store, path)
+    assert written["contacts"] == 431
+    report = import_paths(store, [path])
+    assert (report.created, report.updated, report.rejected) == (0, 0, 0), report.errors[:3]
+    assert dump(store) == before
+
+
+def test_exported_formulas_are_neutralised(store: GraphStore, tmp_path: Path) -> None:
+    store.write([Company(id="c", name="C"), Contact(id="f", name="=1+1", company_id="c", title="-2")])
+    export_csv(store, tmp_path)
+    text = (tmp_path / "contacts.csv").read_text(encoding="utf-8-sig")
+    assert "f,'=1+1,c,,'-2," in text
