@@ -27,6 +27,7 @@ import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
 
 from graph.model import (
+    US_VENDOR_ID,
     Claim,
     Company,
     CompetitorRelationship,
@@ -44,8 +45,9 @@ from graph.model import (
 from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
+from ingest.columns import canonical_enum
 from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
-from ingest.validate import RowError, parse_row, row_errors
+from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
 
@@ -72,6 +74,14 @@ _REFERENCES: dict[type[Record], tuple[tuple[str, str], ...]] = {
     Claim: (("company_id", "Company"), ("rep_id", "Rep")),
 }
 _CONTACT_FIELDS = ("reports_to", "from_id", "to_id", "contact_id")
+_IDENTITY: dict[str, tuple[str, ...]] = {
+    "influence": ("from_id", "to_id", "kind"),
+    "relationships": ("rep_id", "contact_id"),
+    "competitor_relationships": ("competitor", "contact_id"),
+    "purchases": ("company_id", "product", "vendor"),
+    "opportunity_roles": ("opportunity_id", "contact_id", "role"),
+}
+"""The columns that identify a relationship row (what the store merges on)."""
 
 
 class StemCounts(BaseModel):
@@ -127,6 +137,8 @@ def _survey(sources: list[Source]) -> _Survey:
     for source in sources:
         label = _DEFINES.get(source.stem)
         if label is None:
+            if source.stem in _IDENTITY:
+                _survey_relationships(survey, source)
             continue
         for row in read_rows(source):
             node_id = row.cells.get("id")
@@ -147,6 +159,27 @@ def _survey(sources: list[Source]) -> _Survey:
             cycle = " → ".join([*loop, loop[0]])
             survey.in_cycle.update({contact: f"reporting lines form a cycle: {cycle}" for contact in component})
     return survey
+
+
+def _survey_relationships(survey: _Survey, source: Source) -> None:
+    """A relationship given twice in one import would flip between the two rows on every re-run: keep the first."""
+    seen: dict[tuple[str, ...], int] = {}
+    columns = _IDENTITY[source.stem]
+    for row in read_rows(source):
+        identity = tuple(_identity_part(source.stem, c, row.cells.get(c, "")) for c in columns)
+        first = seen.setdefault(identity, row.row)
+        if first != row.row:
+            survey.duplicates[(source.label, row.row)] = f"the same relationship as row {first} of this file"
+
+
+def _identity_part(stem: str, column: str, text: str) -> str:
+    if column in ("competitor", "vendor"):
+        vendor = canonical_enum(text, [US_VENDOR_ID])
+        return vendor if vendor == US_VENDOR_ID else competitor_id(text)
+    model = MODELS[stem]
+    if column in model.model_fields and (allowed := enum_values(model, column)) is not None:
+        return canonical_enum(text or str(model.model_fields[column].default), allowed)
+    return text
 
 
 def _survey_contact(
@@ -268,7 +301,7 @@ def import_paths(
             if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
                 problem = survey.in_cycle[row.cells["id"]]
             if problem:
-                column = "reports_to" if "cycle" in problem else "id"
+                column = "reports_to" if "cycle" in problem else "id" if "id" in row.cells else "(row)"
                 value = row.cells.get(column, "")
                 report.errors.append(
                     RowError(

@@ -36,7 +36,7 @@ from graph.normalise import company_key
 from ingest.columns import canonical_enum
 from ingest.readers import SourceRow
 
-__all__ = ["MODELS", "RowError", "competitor_id", "parse_row", "row_errors"]
+__all__ = ["MODELS", "RowError", "competitor_id", "enum_values", "parse_row", "row_errors"]
 
 MODELS: dict[str, type[Record]] = {
     "companies": Company,
@@ -88,7 +88,8 @@ def competitor_id(name: str) -> str:
     return company_key(name)
 
 
-def _enum_values(model: type[BaseModel], column: str) -> list[str] | None:
+def enum_values(model: type[BaseModel], column: str) -> list[str] | None:
+    """The allowed values when ``column`` of ``model`` is an enum, else ``None``."""
     annotation = model.model_fields[column].annotation
     for candidate in (annotation, *get_args(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, StrEnum):
@@ -113,7 +114,7 @@ def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:
         if column not in model.model_fields:
             values[column] = text
             continue
-        if (allowed := _enum_values(model, column)) is not None:
+        if (allowed := enum_values(model, column)) is not None:
             values[column] = canonical_enum(text, allowed)
         elif column == "reports_to":
             values[column] = tuple(part for part in _LIST_SPLIT.split(text) if part)

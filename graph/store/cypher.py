@@ -93,7 +93,7 @@ PING = "RETURN 1 AS ok"
 
 _FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
 _EXISTING_IDS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id"
-_UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN row.id AS id"
+_UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN count(n) AS written"
 _FETCH_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source})-[r:<type>]->(b:<target> {id: row.target}) "
@@ -104,7 +104,7 @@ _UPSERT_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source}) MATCH (b:<target> {id: row.target}) "
     "MERGE (a)-[r:<type> {key: row.key}]->(b) SET r += row.props "
-    "RETURN row.source AS source, row.target AS target, row.key AS key"
+    "RETURN count(r) AS written"
 )
 _DROP_OTHER_EDGES = (
     "UNWIND $rows AS row "

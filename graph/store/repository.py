@@ -161,16 +161,22 @@ class GraphStore:
                     changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
             if not changes:
                 continue
-            written = {
-                (r["source"], r["target"], r["key"])
-                for r in self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})
-            }
-            counts.created += len(new & written)
-            missing.extend(e for e in batch if (e.source, e.target, e.key) in new - written)
-            if single and new & written:
-                moved = [{"source": s, "target": t} for s, t, _ in new & written]
+            written_count = self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})[0]["written"]
+            lost = self._unwritable(spec, new) if written_count < len(changes) else set()
+            created = new - lost
+            counts.created += len(created)
+            missing.extend(e for e in batch if (e.source, e.target, e.key) in lost)
+            if single and created:
+                moved = [{"source": s, "target": t} for s, t, _ in created]
                 self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
         return counts
+
+    def _unwritable(self, spec: str, identities: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+        """The new relationships that could not be written because an end does not exist."""
+        edge = cypher.EDGES[spec]
+        sources = self.existing_ids(edge.source, (s for s, _, _ in identities))
+        targets = self.existing_ids(edge.target, (t for _, t, _ in identities))
+        return {(s, t, k) for s, t, k in identities if s not in sources or t not in targets}
 
     # reads --------------------------------------------------------------
 

@@ -107,7 +107,7 @@ def test_references_cycles_duplicates_and_merges(store: GraphStore, tmp_path: Pa
         "id,name,company_id,reports_to,phone\n"
         "a,A,c1,b,\nb,B,c1,a,\nc,C,c1,,13800000001\nd,D,c1,c,+86 13800000001\nc,C again,c1,,\ne,E,c1,ghost,\n"
     )
-    influence = "from_id,to_id,kind,weight\nd,c,advice,0.5\ne,e,friend,0.5\n"
+    influence = "from_id,to_id,kind,weight\nd,c,advice,0.5\ne,e,friend,0.5\nc,a,请教,0.3\nc,a,advice,0.9\n"
     folder = write_folder(tmp_path / "in", companies=COMPANIES, contacts=contacts, influence=influence)
     report = import_paths(store, [folder])
     reasons = {(e.file, e.row): e.reason for e in report.errors}
@@ -115,6 +115,7 @@ def test_references_cycles_duplicates_and_merges(store: GraphStore, tmp_path: Pa
     assert reasons[("contacts.csv", 6)] == "duplicate id: contacts.csv row 4 has it too"
     assert "refers to contact 'ghost'" in reasons[("contacts.csv", 7)]
     assert reasons[("influence.csv", 3)] == "a contact cannot influence themselves"
+    assert reasons[("influence.csv", 5)] == "the same relationship as row 4 of this file"
     assert report.merged == ["contacts.csv row 5: d has the same phone as c in c1; merged into c"]
     graph = store.company_subgraph("c1")
     assert "Contact:d" not in graph
