@@ -3,8 +3,10 @@
 import streamlit as st
 
 from graph.analysis.directory import companies, contacts
-from ui.i18n import t
+from ui.i18n import enum_label, t
 from ui.store import require_store
+
+ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
 
 store = require_store()
 st.title(t("accounts.title"))
@@ -24,7 +26,7 @@ graph = store.company_subgraph(company_id) if company_id else group
 
 st.subheader(t("accounts.companies"))
 st.dataframe(
-    [c.model_dump() for c in members],
+    [{k: enum_label(v) if k in ENUM_COLUMNS else v for k, v in c.model_dump().items()} for c in members],
     hide_index=True,
     width="stretch",
     column_config={
@@ -36,7 +38,7 @@ st.dataframe(
 st.subheader(t("accounts.contacts"))
 needle = st.text_input(t("accounts.search")).strip().casefold()
 people = [
-    row.model_dump()
+    {k: enum_label(v) if k in ENUM_COLUMNS else v for k, v in row.model_dump().items()}
     for row in contacts(graph)
     if not needle or needle in " ".join(filter(None, (row.name, row.title, row.unit))).casefold()
 ]

@@ -13,7 +13,7 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
-from ui.i18n import t
+from ui.i18n import enum_label, t
 from ui.store import company_graph, group_graph, require_store
 
 store = require_store()
@@ -90,7 +90,7 @@ people, heat, export = st.tabs([t("chain.tab.people"), t("chain.tab.heatmap"), t
 columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
 with people:
     st.dataframe(
-        pd.DataFrame([c.model_dump() for c in report.contacts])[columns],
+        pd.DataFrame([{k: enum_label(v) for k, v in c.model_dump().items()} for c in report.contacts])[columns],
         hide_index=True,
         width="stretch",
         column_config={

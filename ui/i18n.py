@@ -10,7 +10,7 @@ from typing import Literal
 
 import streamlit as st
 
-__all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "language", "t"]
+__all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "enum_label", "language", "t"]
 
 Language = Literal["en", "zh"]
 LANGUAGES: dict[str, Language] = {"English": "en", "简体中文": "zh"}
@@ -151,6 +151,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.column": ("Column", "列"),
     "col.value": ("Value", "值"),
     "col.reason": ("Reason", "原因"),
+    "enum.economic_buyer": ("economic buyer", "拍板人"),
+    "enum.decision_maker": ("decision maker", "决策者"),
+    "enum.technical_evaluator": ("technical evaluator", "技术评估者"),
+    "enum.user": ("user", "使用者"),
+    "enum.influencer": ("influencer", "影响者"),
+    "enum.champion": ("champion", "内线"),
+    "enum.gatekeeper": ("gatekeeper", "把关者"),
+    "enum.blocker": ("blocker", "阻碍者"),
+    "enum.unknown": ("unknown", "未知"),
+    "enum.supporter": ("supporter", "支持"),
+    "enum.neutral": ("neutral", "中立"),
+    "enum.opponent": ("opponent", "反对"),
+    "enum.active": ("active", "在职"),
+    "enum.left": ("left", "已离职"),
+    "enum.hq": ("headquarters", "总部"),
+    "enum.branch": ("branch", "分公司"),
+    "enum.subsidiary": ("subsidiary", "子公司"),
     "col.id": ("ID", "编号"),
     "col.name": ("Name", "名称"),
     "col.tier": ("Tier", "等级"),
@@ -187,6 +204,12 @@ def language() -> Language:
     """The language chosen in the sidebar (English until one is chosen)."""
     chosen = st.session_state.get(LANGUAGE_KEY, "English")
     return LANGUAGES.get(chosen, "en")
+
+
+def enum_label(value: object) -> object:
+    """A model enum value (``economic_buyer``) in the chosen language; other values unchanged."""
+    key = f"enum.{value}"
+    return t(key) if isinstance(value, str) and key in TEXTS else value
 
 
 def t(key: str, **values: object) -> str:

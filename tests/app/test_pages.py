@@ -63,3 +63,12 @@ def test_store_down_shows_a_message_not_a_traceback() -> None:
     app = open_app()
     assert not app.exception
     assert "The graph store is not available: store unreachable at bolt://127.0.0.1:" in app.error[0].value
+
+
+@pytest.mark.usefixtures("app_env")
+def test_roles_and_stances_read_in_chinese() -> None:
+    app = open_app()
+    app.sidebar.radio[0].set_value("简体中文").run()
+    app.switch_page("pages/accounts.py").run()
+    people = app.dataframe[1].value
+    assert "拍板人" in set(people["buying_role"]) and "economic_buyer" not in set(people["buying_role"])
