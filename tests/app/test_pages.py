@@ -67,8 +67,9 @@ def test_store_down_shows_a_message_not_a_traceback() -> None:
 
 @pytest.mark.usefixtures("app_env")
 def test_roles_and_stances_read_in_chinese() -> None:
-    app = open_app()
-    app.sidebar.radio[0].set_value("简体中文").run()
+    app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.session_state["language"] = "简体中文"  # as the sidebar switch leaves it
     app.switch_page("pages/accounts.py").run()
+    assert app.title[0].value == "客户"
     people = app.dataframe[1].value
     assert "拍板人" in set(people["buying_role"]) and "economic_buyer" not in set(people["buying_role"])

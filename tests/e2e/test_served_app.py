@@ -48,6 +48,8 @@ def test_accounts_page_in_chinese(served_app: ServedApp, browser: Browser) -> No
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "accounts-zh.png"), full_page=True)
     assert "Traceback" not in page.inner_text("body")
+    page.get_by_role("link", name="决策链").click()  # the language stays chosen across pages
+    page.get_by_text("决策权覆盖率").wait_for(timeout=60_000)
     page.close()
 
 
