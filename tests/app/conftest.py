@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -14,14 +15,26 @@ from ui.store import shared_store
 APP_GRAPH = "apptest_demo"
 
 
+def _point_app_at(server: EmbeddedServer, graph: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [n for n in os.environ if n.startswith(("NEO4J_", "KAGRAPH_"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("KAGRAPH_DATA_DIR", str(server.data_dir))
+    monkeypatch.setenv("KAGRAPH_GRAPH", graph)
+    shared_store.clear()
+
+
 @pytest.fixture
 def app_env(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point the app at the session's embedded server; the demo loads on its first start."""
-    for name in [n for n in os.environ if n.startswith(("NEO4J_", "KAGRAPH_"))]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("KAGRAPH_DATA_DIR", str(embedded_server.data_dir))
-    monkeypatch.setenv("KAGRAPH_GRAPH", APP_GRAPH)
+    _point_app_at(embedded_server, APP_GRAPH, monkeypatch)
+    yield
     shared_store.clear()
+
+
+@pytest.fixture
+def import_env(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A graph of its own for import tests, so imported rows never change what other app tests see."""
+    _point_app_at(embedded_server, f"apptest_import_{uuid.uuid4().hex[:8]}", monkeypatch)
     yield
     shared_store.clear()
 

@@ -22,7 +22,7 @@ def templates() -> list[tuple[str, bytes, str]]:
     return [(p.name, p.read_bytes(), "text/csv") for p in sorted((ROOT / "templates").glob("*.csv"))]
 
 
-@pytest.mark.usefixtures("app_env")
+@pytest.mark.usefixtures("import_env")
 def test_dry_run_then_import_of_the_templates() -> None:
     app = import_page()
     app.file_uploader[0].set_value(templates()).run()
@@ -35,7 +35,7 @@ def test_dry_run_then_import_of_the_templates() -> None:
     assert app.success[0].value.endswith("0 rows rejected")
 
 
-@pytest.mark.usefixtures("app_env")
+@pytest.mark.usefixtures("import_env")
 def test_rejected_rows_are_listed_with_their_reasons() -> None:
     app = import_page()
     bad = b"id,name,company_id,level\np1,,co-nowhere,0\n"
