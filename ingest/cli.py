@@ -5,7 +5,7 @@
     python -m ingest export FOLDER|FILE.xlsx
 
 Exit codes for an import: 0 every row landed, 2 some rows were rejected (the
-rest landed), 1 nothing could be read.
+rest landed), 1 nothing could be read or the store cannot be reached.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph.cli_support import print_json
 from graph.connect import open_store
+from graph.errors import KagraphError
 from graph.export import csv_text
 from ingest.export import export_csv, export_xlsx
 from ingest.importer import ImportReport, import_paths
@@ -105,7 +106,11 @@ def _summary(report: ImportReport) -> str:
 
 def _import(argv: list[str]) -> int:
     args = _import_parser().parse_args(argv)
-    store = open_store()
+    try:
+        store = open_store()
+    except KagraphError as error:  # exit code 2 means "some rows rejected" here, so a dead store is a 1
+        print(f"kagraph: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
 
         def progress(stem: str, rows: int) -> None:
