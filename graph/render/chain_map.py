@@ -138,11 +138,21 @@ def _visible_nodes(graph: nx.MultiDiGraph, options: MapOptions) -> set[str]:
 def _node_style(key: str, data: Mapping[str, Any], influence: float, on_path: bool) -> dict[str, Any]:
     label = str(data.get("name", data.get("id")))
     if data["label"] == "Rep":
-        return {"label": label, "shape": "box", "color": REP_COLOUR, "font": {"color": "#ffffff"},
-                "title": f"{label}\nour {data.get('role', '')} · {data.get('channel', '')}".strip()}  # fmt: skip
+        return {
+            "label": label,
+            "shape": "box",
+            "color": REP_COLOUR,
+            "font": {"color": "#ffffff"},
+            "title": f"{label}\nour {data.get('role', '')} · {data.get('channel', '')}".strip(),
+        }
     if data["label"] == "Competitor":
-        return {"label": label, "shape": "box", "color": COMPETITOR_COLOUR, "font": {"color": "#ffffff"},
-                "title": f"{label}\ncompetitor"}  # fmt: skip
+        return {
+            "label": label,
+            "shape": "box",
+            "color": COMPETITOR_COLOUR,
+            "font": {"color": "#ffffff"},
+            "title": f"{label}\ncompetitor",
+        }
     left = data.get("status") == "left"
     colour = LEFT_COLOUR if left else STANCE_COLOURS.get(str(data.get("stance", "unknown")), STANCE_COLOURS["unknown"])
     return {
@@ -171,9 +181,13 @@ def _edge_style(
         return {"color": REPORTS_COLOUR, "width": 1.5, "title": "reports to"}
     if kind == "INFLUENCES":
         weight = float(data.get("weight", 0.5))
-        return {"color": INFLUENCE_COLOUR, "dashes": True, "width": 1 + 4 * weight,
-                "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
-                "title": f"{data.get('kind', 'influence')} · weight {weight:.2f}"}  # fmt: skip
+        return {
+            "color": INFLUENCE_COLOUR,
+            "dashes": True,
+            "width": 1 + 4 * weight,
+            "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
+            "title": f"{data.get('kind', 'influence')} · weight {weight:.2f}",
+        }
     if kind == "KNOWS" and graph.nodes[source]["label"] == "Competitor":
         strength = float(data.get("strength", 1))
         return {"color": COMPETITOR_COLOUR, "width": strength, "title": f"competitor knows · {strength:.0f}/5"}

@@ -50,9 +50,17 @@ def test_hostile_names_render_as_text_in_labels_and_tooltips(browser: Browser, t
             {"label": "Contact", "props": {"id": "a", "name": IMG, "level": 1, "company_id": "c"}},
             {"label": "Contact", "props": {"id": "b", "name": SCRIPT, "level": 2, "company_id": "c"}},
         ],
-        [{"source_label": "Contact", "source": "b", "type": "REPORTS_TO", "props": {"key": ""},
-          "target_label": "Contact", "target": "a"}],
-    )  # fmt: skip
+        [
+            {
+                "source_label": "Contact",
+                "source": "b",
+                "type": "REPORTS_TO",
+                "props": {"key": ""},
+                "target_label": "Contact",
+                "target": "a",
+            }
+        ],
+    )
     page = open_map(browser, chain_map_html(graph, {"a": 1.0, "b": 0.4}, {}), tmp_path)
     hover(page, "Contact:a")
     tooltip = page.locator("div.vis-tooltip")

@@ -20,8 +20,14 @@ def contact(cid: str, **props: object) -> dict[str, object]:
 
 
 def edge(rel: str, source: tuple[str, str], target: tuple[str, str], **props: object) -> dict[str, object]:
-    return {"source_label": source[0], "source": source[1], "type": rel, "props": {"key": "", **props},
-            "target_label": target[0], "target": target[1]}  # fmt: skip
+    return {
+        "source_label": source[0],
+        "source": source[1],
+        "type": rel,
+        "props": {"key": "", **props},
+        "target_label": target[0],
+        "target": target[1],
+    }
 
 
 @pytest.fixture

@@ -127,8 +127,10 @@ def test_one_claim_collides_with_another_channel(records: list[Record]) -> None:
     channel = {r.id: r.channel for r in of(records, Rep)}
     company = {c.id: c.company_id for c in of(records, Contact)}
     collisions = [
-        t for t in of(records, Touch)
-        if company[t.contact_id] == COLLISION_COMPANY_ID and t.date > claim.claimed_on
+        t
+        for t in of(records, Touch)
+        if company[t.contact_id] == COLLISION_COMPANY_ID
+        and t.date > claim.claimed_on
         and channel[t.rep_id] != claim.channel
-    ]  # fmt: skip
+    ]
     assert [t.rep_id for t in collisions] == ["rep-chen"]

@@ -26,15 +26,27 @@ def krackhardt() -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     with open(DATA / "managers.csv", newline="") as handle:
         for row in csv.DictReader(handle):
-            graph.add_node(f"Contact:{row['id']}", label="Contact", id=row["id"], name=f"M{row['id']}",
-                           level=int(row["level"]), company_id="hightech")  # fmt: skip
+            graph.add_node(
+                f"Contact:{row['id']}",
+                label="Contact",
+                id=row["id"],
+                name=f"M{row['id']}",
+                level=int(row["level"]),
+                company_id="hightech",
+            )
     with open(DATA / "reports_to.csv", newline="") as handle:
         for row in csv.DictReader(handle):
             graph.add_edge(f"Contact:{row['from']}", f"Contact:{row['to']}", key="REPORTS_TO:", type="REPORTS_TO")
     with open(DATA / "advice.csv", newline="") as handle:
         for row in csv.DictReader(handle):
-            graph.add_edge(f"Contact:{row['to']}", f"Contact:{row['from']}", key="INFLUENCES:advice",
-                           type="INFLUENCES", kind="advice", weight=0.5)  # fmt: skip
+            graph.add_edge(
+                f"Contact:{row['to']}",
+                f"Contact:{row['from']}",
+                key="INFLUENCES:advice",
+                type="INFLUENCES",
+                kind="advice",
+                weight=0.5,
+            )
     return graph
 
 
