@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 import resource
 import tempfile
 import time
@@ -30,6 +29,7 @@ from graph.embedded import ensure_server
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.importer import import_paths
+from ingest.synthetic import synthetic_csv
 
 BATCH = 2000
 BASELINE_NODES = "UNWIND $rows AS row MERGE (c:Contact {id: row.id}) SET c += row"
@@ -40,27 +40,6 @@ BASELINE_INFLUENCE = (
     "UNWIND $rows AS row MATCH (a:Contact {id: row.a}) MATCH (b:Contact {id: row.b}) "
     "MERGE (a)-[r:INFLUENCES {key: row.kind}]->(b) SET r.weight = row.weight"
 )
-
-
-def generate(folder: Path, contacts: int, seed: int = 3) -> int:
-    """Write companies.csv, contacts.csv and influence.csv; return the number of data rows."""
-    rng = random.Random(seed)
-    (folder / "companies.csv").write_text("id,name,tier\nco-bench,Bench Co,1\n", encoding="utf-8")
-    with open(folder / "contacts.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "name", "company_id", "level", "reports_to", "phone"])
-        for n in range(contacts):
-            manager = f"p{(n - 1) // 6}" if n else ""
-            level = 1 if n == 0 else min(1 + len(str(n)), 9)
-            writer.writerow([f"p{n}", f"联系人{n}", "co-bench", level, manager, f"13{n:09d}"])
-    with open(folder / "influence.csv", "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["from_id", "to_id", "kind", "weight"])
-        for n in range(2 * contacts):
-            a, b = rng.randrange(contacts), rng.randrange(contacts)
-            if a != b:
-                writer.writerow([f"p{a}", f"p{b}", "advice" if n % 2 else "friend", round(rng.random(), 2)])
-    return 1 + contacts + 2 * contacts
 
 
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -101,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        rows = generate(folder, args.contacts)
+        rows = synthetic_csv(folder, args.contacts)
         server = ensure_server(folder / "store")
         product_store = open_store(Settings(kagraph_data_dir=folder / "store", kagraph_graph="product"))
         started = time.perf_counter()

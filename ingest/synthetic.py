@@ -8,8 +8,10 @@ about a fifth of the people, two touches per relationship and two competitors.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
+from pathlib import Path
 
 from graph.model import (
     Company,
@@ -23,7 +25,7 @@ from graph.model import (
     Touch,
 )
 
-__all__ = ["synthetic_account"]
+__all__ = ["synthetic_account", "synthetic_csv"]
 
 _ROLES = ("unknown", "unknown", "user", "influencer", "technical_evaluator", "champion", "blocker")
 _STANCES = ("unknown", "neutral", "supporter", "opponent")
@@ -91,3 +93,27 @@ def synthetic_account(
     for person in rng.sample(people, max(1, contacts // 20)):
         records.append(CompetitorRelationship(competitor_id=f"{company_id}-rival", contact_id=person.id, strength=4))
     return records
+
+
+def synthetic_csv(folder: Path, contacts: int, seed: int = 3) -> int:
+    """Write companies.csv, contacts.csv and influence.csv for a large import; return the data rows written.
+
+    Streams to disk, so a million contacts need no memory to speak of.
+    """
+    rng = random.Random(seed)
+    (folder / "companies.csv").write_text("id,name,tier\nco-bench,Bench Co,1\n", encoding="utf-8")
+    with open(folder / "contacts.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "company_id", "level", "reports_to", "phone"])
+        for n in range(contacts):
+            manager = f"p{(n - 1) // 6}" if n else ""
+            level = 1 if n == 0 else min(1 + len(str(n)), 9)
+            writer.writerow([f"p{n}", f"联系人{n}", "co-bench", level, manager, f"13{n:09d}"])
+    with open(folder / "influence.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["from_id", "to_id", "kind", "weight"])
+        for n in range(2 * contacts):
+            a, b = rng.randrange(contacts), rng.randrange(contacts)
+            if a != b:
+                writer.writerow([f"p{a}", f"p{b}", "advice" if n % 2 else "friend", round(rng.random(), 2)])
+    return 1 + contacts + 2 * contacts
