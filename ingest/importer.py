@@ -137,8 +137,6 @@ def _survey(sources: list[Source]) -> _Survey:
     for source in sources:
         label = _DEFINES.get(source.stem)
         if label is None:
-            if source.stem in _IDENTITY:
-                _survey_relationships(survey, source)
             continue
         for row in read_rows(source):
             node_id = row.cells.get("id")
@@ -161,15 +159,14 @@ def _survey(sources: list[Source]) -> _Survey:
     return survey
 
 
-def _survey_relationships(survey: _Survey, source: Source) -> None:
-    """A relationship given twice in one import would flip between the two rows on every re-run: keep the first."""
-    seen: dict[tuple[str, ...], int] = {}
-    columns = _IDENTITY[source.stem]
-    for row in read_rows(source):
-        identity = tuple(_identity_part(source.stem, c, row.cells.get(c, "")) for c in columns)
-        first = seen.setdefault(identity, row.row)
-        if first != row.row:
-            survey.duplicates[(source.label, row.row)] = f"the same relationship as row {first} of this file"
+def _repeated_relationship(seen: dict[tuple[str, ...], int], row: SourceRow) -> str | None:
+    """A relationship given twice in one file would flip between its rows on every re-run: keep the first."""
+    columns = _IDENTITY.get(row.source.stem)
+    if columns is None:
+        return None
+    identity = tuple(_identity_part(row.source.stem, c, row.cells.get(c, "")) for c in columns)
+    first = seen.setdefault(identity, row.row)
+    return None if first == row.row else f"the same relationship as row {first} of this file"
 
 
 def _identity_part(stem: str, column: str, text: str) -> str:
@@ -295,9 +292,10 @@ def import_paths(
             f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown_headers(source)
         )
         batch: list[_Pending] = []
+        seen: dict[tuple[str, ...], int] = {}
         for row in read_rows(source):
             counts.rows += 1
-            problem = survey.duplicates.get((source.label, row.row))
+            problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
             if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
                 problem = survey.in_cycle[row.cells["id"]]
             if problem:

@@ -9,6 +9,7 @@ into ``RowError``s that name the file, row, column as written, value and reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from enum import StrEnum
 from typing import Any, get_args
@@ -71,6 +72,9 @@ _REASONS = {
 }
 
 
+_FIELDS = {model: frozenset(model.model_fields) for model in MODELS.values()}
+
+
 class RowError(BaseModel):
     file: str
     row: int
@@ -88,12 +92,13 @@ def competitor_id(name: str) -> str:
     return company_key(name)
 
 
-def enum_values(model: type[BaseModel], column: str) -> list[str] | None:
-    """The allowed values when ``column`` of ``model`` is an enum, else ``None``."""
+@functools.cache
+def enum_values(model: type[BaseModel], column: str) -> tuple[str, ...] | None:
+    """The allowed values when ``column`` of ``model`` is an enum, else ``None`` (cached: asked per cell)."""
     annotation = model.model_fields[column].annotation
     for candidate in (annotation, *get_args(annotation)):
         if isinstance(candidate, type) and issubclass(candidate, StrEnum):
-            return [member.value for member in candidate]
+            return tuple(member.value for member in candidate)
     return None
 
 
@@ -111,7 +116,7 @@ def _date(text: str) -> str:
 def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column, text in cells.items():
-        if column not in model.model_fields:
+        if column not in _FIELDS[model]:
             values[column] = text
             continue
         if (allowed := enum_values(model, column)) is not None:
