@@ -13,7 +13,7 @@ Seeded, so every run writes the same records (ids, names, dates). Contents:
   branches bought the same category from competitors.
 - Claims, with one collision (撞单): ``rep-sun`` (telesales) claimed 苏州精工
   (``COLLISION_COMPANY_ID``) on 2026-10-10; ``rep-chen`` (partner channel) visited its
-  CIO on 2026-10-20.
+  总工程师 (who runs IT) on 2026-10-20.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ _LAST = [
 ]
 _TOP_TITLE = {True: "总经理", False: "Managing Director"}
 _DEPUTY_TITLES = {
-    True: ("副总经理", "总会计师", "总工程师"),
+    True: ("副总经理", "总工程师", "总会计师"),
     False: ("Chief Financial Officer", "Chief Information Officer", "Chief Operating Officer"),
 }
 _DEPUTY_ROLES = ("decision_maker", "influencer", "decision_maker")
@@ -311,7 +311,7 @@ def _companies(b: _Builder) -> None:
             )
             _company_people(b, site, chinese_names, domain)
     it_heads = [b.contacts[s.id][7] for s in chinese[1:]]
-    cio = b.contacts[CHINESE_GROUP_ID][2]  # 总会计师 / second deputy oversees IT at HQ in this data
+    cio = b.contacts[CHINESE_GROUP_ID][2]  # 总工程师: the deputy who runs IT at HQ
     for head in it_heads[:5]:
         b.influences(head.id, cio.id, "advice", b.rng.uniform(0.4, 0.8))
     for first, second in itertools.pairwise(it_heads):

@@ -134,3 +134,69 @@ def test_one_claim_collides_with_another_channel(records: list[Record]) -> None:
         and channel[t.rep_id] != claim.channel
     ]
     assert [t.rep_id for t in collisions] == ["rep-chen"]
+
+
+def test_remaining_references_resolve(records: list[Record]) -> None:
+    companies = {c.id for c in of(records, Company)}
+    units = {u.id: u for u in of(records, OrgUnit)}
+    reps = {r.id for r in of(records, Rep)}
+    assert all(c.parent_id is None or c.parent_id in companies for c in of(records, Company))
+    assert all(u.company_id in companies and (u.parent_id is None or u.parent_id in units) for u in units.values())
+    assert all(c.unit_id is None or units[c.unit_id].company_id == c.company_id for c in of(records, Contact))
+    assert all(o.company_id in companies and o.owner_id in reps for o in of(records, Opportunity))
+    assert all(c.company_id in companies and c.rep_id in reps for c in of(records, Claim))
+    assert all(p.company_id in companies for p in of(records, Purchase))
+
+
+def test_companies_carry_tier_size_industry_city(records: list[Record]) -> None:
+    assert all(c.employees and c.industry and c.city for c in of(records, Company))
+
+
+def test_departments_nest(records: list[Record]) -> None:
+    assert any(u.parent_id for u in of(records, OrgUnit))
+
+
+def test_contacts_look_like_real_crm_data(records: list[Record]) -> None:
+    contacts = of(records, Contact)
+    chinese = [c for c in contacts if c.company_id.startswith("co-hd")]
+    assert all(c.phone and len(c.phone) == 11 and c.phone[:2] in ("13", "15", "18") for c in chinese)
+    assert all(c.email for c in contacts)
+    assert 0 < sum(c.status == "left" for c in contacts) < len(contacts) / 10
+    assert any(c.last_verified is None for c in contacts)
+    assert any(c.last_verified and (DEMO_TODAY - c.last_verified).days > 180 for c in contacts)
+    assert any(c.last_verified and (DEMO_TODAY - c.last_verified).days <= 180 for c in contacts)
+    roles = {c.buying_role.value for c in contacts}
+    assert {"decision_maker", "economic_buyer", "champion", "blocker"} <= roles
+    assert sum(c.stance.value in ("unknown", "neutral") for c in contacts) > len(contacts) / 2
+
+
+def test_a_family_or_boss_ear_edge_reaches_a_top_decision_maker(records: list[Record]) -> None:
+    level = {c.id: c.level for c in of(records, Contact)}
+    edges = of(records, Influence)
+    assert any(i.kind == "family" and level[i.to_id] == 1 for i in edges)
+    assert all(0.1 <= i.weight <= 1.0 for i in edges)
+
+
+def test_coverage_has_gaps_and_single_threads(records: list[Record]) -> None:
+    contacts = {c.id: c for c in of(records, Contact)}
+    relationships = of(records, Relationship)
+    known = {r.contact_id for r in relationships}
+    deciders = [c for c in contacts.values() if c.buying_role.value in ("economic_buyer", "decision_maker")]
+    assert sum(c.id not in known for c in deciders) >= 3
+    reps_by_company: dict[str, set[str]] = {}
+    for r in relationships:
+        reps_by_company.setdefault(contacts[r.contact_id].company_id, set()).add(r.rep_id)
+    assert any(len(reps) == 1 for reps in reps_by_company.values())
+    rival = {c.contact_id for c in of(records, CompetitorRelationship)}
+    assert any(c.id in rival for c in deciders)
+    assert sum(r.manager_id is not None for r in of(records, Rep)) > len(of(records, Rep)) / 2
+
+
+def test_hq_policy_window_is_short_and_leaves_branches_untouched(records: list[Record]) -> None:
+    security = [p for p in of(records, Purchase) if p.category == "网络安全" and p.since]
+    ours = next(p for p in security if p.vendor == US_VENDOR_ID)
+    rivals = {p.company_id for p in security if p.vendor != US_VENDOR_ID and abs((p.since - ours.since).days) <= 90}
+    assert len(rivals) >= 3
+    branches = {c.id for c in of(records, Company) if c.parent_id and c.id.startswith("co-hd")}
+    assert branches - {p.company_id for p in security}, "no untouched branch"
+    assert CHINESE_GROUP_ID not in {p.company_id for p in security}
