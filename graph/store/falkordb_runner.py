@@ -17,7 +17,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from graph.errors import QueryFailed, StoreUnavailable
 from graph.store.cypher import PING, query_name
 from graph.store.runner import Row
-from graph.store.schema import FALKOR_ALREADY_EXISTS, LOOKUP_INDEXES, falkor_index
+from graph.store.schema import FALKOR_ALREADY_EXISTS, FALKOR_INDEXES
 
 __all__ = ["FalkorRunner"]
 
@@ -43,8 +43,8 @@ class FalkorRunner:
     def ensure_schema(self, labels: tuple[str, ...]) -> None:
         for label in labels:
             self._tolerate_existing(lambda label=label: self._graph.create_node_unique_constraint(label, "id"))
-        for label, prop in LOOKUP_INDEXES:
-            self._tolerate_existing(lambda label=label, prop=prop: self._graph.query(falkor_index(label, prop)))
+        for statement in FALKOR_INDEXES:
+            self._tolerate_existing(lambda statement=statement: self._graph.query(statement))
 
     def close(self) -> None:
         self._db.close()

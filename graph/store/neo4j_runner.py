@@ -13,7 +13,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 from graph.errors import QueryFailed, StoreUnavailable
 from graph.store.cypher import query_name
 from graph.store.runner import Row
-from graph.store.schema import LOOKUP_INDEXES, neo4j_index, neo4j_unique_id
+from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
 
 __all__ = ["Neo4jRunner"]
 
@@ -47,9 +47,9 @@ class Neo4jRunner:
 
     def ensure_schema(self, labels: tuple[str, ...]) -> None:
         for label in labels:
-            self.write(neo4j_unique_id(label))
-        for label, prop in LOOKUP_INDEXES:
-            self.write(neo4j_index(label, prop))
+            self.write(NEO4J_UNIQUE_IDS[label])
+        for statement in NEO4J_INDEXES:
+            self.write(statement)
 
     def close(self) -> None:
         self._driver.close()

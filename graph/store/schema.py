@@ -8,13 +8,11 @@ recognised by their error text.
 
 from __future__ import annotations
 
-__all__ = [
-    "FALKOR_ALREADY_EXISTS",
-    "LOOKUP_INDEXES",
-    "falkor_index",
-    "neo4j_index",
-    "neo4j_unique_id",
-]
+import re
+
+from graph.store.cypher import NODE_LABELS
+
+__all__ = ["FALKOR_ALREADY_EXISTS", "FALKOR_INDEXES", "LOOKUP_INDEXES", "NEO4J_INDEXES", "NEO4J_UNIQUE_IDS"]
 
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Company", "name_key"),
@@ -31,14 +29,25 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
 FALKOR_ALREADY_EXISTS = ("already indexed", "already exists", "constraint already")
 
 
-def neo4j_unique_id(label: str) -> str:
-    """``id`` is unique per label; the constraint also gives the lookup index."""
-    return f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:`{label}`) REQUIRE n.id IS UNIQUE"
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def neo4j_index(label: str, prop: str) -> str:
-    return f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:`{label}`) ON (n.`{prop}`)"
+def _fill(template: str, label: str, prop: str = "") -> str:
+    """Put a known label and a plain property name into a schema template; refuse anything else."""
+    if label not in NODE_LABELS or (prop and not _IDENTIFIER.match(prop)):
+        raise ValueError(f"not an allowed label or property: {label!r} {prop!r}")
+    return template.replace("<name>", label.lower()).replace("<label>", label).replace("<prop>", prop)
 
 
-def falkor_index(label: str, prop: str) -> str:
-    return f"CREATE INDEX FOR (n:`{label}`) ON (n.`{prop}`)"
+NEO4J_UNIQUE_IDS: dict[str, str] = {
+    label: _fill("CREATE CONSTRAINT <name>_id IF NOT EXISTS FOR (n:<label>) REQUIRE n.id IS UNIQUE", label)
+    for label in NODE_LABELS
+}
+"""``id`` is unique per label; on Neo4j the constraint also gives the lookup index."""
+NEO4J_INDEXES: tuple[str, ...] = tuple(
+    _fill("CREATE INDEX <name>_<prop> IF NOT EXISTS FOR (n:<label>) ON (n.<prop>)", label, prop)
+    for label, prop in LOOKUP_INDEXES
+)
+FALKOR_INDEXES: tuple[str, ...] = tuple(
+    _fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", label, prop) for label, prop in LOOKUP_INDEXES
+)

@@ -38,3 +38,14 @@ def test_values_never_appear_inside_statements() -> None:
     statements += [q for d in (cypher.FETCH_NODES, cypher.UPSERT_NODES, cypher.UPSERT_EDGES) for q in d.values()]
     assert statements
     assert not [s for s in statements if "'" in s or '"' in s]
+
+
+def test_schema_statements_come_from_the_allow_list() -> None:
+    from graph.store import schema
+
+    assert schema.NEO4J_UNIQUE_IDS["Contact"] == (
+        "CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (n:Contact) REQUIRE n.id IS UNIQUE"
+    )
+    assert "CREATE INDEX FOR (n:Contact) ON (n.phone)" in schema.FALKOR_INDEXES
+    with pytest.raises(ValueError, match="not an allowed"):
+        schema._fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", "Contact", "x) DETACH DELETE (n")
