@@ -4,7 +4,7 @@ import streamlit as st
 
 from graph.analysis.directory import companies, contacts
 from ui.i18n import enum_label, t
-from ui.store import require_store
+from ui.store import company_graph, group_graph, require_store
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
 
@@ -17,12 +17,12 @@ if not groups:
     st.stop()
 group_names = {g["id"]: g["name"] for g in groups}
 group_id = st.selectbox(t("accounts.group"), list(group_names), format_func=group_names.__getitem__)
-group = store.group_subgraph(group_id)
+group = group_graph(group_id)
 members = companies(group)
 choices = ["", *(c.id for c in members)]
 names = {c.id: c.name for c in members} | {"": t("accounts.whole_group")}
 company_id = st.selectbox(t("accounts.company"), choices, format_func=names.__getitem__)
-graph = store.company_subgraph(company_id) if company_id else group
+graph = company_graph(company_id) if company_id else group
 
 st.subheader(t("accounts.companies"))
 st.dataframe(

@@ -7,14 +7,13 @@ import streamlit as st
 
 from graph.analysis.chain import decision_chain
 from graph.analysis.coverage import DEFAULT_THRESHOLD
-from graph.analysis.directory import companies
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.i18n import enum_label, t
-from ui.store import company_graph, group_graph, require_store
+from ui.store import company_graph, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -25,8 +24,8 @@ if not groups:
     st.stop()
 pick = st.columns(3)
 group_id = pick[0].selectbox(t("accounts.group"), list(groups), format_func=groups.__getitem__)
-members = {c.id: c for c in companies(group_graph(group_id))}
-company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=lambda c: members[c].name)
+members = {c["id"]: c for c in store.group_companies(group_id)}
+company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=lambda c: members[c]["name"])
 graph = company_graph(company_id)
 deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
 deal_id = pick[2].selectbox(
@@ -54,7 +53,7 @@ names = {c.id: c.name for c in report.contacts}
 
 map_column, side = st.columns([3, 2])
 with side:
-    coverage_gauge(report, members[company_id].tier or 3)
+    coverage_gauge(report, members[company_id]["tier"] or 3)
     finding_cards(report)
     st.subheader(t("chain.tab.paths"))
     target = st.selectbox(t("chain.path.target"), report.influence_ranking, format_func=names.__getitem__)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,6 @@ from graph.connect import open_store
 from graph.embedded import EmbeddedServer, ensure_server
 from graph.settings import Settings
 from graph.store import GraphStore
-
-REFERENCE_DATA = Path(__file__).resolve().parents[2] / "shared" / "reference-data"
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 __all__ = [
     "ANY_NODE",
-    "COMPANIES",
     "CONTACT_COMPANY",
     "COUNT_EDGES",
     "COUNT_NODES",
@@ -24,6 +23,7 @@ __all__ = [
     "EXPORT",
     "FETCH_EDGES",
     "FETCH_NODES",
+    "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
     "NODE_LABELS",
@@ -156,9 +156,11 @@ ROOT_COMPANIES = (
     "size(ids) AS companies, count(p) AS contacts ORDER BY root.name"
 )
 """Group roots and stand-alone companies, with how many companies and people each holds."""
-COMPANIES = (
-    "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.parent_id AS parent_id, c.kind AS kind ORDER BY c.name"
+GROUP_COMPANIES = (
+    "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) "
+    "RETURN DISTINCT c.id AS id, c.name AS name, c.parent_id AS parent_id, c.tier AS tier ORDER BY name"
 )
+"""A group's companies, for pickers that need names, not the whole subgraph."""
 GROUP_ROOT = (
     "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
     "WHERE NOT (root)-[:BRANCH_OF]->() RETURN root.id AS id"

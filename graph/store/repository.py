@@ -202,8 +202,9 @@ class GraphStore:
         """Top-level companies (group roots and stand-alone companies)."""
         return self.runner.read(cypher.ROOT_COMPANIES)
 
-    def companies(self) -> list[dict[str, Any]]:
-        return self.runner.read(cypher.COMPANIES)
+    def group_companies(self, company_id: str) -> list[dict[str, Any]]:
+        """Every company of the group ``company_id`` belongs to (id, name, parent_id, tier), by name."""
+        return self.runner.read(cypher.GROUP_COMPANIES, {"id": self.group_root(company_id)})
 
     def group_root(self, company_id: str) -> str:
         rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
