@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import networkx as nx
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import NotFound
 from graph.model import US_VENDOR_ID, Record
@@ -40,12 +40,16 @@ class WriteReport(BaseModel):
 
     nodes: dict[str, WriteCounts] = Field(default_factory=dict)
     edges: dict[str, WriteCounts] = Field(default_factory=dict)
-    missing: list[str] = Field(default_factory=list)
-    """Relationships not written because an end does not exist, as ``spec source→target``."""
     missing_rows: list[EdgeRow] = Field(default_factory=list, exclude=True)
-    """The same relationships as rows, so a caller can send them again once the ends exist."""
+    """Relationships not written because an end does not exist, so a caller can send them again."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def missing(self) -> list[str]:
+        """The missing relationships as ``spec source→target``, for people."""
+        return [f"{e.spec} {e.source}→{e.target}" for e in self.missing_rows]
 
     @property
     def created(self) -> int:
@@ -112,7 +116,6 @@ class GraphStore:
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
             report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows)
-        report.missing = [f"{e.spec} {e.source}→{e.target}" for e in report.missing_rows]
         return report
 
     def _upsert_nodes(self, label: str, rows: list[NodeRow]) -> WriteCounts:
