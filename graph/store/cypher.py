@@ -158,9 +158,10 @@ ROOT_COMPANIES = (
 """Group roots and stand-alone companies, with how many companies and people each holds."""
 GROUP_COMPANIES = (
     "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) "
-    "RETURN DISTINCT c.id AS id, c.name AS name, c.parent_id AS parent_id, c.tier AS tier ORDER BY name"
+    "RETURN DISTINCT c.id AS id, c.name AS name, c.parent_id AS parent_id, c.tier AS tier "
+    "ORDER BY parent_id IS NOT NULL, name"
 )
-"""A group's companies, for pickers that need names, not the whole subgraph."""
+"""A group's companies, the root first, for pickers that need names, not the whole subgraph."""
 GROUP_ROOT = (
     "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
     "WHERE NOT (root)-[:BRANCH_OF]->() RETURN root.id AS id"

@@ -206,7 +206,7 @@ class GraphStore:
         return self.runner.read(cypher.ROOT_COMPANIES)
 
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
-        """Every company of the group ``company_id`` belongs to (id, name, parent_id, tier), by name."""
+        """Every company of the group ``company_id`` belongs to (id, name, parent_id, tier), root first."""
         return self.runner.read(cypher.GROUP_COMPANIES, {"id": self.group_root(company_id)})
 
     def group_root(self, company_id: str) -> str:

@@ -125,7 +125,7 @@ def test_counts_and_groups(store: GraphStore) -> None:
     counts = store.counts()
     assert counts["Company"] == 3 and counts["Contact"] == 3 and counts["relationships"] == 12
     assert [g["id"] for g in store.groups()] == ["g"]
-    assert [c["id"] for c in store.group_companies("b11")] == ["g", "b1", "b11"]  # by name: 华 < 杭 < 萧
+    assert [c["id"] for c in store.group_companies("b11")] == ["g", "b1", "b11"]  # root, then by name
     assert not store.is_empty()
 
 
