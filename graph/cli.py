@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from graph.analysis.chain import decision_chain
+from graph.analysis.chain import DECISION_ROLES, decision_chain
 from graph.analysis.coverage import DEFAULT_THRESHOLD
+from graph.analysis.expansion import group_expansion
+from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
+from graph.analysis.portfolio import portfolio
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
@@ -49,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="strength that counts as known")
         sub.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
         sub.add_argument("--half-life", type=float, default=DEFAULT_HALF_LIFE_DAYS, help="touch half-life in days")
+    expansion = command("expansion", "a group's tree, HQ policy signals and ranked expansion targets")
+    expansion.add_argument("--group", required=True, help="any company id of the group")
+    expansion.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    expansion.add_argument("--half-life", type=float, default=DEFAULT_HALF_LIFE_DAYS, help="touch half-life in days")
+    expansion.add_argument("--min-branches", type=int, default=DEFAULT_MIN_BRANCHES, help="branches for a signal")
+    expansion.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, help="or this share of them")
+    expansion.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="signal window in days")
+    window = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
+    window.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
     return parser
 
 
@@ -67,6 +79,20 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         except ValueError as error:
             raise NotFound(str(error)) from error
         return report.model_dump(mode="json")
+    if args.command == "expansion":
+        result = group_expansion(
+            store.group_subgraph(args.group),
+            args.as_of,
+            list(store.our_categories()),
+            args.min_branches,
+            args.min_share,
+            args.window,
+            args.half_life,
+        )
+        return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
+    if args.command == "portfolio":
+        rows = store.portfolio_rows(DECISION_ROLES)
+        return [row.model_dump(mode="json") for row in portfolio(**rows.model_dump(), window_days=args.window)]
     if args.command == "strength":
         scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}

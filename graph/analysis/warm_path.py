@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from graph.analysis._graph import ACTIVE, contact_key, display_name, edges_of
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 
-__all__ = ["REPORTS_TO_STRENGTH", "PathEdge", "WarmPath", "warm_paths"]
+__all__ = ["REPORTS_TO_STRENGTH", "PathEdge", "WarmPath", "team_reach", "warm_paths"]
 
 REPORTS_TO_STRENGTH = 0.7
 _MIN_STRENGTH = 0.01
@@ -74,7 +74,7 @@ def _how_well(strength: float) -> str:
 
 
 def _tie_graph(
-    graph: nx.MultiDiGraph, target: str, today: dt.date, half_life_days: float, from_rep: str | None
+    graph: nx.MultiDiGraph, target: str | None, today: dt.date, half_life_days: float, from_rep: str | None
 ) -> nx.DiGraph:
     """Best tie per ordered pair, with what it is, as a simple weighted DiGraph.
 
@@ -150,26 +150,55 @@ def warm_paths(
     ties = _tie_graph(graph, target, today, half_life_days, from_rep)
     if _TEAM not in ties or target not in ties or not nx.has_path(ties, _TEAM, target):
         return []
-    paths = []
-    for keys in itertools.islice(nx.shortest_simple_paths(ties, _TEAM, target, weight="cost"), k):
-        hops = keys[1:]
-        edges = [
-            PathEdge(
-                source=graph.nodes[a]["id"],
-                target=graph.nodes[b]["id"],
-                type=ties[a][b]["label"] if ties[a][b]["label"] in _TYPES else "INFLUENCES",
-                kind=None if ties[a][b]["label"] in _TYPES else ties[a][b]["label"],
-                strength=round(ties[a][b]["strength"], 4),
-            )
-            for a, b in itertools.pairwise(hops)
-        ]
-        paths.append(
-            WarmPath(
-                nodes=[graph.nodes[key]["id"] for key in hops],
-                edges=edges,
-                score=round(math.prod(e.strength for e in edges), 4),
-                sentence=_sentence(graph, ties, hops),
-                node_keys=hops,
-            )
+    paths = nx.shortest_simple_paths(ties, _TEAM, target, weight="cost")
+    return [_warm_path(graph, ties, keys[1:]) for keys in itertools.islice(paths, k)]
+
+
+def team_reach(
+    graph: nx.MultiDiGraph, today: dt.date, half_life_days: float = DEFAULT_HALF_LIFE_DAYS
+) -> dict[str, WarmPath]:
+    """The single strongest warm path to every contact our team can reach, by contact id.
+
+    One Dijkstra pass over the same ties as ``warm_paths``, so a whole group's
+    reach costs about as much as one path search. People who left are neither
+    reached nor used as go-betweens.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_node("Rep:r", label="Rep", id="r", name="Li Wei", status="active")
+    >>> _ = g.add_node("Contact:a", label="Contact", id="a", name="Zhang Min")
+    >>> _ = g.add_node("Contact:b", label="Contact", id="b", name="Wang Fang")
+    >>> _ = g.add_edge("Rep:r", "Contact:a", type="KNOWS", closeness=5, solution_acceptance=5, price_acceptance=5)
+    >>> _ = g.add_edge("Contact:a", "Contact:b", type="INFLUENCES", kind="advice", weight=0.8)
+    >>> {contact: path.nodes for contact, path in team_reach(g, dt.date(2026, 1, 1)).items()}
+    {'a': ['r', 'a'], 'b': ['r', 'a', 'b']}
+    """
+    ties = _tie_graph(graph, None, today, half_life_days, None)
+    if _TEAM not in ties:
+        return {}
+    found = nx.single_source_dijkstra_path(ties, _TEAM, weight="cost")
+    return {
+        graph.nodes[key]["id"]: _warm_path(graph, ties, keys[1:])
+        for key, keys in sorted(found.items())
+        if key != _TEAM and graph.nodes[key].get("label") == "Contact"
+    }
+
+
+def _warm_path(graph: nx.MultiDiGraph, ties: nx.DiGraph, hops: list[str]) -> WarmPath:
+    """A path of graph keys (rep first) as a ``WarmPath`` with its edges, score and sentence."""
+    edges = [
+        PathEdge(
+            source=graph.nodes[a]["id"],
+            target=graph.nodes[b]["id"],
+            type=ties[a][b]["label"] if ties[a][b]["label"] in _TYPES else "INFLUENCES",
+            kind=None if ties[a][b]["label"] in _TYPES else ties[a][b]["label"],
+            strength=round(ties[a][b]["strength"], 4),
         )
-    return paths
+        for a, b in itertools.pairwise(hops)
+    ]
+    return WarmPath(
+        nodes=[graph.nodes[key]["id"] for key in hops],
+        edges=edges,
+        score=round(math.prod(e.strength for e in edges), 4),
+        sentence=_sentence(graph, ties, hops),
+        node_keys=hops,
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ANY_NODE",
+    "COMPETITOR_NAMES",
     "CONTACT_COMPANY",
     "COUNT_EDGES",
     "COUNT_NODES",
@@ -27,7 +28,13 @@ __all__ = [
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
     "NODE_LABELS",
+    "OUR_CATEGORIES",
     "PING",
+    "PORTFOLIO_DECISION_MAKERS",
+    "PORTFOLIO_GROUPS",
+    "PORTFOLIO_LAST_TOUCH",
+    "PORTFOLIO_MEMBERS",
+    "PORTFOLIO_PURCHASES",
     "ROOT_COMPANIES",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
@@ -168,6 +175,43 @@ GROUP_ROOT = (
 )
 CONTACT_COMPANY = "MATCH (c:Contact {id: $id}) RETURN c.company_id AS company_id"
 GROUP_COMPANY_IDS = "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) RETURN DISTINCT c.id AS id"
+
+OUR_CATEGORIES = (
+    "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us}) "
+    "RETURN b.category AS category, collect([b.amount, c.employees]) AS deals ORDER BY category"
+)
+"""The categories we sell anywhere, with each deal's amount and the buyer's head count."""
+
+COMPETITOR_NAMES = "MATCH (x:Competitor) RETURN x.id AS id, x.name AS name"
+
+PORTFOLIO_GROUPS = (
+    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
+    "RETURN root.id AS group_id, root.name AS name, root.tier AS tier, root.industry AS industry, "
+    "root.employees AS employees"
+)
+PORTFOLIO_MEMBERS = (
+    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
+    "MATCH (root)<-[:BRANCH_OF*1..]-(c:Company) "
+    "RETURN root.id AS group_id, c.id AS company_id, c.employees AS employees"
+)
+"""Every branch or subsidiary with its group root (roots map to themselves, not listed)."""
+PORTFOLIO_PURCHASES = (
+    "MATCH (c:Company)-[b:BUYS]->(v:Vendor) "
+    "RETURN c.id AS company_id, b.category AS category, v.id AS vendor, "
+    "sum(b.amount) AS amount, min(b.since) AS since"
+)
+"""Spend per company, category and vendor, with when it started."""
+PORTFOLIO_DECISION_MAKERS = (
+    "MATCH (p:Contact) WHERE p.buying_role IN $roles AND p.status = $active "
+    "OPTIONAL MATCH (r:Rep)-[:KNOWS]->(p) WHERE r.status = $active "
+    "WITH p, count(r) AS reps "
+    "RETURN p.company_id AS company_id, count(p) AS decision_makers, "
+    "sum(CASE WHEN reps > 0 THEN 1 ELSE 0 END) AS known"
+)
+"""Per company: active decision makers, and how many an active rep of ours knows."""
+PORTFOLIO_LAST_TOUCH = (
+    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) RETURN p.company_id AS company_id, max(t.date) AS last_touch"
+)
 
 _NODE_COLUMNS = "RETURN labels(n)[0] AS label, properties(n) AS props"
 SUBGRAPH_NODES = " UNION ALL ".join(

@@ -17,13 +17,13 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import NotFound
-from graph.model import US_VENDOR_ID, Record
+from graph.model import US_VENDOR_ID, Record, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
 from graph.store.subgraph import to_networkx
 
-__all__ = ["BATCH_SIZE", "GraphStore", "WriteCounts", "WriteReport"]
+__all__ = ["BATCH_SIZE", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
 
 BATCH_SIZE = 1000
 _T = TypeVar("_T")
@@ -58,6 +58,18 @@ class WriteReport(BaseModel):
     @property
     def updated(self) -> int:
         return sum(c.updated for c in (*self.nodes.values(), *self.edges.values()))
+
+
+class PortfolioRows(BaseModel):
+    """Everything the portfolio needs, aggregated on the server, one list per statement."""
+
+    groups: list[dict[str, Any]]
+    members: list[dict[str, Any]]
+    purchases: list[dict[str, Any]]
+    decision_makers: list[dict[str, Any]]
+    last_touches: list[dict[str, Any]]
+    catalogue: dict[str, list[tuple[float, int | None]]]
+    competitor_names: dict[str, str]
 
 
 def _batches(items: Sequence[_T], size: int = BATCH_SIZE) -> Iterator[Sequence[_T]]:
@@ -209,6 +221,30 @@ class GraphStore:
         """Every company of the group ``company_id`` belongs to (id, name, parent_id, tier), root first."""
         return self.runner.read(cypher.GROUP_COMPANIES, {"id": self.group_root(company_id)})
 
+    def our_categories(self) -> dict[str, list[tuple[float, int | None]]]:
+        """The categories we sell anywhere, each with our deals as (amount, buyer's employees)."""
+        rows = self.runner.read(cypher.OUR_CATEGORIES, {"us": US_VENDOR_ID})
+        return {
+            str(r["category"]): [(float(a), None if n is None else int(n)) for a, n in r["deals"] if a is not None]
+            for r in rows
+        }
+
+    def portfolio_rows(self, decision_roles: Sequence[str]) -> PortfolioRows:
+        """Per-company aggregates for every group, computed by the server, one statement per concern.
+
+        ``decision_roles`` are the buying roles whose coverage counts.
+        """
+        people = {"roles": list(decision_roles), "active": Status.ACTIVE.value}
+        return PortfolioRows(
+            groups=self.runner.read(cypher.PORTFOLIO_GROUPS),
+            members=self.runner.read(cypher.PORTFOLIO_MEMBERS),
+            purchases=self.runner.read(cypher.PORTFOLIO_PURCHASES),
+            decision_makers=self.runner.read(cypher.PORTFOLIO_DECISION_MAKERS, people),
+            last_touches=self.runner.read(cypher.PORTFOLIO_LAST_TOUCH),
+            catalogue=self.our_categories(),
+            competitor_names={str(r["id"]): str(r["name"]) for r in self.runner.read(cypher.COMPETITOR_NAMES)},
+        )
+
     def group_root(self, company_id: str) -> str:
         rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
         if not rows:
@@ -249,7 +285,16 @@ class GraphStore:
             nodes.extend({"label": label, "props": row["props"]} for row in rows)
         graph = to_networkx(nodes, edges)
         graph.graph["companies"] = sorted(company_ids)
+        self._name_vendors(graph)
         return graph
+
+    def _name_vendors(self, graph: nx.MultiDiGraph) -> None:
+        """Give each rival vendor node its competitor's name, so installs read "鼎信科技", not an id."""
+        vendors = [d["id"] for _, d in graph.nodes(data=True) if d["label"] == "Vendor" and d["id"] != US_VENDOR_ID]
+        if not vendors:
+            return
+        for row in self.runner.read(cypher.FETCH_NODES["Competitor"], {"ids": vendors}):
+            graph.nodes[f"Vendor:{row['id']}"]["name"] = row["props"].get("name", row["id"])
 
 
 def _last_wins(rows: list[_T], identity: Any) -> list[_T]:

@@ -1,0 +1,216 @@
+"""Expansion targets: every place in a group where a category is not ours yet, ranked.
+
+Score (0–100) = 100 × (0.35·path + 0.25·size + 0.15·rival + 0.25·hq):
+
+- *path*: the strongest warm path from our team into the company (0–1, the
+  product of its tie strengths, see ``warm_path``), aimed at the people who
+  decide: a path to an economic buyer, a decision maker or a level-1 contact
+  counts fully, to anyone else at 60 %. Paths run through everything the
+  group's graph knows: contacts in branches we serve who report to, advise or
+  used to work with people there, and our reps who know someone there.
+- *size*: the company's employees, or failing that its known spend, on a log
+  scale against the largest company of the group (0–1).
+- *rival*: 1 when a competitor supplies the category there (the need and the
+  budget are proven), else 0.
+- *hq*: 1 when the category has an HQ policy signal in the group: the decision
+  sits above the branch and a group agreement can carry it.
+
+A warm way in weighs most because it is what turns a gap into a meeting;
+size and the HQ signal say what the meeting is worth. Each target carries one
+sentence saying why, and the path to act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+
+import networkx as nx
+from pydantic import BaseModel
+
+from graph.analysis._graph import nodes_of
+from graph.analysis.chain import DECISION_ROLES
+from graph.analysis.group_tree import GroupTree, TreeCompany, group_tree
+from graph.analysis.hq_signal import (
+    DEFAULT_MIN_BRANCHES,
+    DEFAULT_MIN_SHARE,
+    DEFAULT_WINDOW_DAYS,
+    HqSignal,
+    hq_signals,
+)
+from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS
+from graph.analysis.warm_path import WarmPath, team_reach
+
+__all__ = [
+    "OTHER_PEOPLE_FACTOR",
+    "WEIGHTS",
+    "ExpansionTarget",
+    "GroupExpansion",
+    "expansion_targets",
+    "group_expansion",
+]
+
+WEIGHTS = {"path": 0.35, "size": 0.25, "rival": 0.15, "hq": 0.25}
+OTHER_PEOPLE_FACTOR = 0.6
+
+
+class ExpansionTarget(BaseModel):
+    company_id: str
+    company_name: str
+    product: str
+    """The product category."""
+    status: str
+    """``competitor`` or ``untouched``."""
+    vendor_name: str | None
+    amount: float | None
+    score: float
+    components: dict[str, float]
+    reason: str
+    contact_id: str | None
+    """Whom the best path reaches."""
+    path: WarmPath | None
+
+
+def _is_senior(data: dict[str, object]) -> bool:
+    return data.get("buying_role") in DECISION_ROLES or data.get("level") == 1
+
+
+def _best_ways_in(graph: nx.MultiDiGraph, reach: dict[str, WarmPath]) -> dict[str, tuple[float, str, WarmPath]]:
+    """Per company id: (weighted strength, contact id, path) of the best way in."""
+    best: dict[str, tuple[float, str, WarmPath]] = {}
+    for _, data in nodes_of(graph, "Contact"):
+        path = reach.get(str(data["id"]))
+        if path is None or data.get("status") == "left":
+            continue
+        value = path.score * (1.0 if _is_senior(data) else OTHER_PEOPLE_FACTOR)
+        company = str(data.get("company_id"))
+        if company not in best or (value, data["id"]) > (best[company][0], best[company][1]):
+            best[company] = (value, str(data["id"]), path)
+    return best
+
+
+def _size(tree: GroupTree) -> dict[str, float]:
+    """0–1 per company on a log scale: employees where known, else what it spends."""
+    spend: dict[str, float] = defaultdict(float)
+    for purchase in tree.purchases:
+        spend[purchase.company_id] += purchase.amount or 0.0
+    people = {c.id: float(c.employees) for c in tree.companies if c.employees}
+    top_people, top_spend = max(people.values(), default=0.0), max(spend.values(), default=0.0)
+    return {
+        c.id: (
+            math.log1p(people[c.id]) / math.log1p(top_people)
+            if c.id in people
+            else math.log1p(spend[c.id]) / math.log1p(top_spend)
+            if spend[c.id] and top_spend
+            else 0.0
+        )
+        for c in tree.companies
+    }
+
+
+def _reason(
+    name: str, category: str, status: str, vendor: str | None, hq: bool, way_in: tuple[float, str, WarmPath] | None
+) -> str:
+    held = f"{vendor} supplies" if status == "competitor" else "nobody supplies"
+    held = f"{held} {category} to {name}"
+    wave = "; branches bought it together, so headquarters likely decides" if hq else ""
+    if way_in is None:
+        way = "; no warm path in yet"
+    else:
+        path = way_in[2]
+        way = f"; best way in ({path.score:.2f}): {path.sentence}"
+    return f"{held[0].upper()}{held[1:]}{wave}{way}."
+
+
+def expansion_targets(
+    graph: nx.MultiDiGraph,
+    tree: GroupTree,
+    signals: list[HqSignal],
+    today: dt.date,
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+) -> list[ExpansionTarget]:
+    """Every (company, category) of the group that is not ours, best first.
+
+    >>> from graph.analysis.group_tree import group_tree
+    >>> g = nx.MultiDiGraph(root="hq")
+    >>> for cid, staff in (("hq", 5000), ("b1", 300)):
+    ...     _ = g.add_node(f"Company:{cid}", label="Company", id=cid, name=cid.upper(), employees=staff)
+    >>> _ = g.add_edge("Company:b1", "Company:hq", type="BRANCH_OF")
+    >>> _ = g.add_node("Vendor:us", label="Vendor", id="us")
+    >>> _ = g.add_edge("Company:b1", "Vendor:us", type="BUYS", product="SG", category="security", amount=5.0)
+    >>> [(t.company_id, t.product, t.status) for t in expansion_targets(g, group_tree(g), [], dt.date(2026, 1, 1))]
+    [('hq', 'security', 'untouched')]
+    """
+    reach = team_reach(graph, today, half_life_days)
+    ways_in = _best_ways_in(graph, reach)
+    size = _size(tree)
+    waves = {s.category for s in signals}
+    targets = []
+    for company in tree.companies:
+        way_in = ways_in.get(company.id)
+        for category, status in company.products.items():
+            if status.status == "ours":
+                continue
+            components = {
+                "path": round(way_in[0] if way_in else 0.0, 4),
+                "size": round(size[company.id], 4),
+                "rival": 1.0 if status.status == "competitor" else 0.0,
+                "hq": 1.0 if category in waves else 0.0,
+            }
+            score = 100 * sum(WEIGHTS[name] * value for name, value in components.items())
+            targets.append(
+                ExpansionTarget(
+                    company_id=company.id,
+                    company_name=company.name,
+                    product=category,
+                    status=status.status,
+                    vendor_name=status.vendor_name,
+                    amount=status.amount,
+                    score=round(score, 1),
+                    components=components,
+                    reason=_reason(
+                        company.name, category, status.status, status.vendor_name, category in waves, way_in
+                    ),
+                    contact_id=way_in[1] if way_in else None,
+                    path=way_in[2] if way_in else None,
+                )
+            )
+    return sorted(targets, key=lambda t: (-t.score, t.company_id, t.product))
+
+
+class GroupExpansion(BaseModel):
+    """What ``python -m graph expansion`` prints and the Group page shows."""
+
+    group: str
+    as_of: dt.date
+    categories: list[str]
+    companies: list[TreeCompany]
+    hq_signals: list[HqSignal]
+    targets: list[ExpansionTarget]
+
+
+def group_expansion(
+    graph: nx.MultiDiGraph,
+    today: dt.date,
+    catalogue: list[str] | tuple[str, ...] = (),
+    min_branches: int = DEFAULT_MIN_BRANCHES,
+    min_share: float = DEFAULT_MIN_SHARE,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+) -> GroupExpansion:
+    """Tree, HQ signals and ranked targets of the group in ``graph`` in one call.
+
+    ``catalogue`` lists the categories we sell anywhere, so a category no
+    company of this group buys yet still shows up as whitespace.
+    """
+    tree = group_tree(graph, catalogue)
+    signals = hq_signals(tree, min_branches, min_share, window_days)
+    return GroupExpansion(
+        group=tree.group,
+        as_of=today,
+        categories=tree.categories,
+        companies=tree.companies,
+        hq_signals=signals,
+        targets=expansion_targets(graph, tree, signals, today, half_life_days),
+    )
