@@ -59,8 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     expansion.add_argument("--min-branches", type=int, default=DEFAULT_MIN_BRANCHES, help="branches for a signal")
     expansion.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, help="or this share of them")
     expansion.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="signal window in days")
-    window = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
-    window.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
+    groups = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
+    groups.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
+    groups.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
     return parser
 
 
@@ -92,7 +93,8 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
     if args.command == "portfolio":
         rows = store.portfolio_rows(DECISION_ROLES)
-        return [row.model_dump(mode="json") for row in portfolio(**rows.model_dump(), window_days=args.window)]
+        table = portfolio(**rows.model_dump(), as_of=args.as_of, window_days=args.window)
+        return [row.model_dump(mode="json") for row in table]
     if args.command == "strength":
         scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}

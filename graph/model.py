@@ -83,6 +83,7 @@ class InfluenceKind(StrEnum):
     INFORMAL = "informal"
     FAMILY = "family"
     FORMER_COLLEAGUE = "former_colleague"
+    COWORKER = "coworker"
     FRIEND = "friend"
     OTHER = "other"
 

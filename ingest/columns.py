@@ -143,7 +143,8 @@ ENUM_ALIASES: dict[str, str] = {
     "总部": "hq", "集团": "hq", "分公司": "branch", "子公司": "subsidiary",
     # influence kinds
     "请教": "advice", "建议": "advice", "非正式": "informal", "家人": "family", "亲属": "family",
-    "前同事": "former_colleague", "老同事": "former_colleague", "朋友": "friend", "其他": "other",
+    "前同事": "former_colleague", "老同事": "former_colleague", "同事": "coworker", "共事": "coworker",
+    "朋友": "friend", "其他": "other",
     # channels
     "直销": "direct", "电销": "telesales", "渠道": "partner", "合作伙伴": "partner",
     # touch kinds

@@ -52,6 +52,7 @@ class PortfolioRow(BaseModel):
     coverage: float | None
     """0–1; ``None`` when the group has no decision makers on record."""
     last_touch: dt.date | None
+    days_since_touch: int | None
     hq_signals: list[str]
     """Categories with an HQ policy signal."""
 
@@ -85,6 +86,7 @@ def portfolio(
     last_touches: list[dict[str, Any]],
     catalogue: dict[str, list[tuple[float, int | None]]],
     competitor_names: dict[str, str],
+    as_of: dt.date,
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> list[PortfolioRow]:
     """One row per group from the store's per-company aggregates, biggest whitespace first.
@@ -94,6 +96,7 @@ def portfolio(
     ...     members=[{"group_id": "hq", "company_id": "b1", "employees": 50}],
     ...     purchases=[{"company_id": "b1", "category": "sec", "vendor": "us", "amount": 10.0, "since": None}],
     ...     decision_makers=[], last_touches=[], catalogue={"sec": [(10.0, 50)]}, competitor_names={},
+    ...     as_of=dt.date(2026, 1, 1),
     ... )
     >>> rows[0].our_revenue, rows[0].whitespace, rows[0].untouched_branches
     (10.0, 100.0, 0)
@@ -174,6 +177,7 @@ def portfolio(
                 decision_makers_known=dms_known,
                 coverage=round(dms_known / dms, 3) if dms else None,
                 last_touch=touched.get(group),
+                days_since_touch=(as_of - touched[group]).days if group in touched else None,
                 hq_signals=sorted(waves[group]),
             )
         )

@@ -62,6 +62,8 @@ _PHRASES: dict[tuple[str, bool], str] = {
     ("family", False): "{a} is family of {b}",
     ("former_colleague", True): "{a} is a former colleague of {b}",
     ("former_colleague", False): "{a} is a former colleague of {b}",
+    ("coworker", True): "{a} works with {b}",
+    ("coworker", False): "{a} works with {b}",
     ("friend", True): "{a} is a friend of {b}",
     ("friend", False): "{a} is a friend of {b}",
     ("other", True): "{a} influences {b}",

@@ -15,7 +15,7 @@ import pytest
 from graph.embedded import EmbeddedServer
 from graph.settings import Settings
 from graph.store import GraphStore
-from ingest.demo import COLLISION_COMPANY_ID, DEMO_TODAY
+from ingest.demo import CHINESE_GROUP_ID, COLLISION_COMPANY_ID, DEMO_TODAY, ENGLISH_GROUP_ID
 from ingest.load_demo import load_demo
 
 pytestmark = pytest.mark.integration
@@ -80,3 +80,37 @@ def test_strength_breakdowns(demo_cli) -> None:
 def test_unknown_contact_is_one_line(demo_cli) -> None:
     result = demo_cli("path", "--to", "nobody")
     assert result.returncode == 2 and result.stderr == "kagraph: no contact with id 'nobody'\n"
+
+
+def test_expansion_finds_seed_three_and_ranks_targets(demo_cli) -> None:
+    result = output(demo_cli("expansion", "--group", "co-hd-nb"))
+    assert result["group"] == CHINESE_GROUP_ID
+    assert result["companies"][0]["id"] == CHINESE_GROUP_ID and result["companies"][0]["parent_id"] is None
+    nb = next(c for c in result["companies"] if c["id"] == "co-hd-nb")
+    assert nb["products"]["网络安全"]["status"] == "competitor" and nb["products"]["网络安全"]["vendor"]
+    (signal,) = result["hq_signals"]
+    assert signal["category"] == "网络安全"
+    assert signal["companies"] == ["co-hd-hz", "co-hd-nb", "co-hd-wz", "co-hd-sx"]
+    assert signal["window_days"] <= 120
+    targets = result["targets"]
+    assert [t["score"] for t in targets] == sorted((t["score"] for t in targets), reverse=True)
+    assert {"company_id", "product", "score", "reason", "path"} <= set(targets[0])
+    assert all((t["company_id"], t["product"]) != ("co-hd-hz", "网络安全") for t in targets)
+    first_path = next(t["path"] for t in targets if t["path"])
+    assert first_path["nodes"][0].startswith("rep-") and first_path["sentence"]
+
+
+def test_portfolio_has_a_row_per_group_agreeing_with_expansion(demo_cli) -> None:
+    rows = {row["group_id"]: row for row in output(demo_cli("portfolio"))}
+    assert {CHINESE_GROUP_ID, ENGLISH_GROUP_ID, COLLISION_COMPANY_ID} <= set(rows)
+    grid = rows[CHINESE_GROUP_ID]
+    assert grid["hq_signals"] == ["网络安全"] and rows[ENGLISH_GROUP_ID]["hq_signals"] == []
+    assert grid["companies"] == 11 and grid["branches"] == 10
+    assert set(grid["competitors"]) == {"鼎信科技", "Apex Systems"}
+    expansion = output(demo_cli("expansion", "--group", CHINESE_GROUP_ID))
+    rollup = expansion["companies"][0]["rollup"]
+    assert grid["our_revenue"] == sum(r["our_amount"] for r in rollup.values())
+    assert grid["competitor_spend"] == sum(r["competitor_amount"] for r in rollup.values())
+    served = {c["id"] for c in expansion["companies"] if any(p["status"] == "ours" for p in c["products"].values())}
+    assert grid["untouched_branches"] == len({c["id"] for c in expansion["companies"][1:]} - served)
+    assert grid["whitespace"] > 0 and 0 <= grid["coverage"] <= 1 and grid["last_touch"] <= DEMO_TODAY.isoformat()
