@@ -84,7 +84,7 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         result = group_expansion(
             store.group_subgraph(args.group),
             args.as_of,
-            list(store.our_categories()),
+            store.our_categories(),
             args.min_branches,
             args.min_share,
             args.window,
@@ -93,7 +93,7 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
     if args.command == "portfolio":
         rows = store.portfolio_rows(DECISION_ROLES)
-        table = portfolio(**rows.model_dump(), as_of=args.as_of, window_days=args.window)
+        table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
         return [row.model_dump(mode="json") for row in table]
     if args.command == "strength":
         scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)

@@ -34,6 +34,8 @@ HOST = "127.0.0.1"
 STATE_FILE = "falkordb.json"
 LOG_FILE = "falkordb.log"
 START_TIMEOUT_S = 30.0
+LOAD_TIMEOUT_S = 900.0
+"""Reading a large append-only file back can take minutes; queries fail until it is done."""
 
 
 @dataclass
@@ -155,11 +157,30 @@ def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
         if process.poll() is not None:
             raise StoreUnavailable(f"embedded store could not start on {HOST}:{port}: {_last_log_line(data_dir)}")
         if _answers(port, data_dir):
+            _wait_until_loaded(process, port, data_dir)
             (data_dir / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
             return EmbeddedServer(data_dir=data_dir, port=port, pid=process.pid, owned=True, process=process)
         time.sleep(0.05)
     process.kill()
     raise StoreUnavailable(f"embedded store did not answer on {HOST}:{port} within {START_TIMEOUT_S:.0f} s")
+
+
+def _wait_until_loaded(process: subprocess.Popen[bytes], port: int, data_dir: Path) -> None:
+    """Block until the server has read its data back: before that every query is refused."""
+    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=5)
+    deadline = time.monotonic() + LOAD_TIMEOUT_S
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StoreUnavailable(f"embedded store stopped while loading: {_last_log_line(data_dir)}")
+            with contextlib.suppress(redis.RedisError, OSError):
+                if not int(client.info("persistence").get("loading", 0)):
+                    return
+            time.sleep(0.1)
+    finally:
+        client.close()
+    process.kill()
+    raise StoreUnavailable(f"embedded store did not finish loading {data_dir} within {LOAD_TIMEOUT_S:.0f} s")
 
 
 def _last_log_line(data_dir: Path) -> str:

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS, densest_wave, signal_threshold
 from graph.model import US_VENDOR_ID
 
-__all__ = ["DealSize", "PortfolioRow", "portfolio"]
+__all__ = ["DealSize", "PortfolioRow", "group_roots", "portfolio"]
 
 
 class PortfolioRow(BaseModel):
@@ -78,37 +78,63 @@ class DealSize:
         return self.median
 
 
+def group_roots(parents: dict[str, str | None]) -> dict[str, str]:
+    """Each company's group root, following parents up (a cycle or a missing parent ends the walk).
+
+    >>> group_roots({"hq": None, "b": "hq", "c": "b", "lone": None})
+    {'hq': 'hq', 'b': 'hq', 'c': 'hq', 'lone': 'lone'}
+    """
+    roots: dict[str, str] = {}
+    for company in parents:
+        trail = []
+        current = company
+        while current not in roots and parents.get(current) and current not in trail:
+            trail.append(current)
+            current = str(parents[current])
+        root = roots.get(current, current)
+        for step in (*trail, current):
+            roots.setdefault(step, root)
+    return {company: roots[company] for company in parents}
+
+
 def portfolio(
-    groups: list[dict[str, Any]],
-    members: list[dict[str, Any]],
+    roots: list[dict[str, Any]],
+    companies: list[dict[str, Any]],
     purchases: list[dict[str, Any]],
     decision_makers: list[dict[str, Any]],
+    known_decision_makers: list[dict[str, Any]],
     last_touches: list[dict[str, Any]],
-    catalogue: dict[str, list[tuple[float, int | None]]],
+    our_deals: list[dict[str, Any]],
     competitor_names: dict[str, str],
     as_of: dt.date,
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> list[PortfolioRow]:
     """One row per group from the store's per-company aggregates, biggest whitespace first.
 
+    Numbers and dates may arrive as text (the store packs them); empty text,
+    ``0`` employees and ``0`` tier mean unknown.
+
     >>> rows = portfolio(
-    ...     groups=[{"group_id": "hq", "name": "HQ", "tier": 1, "industry": None, "employees": 500}],
-    ...     members=[{"group_id": "hq", "company_id": "b1", "employees": 50}],
+    ...     roots=[{"group_id": "hq", "name": "HQ", "tier": 1, "industry": "grid"}],
+    ...     companies=[{"company_id": "hq", "parent_id": None, "employees": 500},
+    ...                {"company_id": "b1", "parent_id": "hq", "employees": 50}],
     ...     purchases=[{"company_id": "b1", "category": "sec", "vendor": "us", "amount": 10.0, "since": None}],
-    ...     decision_makers=[], last_touches=[], catalogue={"sec": [(10.0, 50)]}, competitor_names={},
+    ...     decision_makers=[], known_decision_makers=[], last_touches=[],
+    ...     our_deals=[{"category": "sec", "amount": 10.0, "employees": 50}], competitor_names={},
     ...     as_of=dt.date(2026, 1, 1),
     ... )
     >>> rows[0].our_revenue, rows[0].whitespace, rows[0].untouched_branches
     (10.0, 100.0, 0)
     """
-    group_of = {str(g["group_id"]): str(g["group_id"]) for g in groups}
-    group_of.update({str(m["company_id"]): str(m["group_id"]) for m in members})
-    staff = {str(g["group_id"]): g.get("employees") for g in groups}
-    staff.update({str(m["company_id"]): m.get("employees") for m in members})
-    companies: dict[str, set[str]] = defaultdict(set)
+    group_of = group_roots({str(c["company_id"]): c.get("parent_id") or None for c in companies})
+    staff = {str(c["company_id"]): int(c.get("employees") or 0) or None for c in companies}
+    members: dict[str, set[str]] = defaultdict(set)
     for company, group in group_of.items():
-        companies[group].add(company)
-    deal_sizes = {category: DealSize(deals) for category, deals in catalogue.items()}
+        members[group].add(company)
+    deals: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
+    for deal in our_deals:
+        deals[str(deal["category"])].append((float(deal["amount"] or 0.0), int(deal["employees"] or 0) or None))
+    deal_sizes = {category: DealSize(amounts) for category, amounts in sorted(deals.items())}
     ours: set[tuple[str, str]] = set()
     rival_spend: dict[tuple[str, str], float] = defaultdict(float)
     started: dict[tuple[str, str], dict[str, dt.date]] = defaultdict(dict)
@@ -133,11 +159,11 @@ def portfolio(
             earlier = started[(group, category)].get(company)
             started[(group, category)][company] = min(since, earlier) if earlier else since
     people: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in decision_makers:
-        owner = group_of.get(str(row["company_id"]))
-        if owner is not None:
-            people[owner][0] += int(row["decision_makers"])
-            people[owner][1] += int(row["known"])
+    for column, rows in enumerate((decision_makers, known_decision_makers)):
+        for row in rows:
+            owner = group_of.get(str(row["company_id"]))
+            if owner is not None:
+                people[owner][column] += int(row["people"])
     touched: dict[str, dt.date] = {}
     for row in last_touches:
         owner = group_of.get(str(row["company_id"]))
@@ -147,12 +173,12 @@ def portfolio(
     served = {company for company, _ in ours}
     waves: dict[str, list[str]] = defaultdict(list)
     for (owner, category), dates in started.items():
-        if len(densest_wave(dates, window_days)) >= signal_threshold(len(companies[owner]) - 1):
+        if len(densest_wave(dates, window_days)) >= signal_threshold(len(members[owner]) - 1):
             waves[owner].append(category)
     result = []
-    for info in groups:
+    for info in roots:
         group = str(info["group_id"])
-        members_here = companies[group]
+        members_here = members[group]
         whitespace = sum(
             rival_spend.get((company, category)) or size.estimate(staff.get(company))
             for company in members_here
@@ -164,8 +190,8 @@ def portfolio(
             PortfolioRow(
                 group_id=group,
                 name=str(info.get("name") or group),
-                tier=info.get("tier"),
-                industry=info.get("industry"),
+                tier=info.get("tier") or None,
+                industry=info.get("industry") or None,
                 companies=len(members_here),
                 branches=len(members_here) - 1,
                 our_revenue=round(totals[group]["ours"], 2),

@@ -24,17 +24,19 @@ __all__ = [
     "EXPORT",
     "FETCH_EDGES",
     "FETCH_NODES",
+    "FIELD_SEPARATOR",
     "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
     "NODE_LABELS",
-    "OUR_CATEGORIES",
+    "OUR_DEALS",
     "PING",
+    "PORTFOLIO_COMPANIES",
     "PORTFOLIO_DECISION_MAKERS",
-    "PORTFOLIO_GROUPS",
+    "PORTFOLIO_KNOWN_DECISION_MAKERS",
     "PORTFOLIO_LAST_TOUCH",
-    "PORTFOLIO_MEMBERS",
     "PORTFOLIO_PURCHASES",
+    "PORTFOLIO_ROOTS",
     "ROOT_COMPANIES",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
@@ -176,42 +178,72 @@ GROUP_ROOT = (
 CONTACT_COMPANY = "MATCH (c:Contact {id: $id}) RETURN c.company_id AS company_id"
 GROUP_COMPANY_IDS = "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) RETURN DISTINCT c.id AS id"
 
-OUR_CATEGORIES = (
-    "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us}) "
-    "RETURN b.category AS category, collect([b.amount, c.employees]) AS deals ORDER BY category"
-)
-"""The categories we sell anywhere, with each deal's amount and the buyer's head count."""
-
 COMPETITOR_NAMES = "MATCH (x:Competitor) RETURN x.id AS id, x.name AS name"
 
-PORTFOLIO_GROUPS = (
-    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
-    "RETURN root.id AS group_id, root.name AS name, root.tier AS tier, root.industry AS industry, "
-    "root.employees AS employees"
+FIELD_SEPARATOR = "\x1f"
+
+
+def _packed(match: str, *fields: str) -> str:
+    """A statement that returns its rows as one list of texts, each row's fields joined by ``$fs``.
+
+    The FalkorDB client parses every returned value in Python; one list of
+    50,000 texts instead of 50,000 rows of three values reads about three
+    times faster, which keeps the portfolio of 10,000 groups within seconds.
+    (Joining everything into one text with ``reduce`` is quadratic on the server.)
+    """
+    return match + " RETURN collect(" + " + $fs + ".join(fields) + ") AS records"
+
+
+PORTFOLIO_ROOTS = (
+    "MATCH (c:Company) WHERE c.parent_id IS NULL "
+    "RETURN collect(c.id) AS group_id, collect(c.name) AS name, collect(coalesce(c.tier, 0)) AS tier, "
+    "collect(coalesce(c.industry, $blank)) AS industry"
 )
-PORTFOLIO_MEMBERS = (
-    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
-    "MATCH (root)<-[:BRANCH_OF*1..]-(c:Company) "
-    "RETURN root.id AS group_id, c.id AS company_id, c.employees AS employees"
+"""Group roots and stand-alone companies, as one row of parallel lists (names may hold any character)."""
+PORTFOLIO_COMPANIES = _packed(
+    "MATCH (c:Company)",
+    "c.id",
+    "coalesce(c.parent_id, $blank)",
+    "toString(coalesce(c.employees, 0))",
 )
-"""Every branch or subsidiary with its group root (roots map to themselves, not listed)."""
-PORTFOLIO_PURCHASES = (
+"""Every company with its parent, so groups are resolved without a variable-length match per root."""
+PORTFOLIO_PURCHASES = _packed(
     "MATCH (c:Company)-[b:BUYS]->(v:Vendor) "
-    "RETURN c.id AS company_id, b.category AS category, v.id AS vendor, "
-    "sum(b.amount) AS amount, min(b.since) AS since"
+    "WITH c.id AS company_id, b.category AS category, v.id AS vendor, "
+    "sum(coalesce(b.amount, 0.0)) AS amount, min(b.since) AS since",
+    "company_id",
+    "category",
+    "vendor",
+    "toString(amount)",
+    "coalesce(since, $blank)",
 )
 """Spend per company, category and vendor, with when it started."""
-PORTFOLIO_DECISION_MAKERS = (
+PORTFOLIO_DECISION_MAKERS = _packed(
     "MATCH (p:Contact) WHERE p.buying_role IN $roles AND p.status = $active "
-    "OPTIONAL MATCH (r:Rep)-[:KNOWS]->(p) WHERE r.status = $active "
-    "WITH p, count(r) AS reps "
-    "RETURN p.company_id AS company_id, count(p) AS decision_makers, "
-    "sum(CASE WHEN reps > 0 THEN 1 ELSE 0 END) AS known"
+    "WITH p.company_id AS company_id, count(p) AS people",
+    "company_id",
+    "toString(people)",
 )
-"""Per company: active decision makers, and how many an active rep of ours knows."""
-PORTFOLIO_LAST_TOUCH = (
-    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) RETURN p.company_id AS company_id, max(t.date) AS last_touch"
+"""Active economic buyers and decision makers per company."""
+PORTFOLIO_KNOWN_DECISION_MAKERS = _packed(
+    "MATCH (r:Rep)-[:KNOWS]->(p:Contact) WHERE r.status = $active AND p.buying_role IN $roles AND p.status = $active "
+    "WITH p.company_id AS company_id, count(DISTINCT p) AS people",
+    "company_id",
+    "toString(people)",
 )
+"""Of those, how many an active rep of ours knows, per company."""
+PORTFOLIO_LAST_TOUCH = _packed(
+    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) WITH p.company_id AS company_id, max(t.date) AS last_touch",
+    "company_id",
+    "last_touch",
+)
+OUR_DEALS = _packed(
+    "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us})",
+    "b.category",
+    "toString(coalesce(b.amount, 0.0))",
+    "toString(coalesce(c.employees, 0))",
+)
+"""Our installs by category with the buyer's head count: the catalogue and what a deal is worth."""
 
 _NODE_COLUMNS = "RETURN labels(n)[0] AS label, properties(n) AS props"
 SUBGRAPH_NODES = " UNION ALL ".join(

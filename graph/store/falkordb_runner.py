@@ -6,6 +6,7 @@ backslashes change, floats lose digits and every error reads "unknown error".
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,10 +42,25 @@ class FalkorRunner:
         return self._run(query, params, read_only=False)
 
     def ensure_schema(self, labels: tuple[str, ...]) -> None:
-        for label in labels:
+        """Create the id constraints and indexes, then compact the append-only file if anything was new.
+
+        Replaying an append-only file whose index creation sits among the
+        writes rebuilds the graph without a usable index, so every ``MERGE``
+        scans: 20,000 contacts took 99 s to reload. Rewriting the file right
+        after the schema exists puts the index in its snapshot base, and the
+        same reload takes a fraction of a second.
+        """
+        created = [
             self._tolerate_existing(lambda label=label: self._graph.create_node_unique_constraint(label, "id"))
-        for statement in FALKOR_INDEXES:
+            for label in labels
+        ]
+        created += [
             self._tolerate_existing(lambda statement=statement: self._graph.query(statement))
+            for statement in FALKOR_INDEXES
+        ]
+        if any(created):
+            with contextlib.suppress(RedisError):
+                self._db.connection.bgrewriteaof()
 
     def close(self) -> None:
         self._db.close()
@@ -66,14 +82,17 @@ class FalkorRunner:
         columns = [column[1] for column in result.header]
         return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
-    def _tolerate_existing(self, create: Any) -> None:
+    def _tolerate_existing(self, create: Any) -> bool:
+        """Run one schema statement; ``False`` when it already existed."""
         try:
             create()
         except ResponseError as error:
             if not any(text in str(error).lower() for text in FALKOR_ALREADY_EXISTS):
                 raise QueryFailed(f"schema setup failed: {error}") from error
+            return False
         except (RedisConnectionError, OSError) as error:
             raise StoreUnavailable(f"store unreachable at {self.address}: {error}") from error
+        return True
 
 
 def _plain(value: Any) -> Any:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from graph.errors import NotFound
+from graph.errors import NotFound, QueryFailed
 from graph.model import US_VENDOR_ID, Record, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
@@ -60,15 +61,20 @@ class WriteReport(BaseModel):
         return sum(c.updated for c in (*self.nodes.values(), *self.edges.values()))
 
 
-class PortfolioRows(BaseModel):
-    """Everything the portfolio needs, aggregated on the server, one list per statement."""
+@dataclass(frozen=True)
+class PortfolioRows:
+    """Everything the portfolio needs, aggregated by the server, one list of rows per concern.
 
-    groups: list[dict[str, Any]]
-    members: list[dict[str, Any]]
+    Values of packed statements arrive as text (``"1200"``); the portfolio converts them.
+    """
+
+    roots: list[dict[str, Any]]
+    companies: list[dict[str, Any]]
     purchases: list[dict[str, Any]]
     decision_makers: list[dict[str, Any]]
+    known_decision_makers: list[dict[str, Any]]
     last_touches: list[dict[str, Any]]
-    catalogue: dict[str, list[tuple[float, int | None]]]
+    our_deals: list[dict[str, Any]]
     competitor_names: dict[str, str]
 
 
@@ -221,13 +227,11 @@ class GraphStore:
         """Every company of the group ``company_id`` belongs to (id, name, parent_id, tier), root first."""
         return self.runner.read(cypher.GROUP_COMPANIES, {"id": self.group_root(company_id)})
 
-    def our_categories(self) -> dict[str, list[tuple[float, int | None]]]:
-        """The categories we sell anywhere, each with our deals as (amount, buyer's employees)."""
-        rows = self.runner.read(cypher.OUR_CATEGORIES, {"us": US_VENDOR_ID})
-        return {
-            str(r["category"]): [(float(a), None if n is None else int(n)) for a, n in r["deals"] if a is not None]
-            for r in rows
-        }
+    def our_categories(self) -> list[str]:
+        """The product categories we sell anywhere: the catalogue every group is measured against."""
+        return sorted(
+            {row["category"] for row in self._unpacked(cypher.OUR_DEALS, ("category", "amount", "employees"))}
+        )
 
     def portfolio_rows(self, decision_roles: Sequence[str]) -> PortfolioRows:
         """Per-company aggregates for every group, computed by the server, one statement per concern.
@@ -235,15 +239,38 @@ class GraphStore:
         ``decision_roles`` are the buying roles whose coverage counts.
         """
         people = {"roles": list(decision_roles), "active": Status.ACTIVE.value}
+        roots = self.runner.read(cypher.PORTFOLIO_ROOTS, {"blank": ""})
         return PortfolioRows(
-            groups=self.runner.read(cypher.PORTFOLIO_GROUPS),
-            members=self.runner.read(cypher.PORTFOLIO_MEMBERS),
-            purchases=self.runner.read(cypher.PORTFOLIO_PURCHASES),
-            decision_makers=self.runner.read(cypher.PORTFOLIO_DECISION_MAKERS, people),
-            last_touches=self.runner.read(cypher.PORTFOLIO_LAST_TOUCH),
-            catalogue=self.our_categories(),
+            roots=[dict(zip(roots[0], row, strict=True)) for row in zip(*roots[0].values(), strict=True)]
+            if roots
+            else [],
+            companies=self._unpacked(cypher.PORTFOLIO_COMPANIES, ("company_id", "parent_id", "employees")),
+            purchases=self._unpacked(
+                cypher.PORTFOLIO_PURCHASES, ("company_id", "category", "vendor", "amount", "since")
+            ),
+            decision_makers=self._unpacked(cypher.PORTFOLIO_DECISION_MAKERS, ("company_id", "people"), people),
+            known_decision_makers=self._unpacked(
+                cypher.PORTFOLIO_KNOWN_DECISION_MAKERS, ("company_id", "people"), people
+            ),
+            last_touches=self._unpacked(cypher.PORTFOLIO_LAST_TOUCH, ("company_id", "last_touch")),
+            our_deals=self._unpacked(cypher.OUR_DEALS, ("category", "amount", "employees")),
             competitor_names={str(r["id"]): str(r["name"]) for r in self.runner.read(cypher.COMPETITOR_NAMES)},
         )
+
+    def _unpacked(
+        self, query: str, names: tuple[str, ...], params: dict[str, Any] | None = None
+    ) -> list[dict[str, str]]:
+        """Rows of a packed statement (``cypher._packed``): each text split back into its fields."""
+        rows = self.runner.read(
+            query, {"fs": cypher.FIELD_SEPARATOR, "blank": "", "us": US_VENDOR_ID, **(params or {})}
+        )
+        records = []
+        for record in rows[0]["records"] if rows else []:
+            fields = str(record).split(cypher.FIELD_SEPARATOR)
+            if len(fields) != len(names):
+                raise QueryFailed(f"query {cypher.query_name(query)} returned a value holding a separator: {record!r}")
+            records.append(dict(zip(names, fields, strict=True)))
+        return records
 
     def group_root(self, company_id: str) -> str:
         rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
