@@ -12,6 +12,8 @@ pages = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
     st.Page("pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
     st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
+    st.Page("pages/group.py", title=t("nav.group"), icon=":material/lan:"),
+    st.Page("pages/portfolio.py", title=t("nav.portfolio"), icon=":material/leaderboard:"),
     st.Page("pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)

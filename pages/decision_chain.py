@@ -12,6 +12,7 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
+from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index
 from ui.i18n import enum_label, t
 from ui.store import company_graph, require_store
 
@@ -23,9 +24,16 @@ if not groups:
     st.info(t("overview.empty"))
     st.stop()
 pick = st.columns(3)
-group_id = pick[0].selectbox(t("accounts.group"), list(groups), format_func=groups.__getitem__)
+group_id = pick[0].selectbox(
+    t("accounts.group"), list(groups), format_func=groups.__getitem__, index=focused_index(FOCUS_GROUP, list(groups))
+)
 members = {c["id"]: c for c in store.group_companies(group_id)}
-company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=lambda c: members[c]["name"])
+company_id = pick[1].selectbox(
+    t("accounts.company"),
+    list(members),
+    format_func=lambda c: members[c]["name"],
+    index=focused_index(FOCUS_COMPANY, list(members)),
+)
 graph = company_graph(company_id)
 deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
 deal_id = pick[2].selectbox(

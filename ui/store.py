@@ -7,16 +7,20 @@ next rerun tries again once the server is back.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import networkx as nx
 import streamlit as st
 
+from graph.analysis.chain import DECISION_ROLES
+from graph.analysis.portfolio import PortfolioRow, portfolio
 from graph.connect import open_store
 from graph.errors import KagraphError
 from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
-__all__ = ["company_graph", "group_graph", "require_store", "shared_store"]
+__all__ = ["company_graph", "group_graph", "portfolio_table", "require_store", "shared_store"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,3 +52,9 @@ def company_graph(company_id: str) -> nx.MultiDiGraph:
 def group_graph(company_id: str) -> nx.MultiDiGraph:
     """The whole group's subgraph, reused across reruns for 30 s."""
     return shared_store().group_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
+    """Every group's portfolio line, reused across reruns for 30 s (filters rerun the page)."""
+    return portfolio(**vars(shared_store().portfolio_rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)

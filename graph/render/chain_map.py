@@ -15,7 +15,6 @@ map never uses pyvis's ``heading`` or select menus, which are not escaped.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from graph.render.layout import layered_positions
+from graph.render.standalone import standalone_html
 
 __all__ = ["ROLE_SHAPES", "STANCE_COLOURS", "MapOptions", "chain_map_html"]
 
@@ -51,8 +51,6 @@ HIGHLIGHT_COLOUR = "#f97316"
 INFLUENCE_COLOUR = "#8b5cf6"
 REPORTS_COLOUR = "#64748b"
 EDGE_KINDS = ("REPORTS_TO", "INFLUENCES", "KNOWS")
-
-_EXTERNAL_ASSETS = re.compile(r"<(link|script)[^>]*https?://[^>]*>(\s*</script>)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ def chain_map_html(
             style.update(color=HIGHLIGHT_COLOUR, width=max(float(style.get("width", 1)), 4.0))
         net.add_edge(source, target, **style)
     net.set_options(_OPTIONS)
-    return _EXTERNAL_ASSETS.sub("", net.generate_html(notebook=False))
+    return standalone_html(net)
 
 
 def _visible_nodes(graph: nx.MultiDiGraph, options: MapOptions) -> set[str]:

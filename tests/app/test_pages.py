@@ -7,7 +7,14 @@ from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.app
 
-PAGES = ["pages/overview.py", "pages/decision_chain.py", "pages/accounts.py", "pages/import_data.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/decision_chain.py",
+    "pages/accounts.py",
+    "pages/group.py",
+    "pages/portfolio.py",
+    "pages/import_data.py",
+]
 
 
 def open_app() -> AppTest:

@@ -1,0 +1,166 @@
+"""Group expansion: the group tree by product category, HQ buying waves, ranked targets with warm paths."""
+
+import datetime as dt
+
+import streamlit as st
+
+from graph.analysis.expansion import ExpansionTarget, group_expansion
+from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
+from graph.render.group_map import group_map_html
+from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, focused_index
+from ui.i18n import enum_label, t
+from ui.safe import plain
+from ui.store import group_graph, require_store
+
+store = require_store()
+st.title(t("group.title"))
+
+groups = {g["id"]: g["name"] for g in store.groups()}
+if not groups:
+    st.info(t("overview.empty"))
+    st.stop()
+pick = st.columns([2, 2, 1])
+group_id = pick[0].selectbox(
+    t("accounts.group"), list(groups), format_func=groups.__getitem__, index=focused_index(FOCUS_GROUP, list(groups))
+)
+with pick[2].popover(t("group.settings"), width="stretch"):
+    as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
+    window = st.number_input(t("group.window"), 7, 1095, DEFAULT_WINDOW_DAYS, step=15)
+    min_branches = st.number_input(t("group.min_branches"), 2, 50, DEFAULT_MIN_BRANCHES)
+    min_share = st.slider(t("group.min_share"), 0.05, 1.0, DEFAULT_MIN_SHARE, step=0.05)
+
+result = group_expansion(
+    group_graph(group_id), as_of, store.our_categories(), int(min_branches), float(min_share), int(window)
+)
+waves = {s.category: s for s in result.hq_signals}
+default = next(iter(waves), None) or max(
+    result.categories, key=lambda c: result.companies[0].rollup[c].companies - result.companies[0].rollup[c].untouched
+)
+category = pick[1].selectbox(t("group.category"), result.categories, index=result.categories.index(default))
+
+totals = result.companies[0].rollup[category]
+figures = st.columns(5)
+figures[0].metric(t("group.metric.ours"), totals.ours)
+figures[1].metric(t("group.metric.competitor"), totals.competitor)
+figures[2].metric(t("group.metric.untouched"), totals.untouched)
+figures[3].metric(t("group.metric.our_amount"), f"{totals.our_amount:,.0f}")
+figures[4].metric(t("group.metric.competitor_amount"), f"{totals.competitor_amount:,.0f}")
+
+
+def reason(target: ExpansionTarget) -> str:
+    """The target's reason in the chosen language, from its parts (the CLI's sentence is English)."""
+    parts = [
+        t("group.reason.competitor", vendor=target.vendor_name)
+        if target.status == "competitor"
+        else t("group.reason.untouched")
+    ]
+    if target.components["hq"]:
+        parts.append(t("group.reason.hq"))
+    parts.append(t("group.reason.path", score=target.path.score) if target.path else t("group.reason.no_path"))
+    return "; ".join(parts)
+
+
+def signal_card(signal: HqSignal) -> None:
+    names = {c.id: c.name for c in result.companies}
+    with st.container(border=True):
+        st.markdown(
+            plain(
+                t(
+                    "group.signal.text",
+                    count=len(signal.companies),
+                    branches=len(result.companies) - 1,
+                    category=signal.category,
+                    first=signal.first,
+                    last=signal.last,
+                )
+            )
+        )
+        st.dataframe(
+            [
+                {
+                    "company": names[p.company_id],
+                    "vendor": p.vendor_name,
+                    "since": p.since,
+                    "amount": p.amount,
+                }
+                for p in signal.evidence
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={k: t(f"col.{k}") for k in ("company", "vendor", "since", "amount")},
+        )
+        if signal.remaining:
+            st.caption(t("group.signal.offer", count=len(signal.remaining), value=signal.estimated_value))
+        else:
+            st.caption(t("group.signal.renewal"))
+
+
+targets = [target for target in result.targets if target.product == category]
+tree_column, side = st.columns([3, 2])
+with side:
+    st.subheader(t("group.targets"))
+    chosen: ExpansionTarget | None = None
+    if not targets:
+        st.info(t("group.no_targets"))
+    else:
+        st.caption(t("group.targets.hint"))
+        picked = st.dataframe(
+            [
+                {
+                    "company": target.company_name,
+                    "status": enum_label(target.status),
+                    "target_score": target.score,
+                    "why": reason(target),
+                }
+                for target in targets
+            ],
+            hide_index=True,
+            width="stretch",
+            height=300,
+            on_select="rerun",
+            selection_mode="single-row",
+            key="group_targets",
+            column_config={
+                "company": t("col.company"),
+                "status": t("col.status"),
+                "target_score": st.column_config.ProgressColumn(t("col.target_score"), min_value=0, max_value=100),
+                "why": t("col.why"),
+            },
+        )
+        rows = picked.selection.rows
+        chosen = targets[rows[0]] if rows and rows[0] < len(targets) else targets[0]
+        with st.container(border=True):
+            st.markdown(f"**{t('group.path')}** · {plain(chosen.company_name)}")
+            if chosen.path:
+                st.markdown(plain(chosen.path.sentence))
+                st.caption(t("chain.path.score", score=chosen.path.score))
+            else:
+                st.caption(t("group.reason.no_path"))
+            if st.button(t("group.open_chain"), key="open_chain"):
+                st.session_state[FOCUS_GROUP] = group_id
+                st.session_state[FOCUS_COMPANY] = chosen.company_id
+                st.switch_page(CHAIN_PAGE)
+    st.subheader(t("group.signals"))
+    if category in waves:
+        signal_card(waves[category])
+    for other in result.hq_signals:
+        if other.category != category:
+            signal_card(other)
+    if not result.hq_signals:
+        st.info(t("group.no_signals"))
+
+path_companies: set[str] = set()
+if chosen is not None:
+    graph = group_graph(group_id)
+    path_companies = {chosen.company_id}
+    if chosen.path:
+        path_companies |= {
+            str(graph.nodes[key].get("company_id"))
+            for key in chosen.path.node_keys
+            if graph.nodes[key].get("label") == "Contact"
+        }
+with tree_column:
+    wave = waves[category].companies if category in waves else []
+    html = group_map_html(result.companies, category, wave=wave, on_path=path_companies)
+    st.iframe(html, height=660)  # our own HTML; every name in it is JSON-escaped
+    st.caption(t("group.legend"))

@@ -1,0 +1,118 @@
+"""Portfolio: every customer group on one line, whitespace by group, and a way into each group."""
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
+from graph.export import csv_text
+from ui.focus import FOCUS_GROUP, GROUP_PAGE
+from ui.i18n import t
+from ui.store import portfolio_table, require_store
+
+CHART_GROUPS = 20
+COLUMNS = (
+    "name",
+    "tier",
+    "industry",
+    "companies",
+    "our_revenue",
+    "competitor_spend",
+    "whitespace",
+    "untouched_branches",
+    "coverage",
+    "last_touch",
+    "days_since_touch",
+    "hq_signals",
+    "competitors",
+)
+
+require_store()
+st.title(t("portfolio.title"))
+st.caption(t("portfolio.intro"))
+
+table = pd.DataFrame([row.model_dump() for row in portfolio_table(dt.date.today(), DEFAULT_WINDOW_DAYS)])
+if table.empty:
+    st.info(t("overview.empty"))
+    st.stop()
+table["hq_signals"] = table["hq_signals"].map(", ".join)
+table["competitors"] = table["competitors"].map(", ".join)
+
+filters = st.columns([1, 2, 2, 2])
+tiers = filters[0].multiselect(t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()))
+industries = filters[1].multiselect(t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()))
+needle = filters[2].text_input(t("portfolio.filter.search")).strip().casefold()
+only_signals = filters[3].toggle(t("portfolio.filter.signals"))
+keep = pd.Series(True, index=table.index)
+if tiers:
+    keep &= table["tier"].isin(tiers)
+if industries:
+    keep &= table["industry"].isin(industries)
+if needle:
+    keep &= table["name"].str.casefold().str.contains(needle, regex=False)
+if only_signals:
+    keep &= table["hq_signals"] != ""
+shown = table.loc[keep].reset_index(drop=True)
+if shown.empty:
+    st.info(t("portfolio.none"))
+    st.stop()
+
+figures = st.columns(4)
+figures[0].metric(t("portfolio.metric.groups"), f"{len(shown):,}")
+figures[1].metric(t("portfolio.metric.revenue"), f"{shown['our_revenue'].sum():,.0f}")
+figures[2].metric(t("portfolio.metric.rivals"), f"{shown['competitor_spend'].sum():,.0f}")
+figures[3].metric(t("portfolio.metric.whitespace"), f"{shown['whitespace'].sum():,.0f}")
+
+money = st.column_config.NumberColumn
+picked = st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    column_order=COLUMNS,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="portfolio_rows",
+    column_config={
+        **{c: t(f"col.{c}") for c in ("name", "tier", "industry", "companies", "untouched_branches")},
+        **{c: money(t(f"col.{c}"), format="%,.0f") for c in ("our_revenue", "competitor_spend", "whitespace")},
+        "coverage": st.column_config.ProgressColumn(t("col.coverage"), min_value=0.0, max_value=1.0, format="%.0f%%"),
+        "last_touch": st.column_config.DateColumn(t("col.last_touch")),
+        "days_since_touch": t("col.days_since_touch"),
+        "hq_signals": t("col.hq_signals"),
+        "competitors": t("col.competitors"),
+    },
+)
+rows = picked.selection.rows
+names = dict(zip(shown["group_id"], shown["name"], strict=True))
+actions = st.columns([3, 1, 2], vertical_alignment="bottom")
+chosen = actions[0].selectbox(
+    t("portfolio.pick"),
+    list(names),
+    index=rows[0] if rows and rows[0] < len(names) else 0,
+    format_func=names.__getitem__,
+    help=t("portfolio.pick_hint"),
+)
+if actions[1].button(t("portfolio.open"), type="primary", key="open_group"):
+    st.session_state[FOCUS_GROUP] = chosen
+    st.switch_page(GROUP_PAGE)
+actions[2].download_button(
+    t("portfolio.download"),
+    csv_text([{str(k): v for k, v in row.items()} for row in shown.to_dict("records")], ["group_id", *COLUMNS]),
+    "portfolio.csv",
+    "text/csv",
+)
+
+top = shown.sort_values(by="whitespace", ascending=False).head(CHART_GROUPS)
+st.subheader(t("portfolio.chart", count=len(top)))
+chart = (
+    alt.Chart(top)
+    .mark_bar(color="#2563eb")
+    .encode(
+        x=alt.X("whitespace:Q", title=t("col.whitespace")),
+        y=alt.Y("name:N", sort="-x", title=None),
+        tooltip=[alt.Tooltip("name:N", title=t("col.name")), alt.Tooltip("whitespace:Q", format=",.0f")],
+    )
+)
+st.altair_chart(chart.properties(height=max(160, 28 * len(top))), width="stretch")
