@@ -6,6 +6,7 @@ import streamlit as st
 
 from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
+from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, focused_index
 from ui.i18n import enum_label, t
@@ -79,7 +80,7 @@ def signal_card(signal: HqSignal) -> None:
             [
                 {
                     "company": names[p.company_id],
-                    "vendor": p.vendor_name,
+                    "vendor": t("group.metric.ours") if p.vendor == US_VENDOR_ID else p.vendor_name,
                     "since": p.since,
                     "amount": p.amount,
                 }
@@ -87,7 +88,8 @@ def signal_card(signal: HqSignal) -> None:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("company", "vendor", "since", "amount")},
+            column_config={k: t(f"col.{k}") for k in ("company", "vendor", "since")}
+            | {"amount": st.column_config.NumberColumn(t("col.amount"), format="%,.0f")},
         )
         if signal.remaining:
             st.caption(t("group.signal.offer", count=len(signal.remaining), value=signal.estimated_value))
@@ -96,10 +98,17 @@ def signal_card(signal: HqSignal) -> None:
 
 
 targets = [target for target in result.targets if target.product == category]
-tree_column, side = st.columns([3, 2])
-with side:
+tree_slot = st.container()
+st.subheader(t("group.signals"))
+if not result.hq_signals:
+    st.info(t("group.no_signals"))
+signals = sorted(result.hq_signals, key=lambda s: s.category != category)
+for column, signal in zip(st.columns(2) * len(signals), signals, strict=False):
+    with column:
+        signal_card(signal)
+chosen: ExpansionTarget | None = None
+with st.container():
     st.subheader(t("group.targets"))
-    chosen: ExpansionTarget | None = None
     if not targets:
         st.info(t("group.no_targets"))
     else:
@@ -116,15 +125,17 @@ with side:
             ],
             hide_index=True,
             width="stretch",
-            height=300,
+            height=320,
             on_select="rerun",
             selection_mode="single-row",
             key="group_targets",
             column_config={
                 "company": t("col.company"),
                 "status": t("col.status"),
-                "target_score": st.column_config.ProgressColumn(t("col.target_score"), min_value=0, max_value=100),
-                "why": t("col.why"),
+                "target_score": st.column_config.ProgressColumn(
+                    t("col.target_score"), min_value=0, max_value=100, format="%.0f"
+                ),
+                "why": st.column_config.TextColumn(t("col.why"), width="large"),
             },
         )
         rows = picked.selection.rows
@@ -140,14 +151,6 @@ with side:
                 st.session_state[FOCUS_GROUP] = group_id
                 st.session_state[FOCUS_COMPANY] = chosen.company_id
                 st.switch_page(CHAIN_PAGE)
-    st.subheader(t("group.signals"))
-    if category in waves:
-        signal_card(waves[category])
-    for other in result.hq_signals:
-        if other.category != category:
-            signal_card(other)
-    if not result.hq_signals:
-        st.info(t("group.no_signals"))
 
 path_companies: set[str] = set()
 if chosen is not None:
@@ -159,8 +162,11 @@ if chosen is not None:
             for key in chosen.path.node_keys
             if graph.nodes[key].get("label") == "Contact"
         }
-with tree_column:
+with tree_slot:
     wave = waves[category].companies if category in waves else []
-    html = group_map_html(result.companies, category, wave=wave, on_path=path_companies)
-    st.iframe(html, height=660)  # our own HTML; every name in it is JSON-escaped
+    height = min(
+        900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))
+    )
+    html = group_map_html(result.companies, category, wave=wave, on_path=path_companies, height_px=height)
+    st.iframe(html, height=height + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("group.legend"))

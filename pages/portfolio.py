@@ -111,7 +111,7 @@ chart = (
     .mark_bar(color="#2563eb")
     .encode(
         x=alt.X("whitespace:Q", title=t("col.whitespace")),
-        y=alt.Y("name:N", sort="-x", title=None),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=[alt.Tooltip("name:N", title=t("col.name")), alt.Tooltip("whitespace:Q", format=",.0f")],
     )
 )

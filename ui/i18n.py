@@ -211,9 +211,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "group.metric.our_amount": ("Our revenue", "我方金额"),
     "group.metric.competitor_amount": ("Competitor spend", "竞品金额"),
     "group.legend": (
-        "Green: we supply this category · red: a competitor does · grey: nobody yet. Size: head count. "
+        "Green: we supply this category · red: a competitor does · grey: nobody yet. "
         "Purple border: branches of an HQ buying wave · orange: the selected target's warm path.",
-        "绿色：我方供货 · 红色：竞品供货 · 灰色：尚无供应商。大小：员工数。"
+        "绿色：我方供货 · 红色：竞品供货 · 灰色：尚无供应商。"
         "紫色边框：总部统一采购信号中的分支 · 橙色：所选目标的引荐路径。",
     ),
     "group.signals": ("HQ policy signals", "总部统采信号"),

@@ -1,12 +1,18 @@
 """The group tree as a standalone HTML page (pyvis, JavaScript inlined).
 
-Headquarters on top, each level of branches one row lower, children centred
-under their parent (a tidy tree: leaves take consecutive slots, a parent sits
-above the middle of its children), physics off so the same group always looks
-the same. Colour = status of the chosen category at that company: ours green,
-a competitor red, nobody grey; size = head count. A thick purple border marks
-the branches of an HQ policy wave; a thick orange border marks the companies
-on the selected target's warm path.
+Headquarters on the left, each level of branches one column further right,
+children stacked beside their parent (a tidy tree: leaves take consecutive
+rows, a parent sits level with the middle of its children), physics off so
+the same group always looks the same. Groups are wide and shallow (dozens of
+branches, two or three levels), so left to right keeps names readable where
+top-down would shrink them to fit.
+
+Each company is a box holding its name (and the rival's, if one supplies the
+chosen category there); colour = status of that category: ours green, a
+competitor red, nobody grey. Labels drop the prefix every company of the
+group shares (华东电网宁波供电分公司 → 宁波供电分公司); tooltips keep the full
+name. A thick purple border marks the branches of an HQ buying wave; a thick
+orange border marks the companies on the selected target's warm path.
 
 Company and vendor names come from spreadsheets. As in the decision-chain map,
 labels are canvas text, string tooltips are shown as text, and pyvis
@@ -15,7 +21,6 @@ serialises the data with ``tojson``, so ``<img src=x onerror=…>`` stays text.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Collection
 
@@ -24,17 +29,18 @@ from pyvis.network import Network
 from graph.analysis.group_tree import TreeCompany
 from graph.render.standalone import standalone_html
 
-__all__ = ["STATUS_COLOURS", "group_map_html", "tree_positions"]
+__all__ = ["STATUS_COLOURS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
 
 STATUS_COLOURS = {"ours": "#2f9e5b", "competitor": "#d43d3d", "untouched": "#cbd5e1"}
 WAVE_COLOUR = "#7c3aed"
 PATH_COLOUR = "#f97316"
-_SLOT_PX = 190
-_LEVEL_PX = 170
+PLAIN_BORDER = "#475569"
+ROW_PX = 64
+LEVEL_PX = 380
 
 
 def tree_positions(companies: list[TreeCompany]) -> dict[str, tuple[float, float]]:
-    """``{company id: (x, y)}``: leaves in consecutive slots, parents centred over their children.
+    """``{company id: (x, y)}``: leaves in consecutive rows, parents level with the middle of their children.
 
     ``companies`` come depth first from the root, as ``group_tree`` returns them.
 
@@ -42,7 +48,7 @@ def tree_positions(companies: list[TreeCompany]) -> dict[str, tuple[float, float
     >>> def c(i, parent, depth): return TreeCompany(id=i, name=i, parent_id=parent, kind=None, depth=depth,
     ...     tier=None, employees=None, city=None, contacts=0, products={}, rollup={})
     >>> tree_positions([c("hq", None, 0), c("a", "hq", 1), c("b", "hq", 1)])
-    {'a': (0.0, 170.0), 'b': (190.0, 170.0), 'hq': (95.0, 0.0)}
+    {'a': (380.0, 0.0), 'b': (380.0, 64.0), 'hq': (0.0, 32.0)}
     """
     children: dict[str, list[str]] = defaultdict(list)
     for company in companies:
@@ -50,23 +56,53 @@ def tree_positions(companies: list[TreeCompany]) -> dict[str, tuple[float, float
             children[company.parent_id].append(company.id)
     depth = {c.id: c.depth for c in companies}
     positions: dict[str, tuple[float, float]] = {}
-    next_slot = 0
+    next_row = 0
 
     def place(company_id: str) -> float:
-        nonlocal next_slot
+        nonlocal next_row
         below = children.get(company_id, [])
-        if not below:
-            x = float(next_slot * _SLOT_PX)
-            next_slot += 1
+        if below:
+            rows = [place(child) for child in below]
+            y = (rows[0] + rows[-1]) / 2
         else:
-            xs = [place(child) for child in below]
-            x = (xs[0] + xs[-1]) / 2
-        positions[company_id] = (x, float(depth[company_id] * _LEVEL_PX))
-        return x
+            y = float(next_row * ROW_PX)
+            next_row += 1
+        positions[company_id] = (float(depth[company_id] * LEVEL_PX), y)
+        return y
 
     if companies:
         place(companies[0].id)
     return positions
+
+
+def leaf_count(companies: list[TreeCompany]) -> int:
+    """How many rows the tree needs (companies with nothing below them)."""
+    parents = {c.parent_id for c in companies}
+    return sum(1 for c in companies if c.id not in parents)
+
+
+def short_names(companies: list[TreeCompany]) -> dict[str, str]:
+    """Branch names without the prefix every company of the group shares; the root keeps its full name.
+
+    The prefix goes only when it is at least two characters long and leaves
+    at least two behind.
+
+    >>> from graph.analysis.group_tree import TreeCompany
+    >>> def c(name, depth): return TreeCompany(id=name, name=name, parent_id=None, kind=None, depth=depth,
+    ...     tier=None, employees=None, city=None, contacts=0, products={}, rollup={})
+    >>> short_names([c("华东电网集团有限公司", 0), c("华东电网宁波供电分公司", 1)])
+    {'华东电网集团有限公司': '华东电网集团有限公司', '华东电网宁波供电分公司': '宁波供电分公司'}
+    >>> short_names([c("<b>", 0), c("<i>", 1)])
+    {'<b>': '<b>', '<i>': '<i>'}
+    """
+    names = [c.name for c in companies]
+    first, last = min(names, default=""), max(names, default="")
+    shared = 0
+    while shared < min(len(first), len(last)) and first[shared] == last[shared]:
+        shared += 1
+    if shared < 2:
+        return {c.id: c.name for c in companies}
+    return {c.id: c.name[shared:] if c.depth and len(c.name) - shared >= 2 else c.name for c in companies}
 
 
 def _money(amount: float | None) -> str:
@@ -98,24 +134,24 @@ def group_map_html(
 ) -> str:
     """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark."""
     positions = tree_positions(companies)
-    sizes = [c.employees for c in companies if c.employees]
-    biggest = math.log1p(max(sizes)) if sizes else 1.0
+    labels = short_names(companies)
     net = Network(height=f"{height_px}px", width="100%", directed=False, cdn_resources="in_line")
     for company in companies:
         x, y = positions[company.id]
         status = company.products.get(category)
         state = status.status if status else "untouched"
         vendor = status.vendor_name if status and status.vendor_name and state == "competitor" else ""
-        border = PATH_COLOUR if company.id in on_path else WAVE_COLOUR if company.id in wave else "#334155"
+        border = PATH_COLOUR if company.id in on_path else WAVE_COLOUR if company.id in wave else PLAIN_BORDER
         net.add_node(
             company.id,
-            label=f"{company.name}\n{vendor}".strip(),
+            label=f"{labels[company.id]}\n{vendor}".strip(),
             x=x,
             y=y,
-            shape="dot",
-            size=12 + 22 * (math.log1p(company.employees) / biggest if company.employees else 0.0),
+            shape="box",
+            margin=8,
             color={"background": STATUS_COLOURS[state], "border": border},
-            borderWidth=5 if border != "#334155" else 1,
+            borderWidth=1 if border == PLAIN_BORDER else 5,
+            font={"color": "#1e293b" if state == "untouched" else "#ffffff"},
             title=_tooltip(company, category),
         )
     for company in companies:
@@ -132,6 +168,6 @@ _OPTIONS = """
   "physics": {"enabled": false},
   "interaction": {"hover": true, "tooltipDelay": 120, "navigationButtons": true, "keyboard": true},
   "edges": {"smooth": false},
-  "nodes": {"font": {"size": 16, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}
+  "nodes": {"font": {"size": 18, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}}
 }
 """

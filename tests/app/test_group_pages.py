@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -17,6 +18,10 @@ def open_page(page: str, language: str = "English") -> AppTest:
     app.switch_page(page).run()
     assert not app.exception
     return app
+
+
+def target_table(app: AppTest) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if "target_score" in d.value.columns)
 
 
 def pick_group(app: AppTest, group_id: str) -> None:
@@ -39,7 +44,7 @@ def test_group_page_opens_on_the_hq_wave_of_seed_three() -> None:
         "华东电网温州供电分公司",
         "华东电网绍兴供电分公司",
     ]
-    targets = app.dataframe[0].value
+    targets = target_table(app)
     assert "华东电网杭州供电分公司" not in set(targets["company"])
     assert list(targets["target_score"]) == sorted(targets["target_score"], reverse=True)
 
@@ -49,14 +54,14 @@ def test_another_category_recolours_the_tree_and_lists_its_gaps() -> None:
     pick_group(app, CHINESE_GROUP_ID)
     app.selectbox[1].set_value("数据备份").run()
     assert [int(m.value) for m in app.metric[:2]] == [1, 1]
-    targets = app.dataframe[0].value
+    targets = target_table(app)
     assert len(targets) == 10 and "华东电网台州供电分公司" not in set(targets["company"])
 
 
 def test_a_target_opens_in_the_decision_chain() -> None:
     app = open_page("pages/group.py")
     pick_group(app, CHINESE_GROUP_ID)
-    first = app.dataframe[0].value.iloc[0]["company"]
+    first = target_table(app).iloc[0]["company"]
     app.button(key="open_chain").click().run()
     assert not app.exception
     assert app.title[0].value == "Decision chain"
@@ -69,7 +74,7 @@ def test_group_page_in_chinese() -> None:
     pick_group(app, CHINESE_GROUP_ID)
     assert app.title[0].value == "集团拓展"
     assert any("很可能是总部统一决策" in m.value for m in app.markdown)
-    assert any("竞品" in value for value in app.dataframe[0].value["status"])
+    assert any("竞品" in value for value in target_table(app)["status"])
 
 
 def test_portfolio_lists_every_group_and_filters() -> None:
