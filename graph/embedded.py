@@ -36,6 +36,9 @@ LOG_FILE = "falkordb.log"
 START_TIMEOUT_S = 30.0
 LOAD_TIMEOUT_S = 900.0
 """Reading a large append-only file back can take minutes; queries fail until it is done."""
+COMPACT_ABOVE_BYTES = 8 * 1024 * 1024
+"""Replaying logged writes costs about 8 s per 60 MB; a compacted file loads 20 times faster."""
+COMPACT_TIMEOUT_S = 120.0
 
 
 @dataclass
@@ -52,9 +55,15 @@ class EmbeddedServer:
         return HOST
 
     def stop(self) -> None:
-        """Stop the server if this process owns it; Redis flushes its AOF on SIGTERM."""
+        """Stop the server if this process owns it, compacting a long write log first.
+
+        Redis flushes its AOF on SIGTERM; compacting (``BGREWRITEAOF``) before
+        that turns the logged writes into a snapshot, so the next start loads
+        in a fraction of the time.
+        """
         if not self.owned or self.process is None or self.process.poll() is not None:
             return
+        _compact(self.port)
         self.process.terminate()
         try:
             self.process.wait(timeout=15)
@@ -163,6 +172,26 @@ def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
         time.sleep(0.05)
     process.kill()
     raise StoreUnavailable(f"embedded store did not answer on {HOST}:{port} within {START_TIMEOUT_S:.0f} s")
+
+
+def _compact(port: int) -> None:
+    """Rewrite the append-only file as a snapshot when its log of writes has grown long; best effort."""
+    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=5)
+    try:
+        info = client.info("persistence")
+        if int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) < COMPACT_ABOVE_BYTES:
+            return
+        client.bgrewriteaof()
+        deadline = time.monotonic() + COMPACT_TIMEOUT_S
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            info = client.info("persistence")
+            if not int(info.get("aof_rewrite_in_progress", 0)) and not int(info.get("aof_rewrite_scheduled", 0)):
+                return
+    except (redis.RedisError, OSError):
+        return
+    finally:
+        client.close()
 
 
 def _wait_until_loaded(process: subprocess.Popen[bytes], port: int, data_dir: Path) -> None:
