@@ -1,6 +1,6 @@
 """Read import files row by row: a folder of CSVs, an XLSX workbook, or JSON.
 
-Rows stream (CSV and XLSX are never loaded whole), each tagged with the file
+Rows stream (CSV, XLSX and JSON are never loaded whole), each tagged with the file
 and the row number the user sees in their spreadsheet (the header is row 1).
 Headers are mapped to canonical columns (English or Chinese aliases); cell
 values come out as trimmed strings, with Excel dates as ISO dates and Excel
@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import json
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from openpyxl import load_workbook
 
 from graph.errors import KagraphError
 from ingest.columns import STEMS, canonical_header
+from ingest.json_stream import JsonShapeError, json_lists
 
 __all__ = ["ReadFailed", "Source", "SourceRow", "find_sources", "read_rows"]
 
@@ -92,18 +92,28 @@ def _workbook_stems(path: Path) -> list[str]:
         workbook.close()
 
 
-def _load_json(path: Path) -> dict[str, Any]:
+def _json_items(path: Path, stem: str | None = None) -> Iterator[tuple[str, Iterator[Any] | None]]:
+    """``json_lists`` with its errors as ``ReadFailed`` naming the file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        for key, rows in json_lists(path):
+            if stem is None or _fold(key) == stem:
+                yield _fold(key), rows
+    except (OSError, UnicodeDecodeError, JsonShapeError) as error:
         raise ReadFailed(f"{path.name}: not readable JSON ({error})") from error
-    if not isinstance(data, dict):
-        raise ReadFailed(f"{path.name}: expected an object with one list of rows per stem")
-    return {_fold(k): v for k, v in data.items()}
 
 
 def _json_stems(path: Path) -> list[str]:
-    return [stem for stem in _load_json(path) if stem in STEMS]
+    return [stem for stem, _ in _json_items(path) if stem in STEMS]
+
+
+def _json_rows(source: Source) -> Iterator[tuple[int, dict[str, Any]]]:
+    """A JSON stem's items numbered from 1, as the user counts them; streamed, never loaded whole."""
+    for _, rows in _json_items(source.path, source.stem):
+        if rows is None:
+            raise ReadFailed(f"{source.label}: expected a list of rows")
+        for number, item in enumerate(rows, start=1):
+            yield number, item if isinstance(item, dict) else {}
+        return
 
 
 def detect_encoding(path: Path) -> str:
@@ -149,7 +159,10 @@ def _rows(source: Source, header: list[object], rows: Iterator[tuple[int, list[o
 
 def unknown_headers(source: Source) -> list[str]:
     """Headers in the file that are not columns of its stem (reported, then ignored)."""
-    header = next(_raw_rows(source), (0, []))[1]
+    if source.kind == "json":
+        header: list[object] = list(dict.fromkeys(k for _, item in _json_rows(source) for k in item))
+    else:
+        header = next(_raw_rows(source), (0, []))[1]
     return [_text(h) for h in header if h is not None and _text(h) and not canonical_header(source.stem, _text(h))]
 
 
@@ -164,18 +177,31 @@ def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
             yield from enumerate((list(r) for r in sheet.iter_rows(values_only=True)), start=1)
         finally:
             workbook.close()
-    else:
-        items = _load_json(source.path)[source.stem]
-        if not isinstance(items, list):
-            raise ReadFailed(f"{source.label}: expected a list of rows")
-        keys = list(dict.fromkeys(k for item in items if isinstance(item, dict) for k in item))
-        yield 0, list(keys)
-        for number, item in enumerate(items, start=1):  # JSON rows are numbered as items, from 1
-            yield number, [item.get(k) if isinstance(item, dict) else None for k in keys]
+
+
+def _json_source_rows(source: Source) -> Iterator[SourceRow]:
+    """JSON rows may each carry other keys, so headers are mapped as they appear."""
+    columns: dict[str, str | None] = {}
+    written: dict[str, str] = {}
+    for number, item in _json_rows(source):
+        cells = {}
+        for key, value in item.items():
+            if key not in columns:
+                columns[key] = canonical_header(source.stem, _text(key))
+                if columns[key]:
+                    written.setdefault(str(columns[key]), _text(key))
+            column, text = columns[key], _text(value)
+            if column and text:
+                cells[column] = text
+        if cells:
+            yield SourceRow(source, number, cells, written)
 
 
 def read_rows(source: Source) -> Iterator[SourceRow]:
     """Stream the rows of ``source`` with canonical columns; empty rows are skipped."""
+    if source.kind == "json":
+        yield from _json_source_rows(source)
+        return
     raw = _raw_rows(source)
     try:
         _, header = next(raw)
