@@ -6,15 +6,19 @@ import argparse
 import datetime as dt
 
 from graph.analysis.chain import DECISION_ROLES, decision_chain
+from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.expansion import group_expansion
+from graph.analysis.group_tree import group_roots
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.portfolio import portfolio
+from graph.analysis.protection import ProtectionHit, find_protection
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
 from graph.connect import open_store
-from graph.errors import NotFound
+from graph.errors import ConfigError, NotFound
+from graph.normalise import normalise_phone
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -62,7 +66,38 @@ def _parser() -> argparse.ArgumentParser:
     groups = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
     groups.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
     groups.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    claims = command("claims", "claims (报备) with their status and expiry, and collisions (撞单)")
+    claims.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    claims.add_argument("--days", type=int, default=DEFAULT_PROTECTION_DAYS, help="protection period in days")
+    claims.add_argument(
+        "--tier-days", action="append", default=[], metavar="TIER=DAYS", help="protection for one tier, e.g. 1=30"
+    )
+    claims.add_argument(
+        "--separate-branches", action="append", default=[], metavar="GROUP_ID", help="claim this group's branches"
+    )
+    protected = command("protected", '"is it already protected?": companies by name or contact phone')
+    protected.add_argument("query", help="a company name in any spelling, or a phone number")
+    protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
     return parser
+
+
+def _tier_days(values: list[str]) -> dict[int, int]:
+    try:
+        return {int(tier): int(days) for tier, days in (value.split("=", 1) for value in values)}
+    except ValueError as error:
+        raise ConfigError(f"--tier-days takes TIER=DAYS, e.g. 1=30 (got {values})") from error
+
+
+def protection_search(
+    store: GraphStore, query: str, as_of: dt.date, policy: ClaimPolicy | None = None
+) -> list[ProtectionHit]:
+    """Companies matching a name or a contact phone, each with the live claim protecting it."""
+    companies = store.company_names()
+    roots = group_roots({str(c["id"]): c.get("parent_id") for c in companies})
+    phone = normalise_phone(query)
+    phones = store.phone_companies(phone) if phone.isdigit() and len(phone) >= 5 else []
+    report = claims_report(store.claims_graph(), as_of, policy)
+    return find_protection(query, companies, roots, report, phones)
 
 
 def _run(store: GraphStore, args: argparse.Namespace) -> object:
@@ -95,6 +130,11 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         rows = store.portfolio_rows(DECISION_ROLES)
         table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
         return [row.model_dump(mode="json") for row in table]
+    if args.command == "claims":
+        policy = ClaimPolicy(args.days, _tier_days(args.tier_days), frozenset(args.separate_branches))
+        return claims_report(store.claims_graph(), args.as_of, policy).model_dump(mode="json")
+    if args.command == "protected":
+        return [hit.model_dump(mode="json") for hit in protection_search(store, args.query, args.as_of)]
     if args.command == "strength":
         scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}

@@ -44,6 +44,7 @@ from graph.model import (
 )
 from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
+from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import canonical_enum
 from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
@@ -82,6 +83,23 @@ _IDENTITY: dict[str, tuple[str, ...]] = {
     "opportunity_roles": ("opportunity_id", "contact_id", "role"),
 }
 """The columns that identify a relationship row (what the store merges on)."""
+_UNIQUE_IN_IMPORT = frozenset(
+    {
+        "Company-BRANCH_OF->Company",
+        "OrgUnit-PART_OF->OrgUnit",
+        "OrgUnit-PART_OF->Company",
+        "Contact-WORKS_IN->OrgUnit",
+        "Contact-WORKS_IN->Company",
+        "Contact-REPORTS_TO->Contact",
+        "Contact-INFLUENCES->Contact",
+        "Rep-KNOWS->Contact",
+        "Company-BUYS->Vendor",
+        "Opportunity-AT->Company",
+        "Contact-PLAYS->Opportunity",
+    }
+)
+"""Relationships an import never sends twice: they come from a row with a unique id, or the
+row's identity (``_IDENTITY``) is checked. Touches and claims are not: identical rows may repeat."""
 
 
 class StemCounts(BaseModel):
@@ -223,6 +241,27 @@ def _remap(record: Record, alias: dict[str, str]) -> Record:
     return type(record).model_validate(data)
 
 
+@dataclass(frozen=True)
+class _Fresh:
+    """What this import creates without comparing to stored values: labels empty when it began.
+
+    Ids are unique across an import (the survey rejects duplicates), so every
+    node of such a label is new, and so is every relationship of a kind in
+    ``_UNIQUE_IN_IMPORT`` leaving one. Merged duplicate contacts could repeat a
+    relationship after remapping, so an import with merges compares as usual.
+    """
+
+    labels: frozenset[str] = frozenset()
+    specs: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, store: GraphStore, survey: _Survey) -> _Fresh:
+        if survey.alias:
+            return cls()
+        labels = store.empty_labels(_DEFINES.values())
+        return cls(labels, frozenset(s for s in _UNIQUE_IN_IMPORT if EDGES[s].source in labels))
+
+
 @dataclass
 class _Pending:
     row: SourceRow
@@ -285,6 +324,7 @@ def import_paths(
         return report
     survey = _survey(sources)
     report.merged = survey.merges
+    fresh = _Fresh.of(store, survey) if not dry_run else _Fresh()
     retry: list[EdgeRow] = []
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
@@ -331,15 +371,15 @@ def import_paths(
                 continue
             batch.append(_Pending(row, records))
             if len(batch) >= BATCH_ROWS:
-                retry += _flush(store, survey, batch, report, counts, dry_run)
+                retry += _flush(store, survey, batch, report, counts, dry_run, fresh)
                 batch = []
                 if progress:
                     progress(source.stem, counts.rows)
-        retry += _flush(store, survey, batch, report, counts, dry_run)
+        retry += _flush(store, survey, batch, report, counts, dry_run, fresh)
         if progress:
             progress(source.stem, counts.rows)
     if retry and not dry_run:
-        final = store.write_rows(GraphRows(edges=retry))
+        final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs)
         report.add(final)
         report.warnings.extend(f"not linked, the other end is missing: {m}" for m in final.missing)
     report.rejected = sum(c.rejected for c in report.stems.values())
@@ -347,7 +387,13 @@ def import_paths(
 
 
 def _flush(
-    store: GraphStore, survey: _Survey, batch: list[_Pending], report: ImportReport, counts: StemCounts, dry_run: bool
+    store: GraphStore,
+    survey: _Survey,
+    batch: list[_Pending],
+    report: ImportReport,
+    counts: StemCounts,
+    dry_run: bool,
+    fresh: _Fresh,
 ) -> list[EdgeRow]:
     """Check one batch's references, write the good rows; return edges to send again later."""
     if not batch:
@@ -361,6 +407,6 @@ def _flush(
     counts.landed += len(good)
     if dry_run:
         return []
-    written = store.write_rows(graph_rows(r for p in good for r in p.records))
+    written = store.write_rows(graph_rows(r for p in good for r in p.records), fresh.labels, fresh.specs)
     report.add(written)
     return written.missing_rows

@@ -28,10 +28,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from graph.analysis.group_tree import group_roots
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS, densest_wave, signal_threshold
 from graph.model import US_VENDOR_ID
 
-__all__ = ["DealSize", "PortfolioRow", "group_roots", "portfolio"]
+__all__ = ["DealSize", "PortfolioRow", "portfolio"]
 
 
 class PortfolioRow(BaseModel):
@@ -76,25 +77,6 @@ class DealSize:
         if employees and self.per_employee is not None:
             return self.per_employee * employees
         return self.median
-
-
-def group_roots(parents: dict[str, str | None]) -> dict[str, str]:
-    """Each company's group root, following parents up (a cycle or a missing parent ends the walk).
-
-    >>> group_roots({"hq": None, "b": "hq", "c": "b", "lone": None})
-    {'hq': 'hq', 'b': 'hq', 'c': 'hq', 'lone': 'lone'}
-    """
-    roots: dict[str, str] = {}
-    for company in parents:
-        trail = []
-        current = company
-        while current not in roots and parents.get(current) and current not in trail:
-            trail.append(current)
-            current = str(parents[current])
-        root = roots.get(current, current)
-        for step in (*trail, current):
-            roots.setdefault(step, root)
-    return {company: roots[company] for company in parents}
 
 
 def portfolio(

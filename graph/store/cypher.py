@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 __all__ = [
     "ANY_NODE",
+    "ANY_OF_LABEL",
+    "BRANCH_EDGES",
+    "CLAIMED_GROUP_TOUCHES",
+    "CLAIM_NODES",
+    "COMPANY_NAMES",
     "COMPETITOR_NAMES",
     "CONTACT_COMPANY",
     "COUNT_EDGES",
@@ -30,6 +35,7 @@ __all__ = [
     "GROUP_ROOT",
     "NODE_LABELS",
     "OUR_DEALS",
+    "PHONE_COMPANIES",
     "PING",
     "PORTFOLIO_COMPANIES",
     "PORTFOLIO_DECISION_MAKERS",
@@ -102,6 +108,7 @@ PING = "RETURN 1 AS ok"
 
 _FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
 _EXISTING_IDS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id"
+_ANY_OF_LABEL = "MATCH (n:<label>) RETURN n.id AS id LIMIT 1"
 _UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN count(n) AS written"
 _FETCH_EDGES = (
     "UNWIND $rows AS row "
@@ -136,6 +143,7 @@ def _fill(template: str, **identifiers: str) -> str:
 
 FETCH_NODES: dict[str, str] = {label: _fill(_FETCH_NODES, label=label) for label in NODE_LABELS}
 EXISTING_IDS: dict[str, str] = {label: _fill(_EXISTING_IDS, label=label) for label in NODE_LABELS}
+ANY_OF_LABEL: dict[str, str] = {label: _fill(_ANY_OF_LABEL, label=label) for label in NODE_LABELS}
 UPSERT_NODES: dict[str, str] = {label: _fill(_UPSERT_NODES, label=label) for label in NODE_LABELS}
 FETCH_EDGES: dict[str, str] = {
     name: _fill(_FETCH_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
@@ -274,6 +282,21 @@ SUBGRAPH_EDGES = " UNION ALL ".join(
     )
 )
 """Every relationship touching the given companies' nodes, ends by label and id."""
+
+
+COMPANY_NAMES = "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.name_key AS name_key, c.parent_id AS parent_id"
+"""Every company's name and normalised key, for "is it already protected?" searches."""
+PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
+
+CLAIM_NODES = " UNION ALL ".join("MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Company", "Rep", "Claim"))
+"""Everything claims are judged on, except people: companies, our reps, the claims."""
+BRANCH_EDGES = "MATCH (a:Company)-[r:BRANCH_OF]->(b:Company) " + _EDGE_COLUMNS
+CLAIMED_GROUP_TOUCHES = (
+    "MATCH (:Claim)-[:ON]->(:Company)-[:BRANCH_OF*0..]->(root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
+    "WITH DISTINCT root MATCH (root)<-[:BRANCH_OF*0..]-(m:Company) WITH collect(DISTINCT m.id) AS ids "
+    "MATCH (a:Rep)-[r:TOUCHED]->(b:Contact) WHERE b.company_id IN ids " + _EDGE_COLUMNS
+)
+"""Our touches of people in every group that holds a claim (collisions and renewals)."""
 
 
 EXPORT: dict[str, str] = {

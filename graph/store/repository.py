@@ -114,34 +114,54 @@ class GraphStore:
     def is_empty(self) -> bool:
         return not self.runner.read(cypher.ANY_NODE)
 
+    def empty_labels(self, labels: Iterable[str]) -> frozenset[str]:
+        """Which of ``labels`` have no node at all (an import into them creates every node it sends)."""
+        return frozenset(label for label in labels if not self.runner.read(cypher.ANY_OF_LABEL[label]))
+
     # writes -------------------------------------------------------------
 
     def write(self, records: Iterable[Record]) -> WriteReport:
         """Upsert records (nodes first, then relationships) and report the changes."""
         return self.write_rows(graph_rows(records))
 
-    def write_rows(self, rows: GraphRows) -> WriteReport:
-        """Upsert node and edge rows, nodes first; edges whose ends are missing are reported."""
+    def write_rows(
+        self, rows: GraphRows, new_labels: frozenset[str] = frozenset(), new_specs: frozenset[str] = frozenset()
+    ) -> WriteReport:
+        """Upsert node and edge rows, nodes first; edges whose ends are missing are reported.
+
+        ``new_labels`` and ``new_specs`` name node labels and relationship
+        kinds (``cypher.EDGES`` keys) whose rows the caller knows are all new,
+        e.g. an import into a store that held no contacts when it began, with
+        ids and relationships unique across the import. Those skip reading the
+        stored values to compare with, the one read that makes a first import
+        slower than a bare ``MERGE``, and a new single-valued relationship has
+        no older one to drop.
+        """
         report = WriteReport()
         by_label: dict[str, list[NodeRow]] = defaultdict(list)
         for node in rows.nodes:
             by_label[node.label].append(node)
         for label in cypher.NODE_LABELS:
             if by_label[label]:
-                report.nodes[label] = self._upsert_nodes(label, by_label[label])
+                report.nodes[label] = self._upsert_nodes(label, by_label[label], label in new_labels)
         by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
         for edge in rows.edges:
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
-            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows)
+            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows, spec in new_specs)
         return report
 
-    def _upsert_nodes(self, label: str, rows: list[NodeRow]) -> WriteCounts:
+    def _stored_nodes(self, label: str, batch: Sequence[NodeRow], fresh: bool) -> dict[str, dict[str, Any]]:
+        if fresh:
+            return {}
+        return {
+            r["id"]: r["props"] for r in self.runner.read(cypher.FETCH_NODES[label], {"ids": [n.id for n in batch]})
+        }
+
+    def _upsert_nodes(self, label: str, rows: list[NodeRow], fresh: bool) -> WriteCounts:
         counts = WriteCounts()
         for batch in _batches(_last_wins(rows, lambda r: r.id)):
-            stored = {
-                r["id"]: r["props"] for r in self.runner.read(cypher.FETCH_NODES[label], {"ids": [n.id for n in batch]})
-            }
+            stored = self._stored_nodes(label, batch, fresh)
             changes = []
             for node in batch:
                 old = stored.get(node.id)
@@ -158,15 +178,22 @@ class GraphStore:
                 self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
         return counts
 
-    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow]) -> WriteCounts:
+    def _stored_edges(
+        self, spec: str, batch: Sequence[EdgeRow], fresh: bool
+    ) -> dict[tuple[str, str, str], dict[str, Any]]:
+        if fresh:
+            return {}
+        keys = [{"source": e.source, "target": e.target, "key": e.key} for e in batch]
+        return {
+            (r["source"], r["target"], r["key"]): r["props"]
+            for r in self.runner.read(cypher.FETCH_EDGES[spec], {"rows": keys})
+        }
+
+    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow], fresh: bool) -> WriteCounts:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
-            keys = [{"source": e.source, "target": e.target, "key": e.key} for e in batch]
-            stored = {
-                (r["source"], r["target"], r["key"]): r["props"]
-                for r in self.runner.read(cypher.FETCH_EDGES[spec], {"rows": keys})
-            }
+            stored = self._stored_edges(spec, batch, fresh)
             changes, new = [], set()
             for edge in batch:
                 identity = (edge.source, edge.target, edge.key)
@@ -187,7 +214,7 @@ class GraphStore:
             created = new - lost
             counts.created += len(created)
             missing.extend(e for e in batch if (e.source, e.target, e.key) in lost)
-            if single and created:
+            if single and created and not fresh:
                 moved = [{"source": s, "target": t} for s, t, _ in created]
                 self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
         return counts
@@ -297,10 +324,22 @@ class GraphStore:
         graph.graph["root"] = root
         return graph
 
-    def _subgraph(self, company_ids: list[str]) -> nx.MultiDiGraph:
-        params = {"ids": company_ids}
-        nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
-        edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
+    def company_names(self) -> list[dict[str, Any]]:
+        """Every company's id, name, normalised name key and parent id."""
+        return self.runner.read(cypher.COMPANY_NAMES)
+
+    def phone_companies(self, phone: str) -> list[str]:
+        """Companies with a contact whose (normalised) phone is ``phone``."""
+        return [str(r["company_id"]) for r in self.runner.read(cypher.PHONE_COMPANIES, {"phone": phone})]
+
+    def claims_graph(self) -> nx.MultiDiGraph:
+        """Companies, group lines, reps, claims, and the touches of people in groups that hold a claim."""
+        nodes = self.runner.read(cypher.CLAIM_NODES)
+        edges = self.runner.read(cypher.BRANCH_EDGES) + self.runner.read(cypher.CLAIMED_GROUP_TOUCHES)
+        return to_networkx(self._with_ends(nodes, edges), edges)
+
+    def _with_ends(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``nodes`` plus the nodes at the far end of ``edges`` that are not among them."""
         have = {(n["label"], n["props"]["id"]) for n in nodes}
         outside: dict[str, set[str]] = defaultdict(set)
         for edge in edges:
@@ -310,7 +349,13 @@ class GraphStore:
         for label, ids in outside.items():
             rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": sorted(ids)})
             nodes.extend({"label": label, "props": row["props"]} for row in rows)
-        graph = to_networkx(nodes, edges)
+        return nodes
+
+    def _subgraph(self, company_ids: list[str]) -> nx.MultiDiGraph:
+        params = {"ids": company_ids}
+        nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
+        edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
+        graph = to_networkx(self._with_ends(nodes, edges), edges)
         graph.graph["companies"] = sorted(company_ids)
         self._name_vendors(graph)
         return graph

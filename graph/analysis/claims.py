@@ -1,0 +1,269 @@
+"""Claims (报备) and collisions (撞单): who holds a customer, until when, and who stepped on it.
+
+Rules (seed 000: ownership is decided for the whole enterprise):
+
+- A claim on any company counts for its whole group (resolved to the root),
+  unless the group is configured to let branches be claimed separately
+  (``ClaimPolicy.separate_branches``): then it counts for that company alone.
+- A claim protects from ``claimed_on`` through ``expires_on`` = ``claimed_on`` +
+  the protection period (default 14 days, configurable per tier of the
+  claimed company), both days included.
+- It is renewed once, automatically, when its holder makes qualifying progress
+  (a touch of any contact of the protected scope) within the first period:
+  ``expires_on`` moves one more period out. Without progress it lapses.
+  (Opportunity stage changes will count too once stage history is kept.)
+- First valid claim wins: claims are taken in date order; a claim on a scope
+  protected by someone else is refused, naming the holder and the expiry.
+  Two claims on the same day: the earlier one by rep id stands and the other
+  is refused as a same-day tie, for a manager to settle. A holder claiming
+  their own protected scope again changes nothing (refused as a repeat).
+- A collision is a touch, inside a protection period, of any contact in the
+  protected scope by a rep of another channel or another team than the
+  holder, with the evidence: who, whom, when, which claim. The holder's own
+  team in the same channel works the account with them (a key account has an
+  AM, AEs, FAEs …), so their touches are not collisions unless
+  ``ClaimPolicy.team_shares`` is off, when every other rep collides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+from pydantic import BaseModel
+
+from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis.group_tree import group_roots
+
+__all__ = [
+    "DEFAULT_PROTECTION_DAYS",
+    "ClaimPolicy",
+    "ClaimStatus",
+    "ClaimsReport",
+    "Collision",
+    "claims_report",
+]
+
+DEFAULT_PROTECTION_DAYS = 14
+ClaimState = Literal["live", "lapsed", "refused"]
+
+
+@dataclass(frozen=True)
+class ClaimPolicy:
+    protection_days: int = DEFAULT_PROTECTION_DAYS
+    days_by_tier: dict[int, int] = field(default_factory=dict)
+    """Tier → protection days, overriding ``protection_days`` for companies of that tier."""
+    separate_branches: frozenset[str] = frozenset()
+    """Group root ids whose branches are claimed one by one."""
+    team_shares: bool = True
+    """Reps of the holder's team and channel share the claim (their touches do not collide)."""
+
+    def days_for(self, tier: int | None) -> int:
+        return self.days_by_tier.get(tier or 0, self.protection_days)
+
+
+class ClaimStatus(BaseModel):
+    id: str
+    company_id: str
+    group_id: str
+    scope_id: str
+    """What the claim protects: the group root, or the company itself when branches are claimed separately."""
+    rep_id: str
+    rep_name: str
+    channel: str
+    claimed_on: dt.date
+    expires_on: dt.date
+    renewed: bool
+    status: ClaimState
+    reason: str
+    """Why refused, renewed or lapsed, in one sentence."""
+
+
+class Collision(BaseModel):
+    group_id: str
+    scope_id: str
+    claim_id: str
+    claim_rep_id: str
+    claim_channel: str
+    other_rep_id: str
+    other_rep_name: str
+    other_channel: str
+    contact_id: str
+    contact_name: str
+    company_id: str
+    date: dt.date
+    kind: str
+    """The touch's kind (visit, call, …)."""
+
+
+class ClaimsReport(BaseModel):
+    as_of: dt.date
+    claims: list[ClaimStatus]
+    collisions: list[Collision]
+
+
+@dataclass
+class _Touch:
+    rep: str
+    contact: str
+    company: str
+    date: dt.date
+    kind: str
+
+
+def _roots(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Company id → its group root's id."""
+    parents: dict[str, str | None] = {d["id"]: None for _, d in nodes_of(graph, "Company")}
+    parents.update({graph.nodes[s]["id"]: graph.nodes[t]["id"] for s, t, _ in edges_of(graph, "BRANCH_OF")})
+    return group_roots(parents)
+
+
+def _touches(graph: nx.MultiDiGraph) -> list[_Touch]:
+    found = []
+    for rep, contact, data in edges_of(graph, "TOUCHED"):
+        person = graph.nodes[contact]
+        found.append(
+            _Touch(
+                rep=graph.nodes[rep]["id"],
+                contact=person["id"],
+                company=str(person.get("company_id")),
+                date=dt.date.fromisoformat(str(data["date"])),
+                kind=str(data.get("kind", "other")),
+            )
+        )
+    return sorted(found, key=lambda t: (t.date, t.rep, t.contact))
+
+
+def _scope(company: str, root: str, policy: ClaimPolicy) -> str:
+    return company if root in policy.separate_branches else root
+
+
+def _in_scope(company: str, scope: str, roots: dict[str, str], policy: ClaimPolicy) -> bool:
+    root = roots.get(company, company)
+    return company == scope if root in policy.separate_branches else root == scope
+
+
+def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | None = None) -> ClaimsReport:
+    """Every claim's status on ``as_of`` and every collision up to that day.
+
+    ``graph`` holds the companies (with ``BRANCH_OF``), claims, reps, contacts and
+    touches to judge; claims and touches after ``as_of`` are not yet known.
+    """
+    policy = policy or ClaimPolicy()
+    roots = _roots(graph)
+    tiers = {d["id"]: d.get("tier") for _, d in nodes_of(graph, "Company")}
+    reps = {d["id"]: d for _, d in nodes_of(graph, "Rep")}
+    touches = [t for t in _touches(graph) if t.date <= as_of]
+    claims = sorted(
+        (d for _, d in nodes_of(graph, "Claim") if dt.date.fromisoformat(str(d["claimed_on"])) <= as_of),
+        key=lambda d: (str(d["claimed_on"]), str(d["rep_id"]), str(d["id"])),
+    )
+    held: dict[str, ClaimStatus] = {}
+    statuses: list[ClaimStatus] = []
+    for claim in claims:
+        company, rep = str(claim["company_id"]), str(claim["rep_id"])
+        root = roots.get(company, company)
+        scope = _scope(company, root, policy)
+        claimed_on = dt.date.fromisoformat(str(claim["claimed_on"]))
+        period = dt.timedelta(days=policy.days_for(tiers.get(company)))
+        status = ClaimStatus(
+            id=str(claim["id"]),
+            company_id=company,
+            group_id=root,
+            scope_id=scope,
+            rep_id=rep,
+            rep_name=str(reps.get(rep, {}).get("name", rep)),
+            channel=str(claim.get("channel", "")),
+            claimed_on=claimed_on,
+            expires_on=claimed_on + period,
+            renewed=False,
+            status="live",
+            reason="",
+        )
+        holder = held.get(scope)
+        if holder is not None and holder.expires_on >= claimed_on:
+            status.status = "refused"
+            status.expires_on = claimed_on
+            if holder.rep_id == rep:
+                status.reason = f"already held by the same rep until {holder.expires_on}"
+            elif holder.claimed_on == claimed_on:
+                status.reason = (
+                    f"claimed the same day as {holder.rep_name} ({holder.channel}), whose claim stands "
+                    "by rep id: a same-day tie for a manager to settle"
+                )
+            else:
+                status.reason = f"protected by {holder.rep_name} ({holder.channel}) until {holder.expires_on}"
+            statuses.append(status)
+            continue
+        progress = [
+            t
+            for t in touches
+            if t.rep == rep and claimed_on <= t.date <= status.expires_on and _in_scope(t.company, scope, roots, policy)
+        ]
+        if progress:
+            status.renewed = True
+            status.expires_on += period
+            status.reason = f"renewed once after progress on {progress[0].date}"
+        if status.expires_on < as_of:
+            status.status = "lapsed"
+            status.reason = status.reason or "lapsed: no progress within the protection period"
+        held[scope] = status
+        statuses.append(status)
+    return ClaimsReport(as_of=as_of, claims=statuses, collisions=_collisions(graph, statuses, touches, roots, policy))
+
+
+def _teammates(holder: dict[str, object], other: dict[str, object]) -> bool:
+    return bool(holder.get("team")) and (holder.get("team"), holder.get("channel")) == (
+        other.get("team"),
+        other.get("channel"),
+    )
+
+
+def _collisions(
+    graph: nx.MultiDiGraph,
+    statuses: Iterable[ClaimStatus],
+    touches: list[_Touch],
+    roots: dict[str, str],
+    policy: ClaimPolicy,
+) -> list[Collision]:
+    reps = {d["id"]: d for _, d in nodes_of(graph, "Rep")}
+    names = {d["id"]: str(d.get("name", d["id"])) for _, d in nodes_of(graph, "Contact")}
+    found: dict[tuple[str, str, str, dt.date], Collision] = {}
+    by_scope: dict[str, list[ClaimStatus]] = defaultdict(list)
+    for status in statuses:
+        if status.status != "refused":
+            by_scope[status.scope_id].append(status)
+    for touch in touches:
+        for scope, claims in by_scope.items():
+            if not _in_scope(touch.company, scope, roots, policy):
+                continue
+            for claim in claims:
+                if claim.rep_id == touch.rep or not claim.claimed_on <= touch.date <= claim.expires_on:
+                    continue
+                other = reps.get(touch.rep, {})
+                if policy.team_shares and _teammates(reps.get(claim.rep_id, {}), other):
+                    continue
+                key = (claim.id, touch.rep, touch.contact, touch.date)
+                found.setdefault(
+                    key,
+                    Collision(
+                        group_id=claim.group_id,
+                        scope_id=scope,
+                        claim_id=claim.id,
+                        claim_rep_id=claim.rep_id,
+                        claim_channel=claim.channel,
+                        other_rep_id=touch.rep,
+                        other_rep_name=str(other.get("name", touch.rep)),
+                        other_channel=str(other.get("channel", "")),
+                        contact_id=touch.contact,
+                        contact_name=names.get(touch.contact, touch.contact),
+                        company_id=touch.company,
+                        date=touch.date,
+                        kind=touch.kind,
+                    ),
+                )
+    return sorted(found.values(), key=lambda c: (c.date, c.group_id, c.other_rep_id, c.contact_id))

@@ -1,0 +1,83 @@
+""" "Is it already protected?": find an enterprise by a spelling of its name or a contact's phone.
+
+Names are compared by their normalised key (full-/half-width, brackets, legal
+suffixes such as 有限公司 folded, see ``graph.normalise``): a key that contains
+the query's key matches first, then close spellings (``difflib`` ratio ≥ 0.6),
+so 华东电网 and "华东电网集团有限责任公司" both find 华东电网集团有限公司.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+from graph.analysis.claims import ClaimsReport
+from graph.normalise import company_key
+
+__all__ = ["ProtectionHit", "find_protection"]
+
+CLOSE_ENOUGH = 0.6
+MAX_HITS = 10
+
+
+class ProtectionHit(BaseModel):
+    company_id: str
+    company_name: str
+    group_id: str
+    matched_by: str
+    """``name``, ``similar name`` or ``phone``."""
+    protected: bool
+    holder_id: str | None
+    holder_name: str | None
+    channel: str | None
+    expires_on: dt.date | None
+
+
+def find_protection(
+    query: str,
+    companies: Iterable[dict[str, str]],
+    roots: dict[str, str],
+    report: ClaimsReport,
+    phone_companies: Iterable[str] = (),
+) -> list[ProtectionHit]:
+    """Companies matching ``query`` (or owning a contact with that phone), each with its live protection.
+
+    ``companies`` rows carry ``id``, ``name`` and ``name_key``; ``roots`` maps
+    company → group root; ``phone_companies`` are companies whose contacts have
+    the queried phone number (looked up by the store).
+    """
+    wanted = company_key(query)
+    rows = {row["id"]: row for row in companies}
+    found: dict[str, str] = {company: "phone" for company in phone_companies if company in rows}
+    if wanted:
+        keys = {row["id"]: row["name_key"] for row in rows.values()}
+        for company, key in keys.items():
+            if wanted in key:
+                found.setdefault(company, "name")
+        if len(found) < MAX_HITS:
+            close = difflib.get_close_matches(wanted, list(set(keys.values())), n=MAX_HITS, cutoff=CLOSE_ENOUGH)
+            for company, key in keys.items():
+                if key in close:
+                    found.setdefault(company, "similar name")
+    live = {c.scope_id: c for c in report.claims if c.status == "live"}
+    hits = []
+    for company, how in list(found.items())[:MAX_HITS]:
+        group = roots.get(company, company)
+        holder = live.get(company) or live.get(group)
+        hits.append(
+            ProtectionHit(
+                company_id=company,
+                company_name=rows[company]["name"],
+                group_id=group,
+                matched_by=how,
+                protected=holder is not None,
+                holder_id=holder.rep_id if holder else None,
+                holder_name=holder.rep_name if holder else None,
+                channel=holder.channel if holder else None,
+                expires_on=holder.expires_on if holder else None,
+            )
+        )
+    return hits
