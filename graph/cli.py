@@ -9,16 +9,14 @@ from graph.analysis.chain import DECISION_ROLES, decision_chain
 from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.expansion import group_expansion
-from graph.analysis.group_tree import group_roots
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.portfolio import portfolio
-from graph.analysis.protection import ProtectionHit, find_protection
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.errors import ConfigError, NotFound
-from graph.normalise import normalise_phone
+from graph.service import protection_search
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -86,18 +84,6 @@ def _tier_days(values: list[str]) -> dict[int, int]:
         return {int(tier): int(days) for tier, days in (value.split("=", 1) for value in values)}
     except ValueError as error:
         raise ConfigError(f"--tier-days takes TIER=DAYS, e.g. 1=30 (got {values})") from error
-
-
-def protection_search(
-    store: GraphStore, query: str, as_of: dt.date, policy: ClaimPolicy | None = None
-) -> list[ProtectionHit]:
-    """Companies matching a name or a contact phone, each with the live claim protecting it."""
-    companies = store.company_names()
-    roots = group_roots({str(c["id"]): c.get("parent_id") for c in companies})
-    phone = normalise_phone(query)
-    phones = store.phone_companies(phone) if phone.isdigit() and len(phone) >= 5 else []
-    report = claims_report(store.claims_graph(), as_of, policy)
-    return find_protection(query, companies, roots, report, phones)
 
 
 def _run(store: GraphStore, args: argparse.Namespace) -> object:

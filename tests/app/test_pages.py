@@ -13,6 +13,7 @@ PAGES = [
     "pages/accounts.py",
     "pages/group.py",
     "pages/portfolio.py",
+    "pages/claims.py",
     "pages/import_data.py",
 ]
 

@@ -82,4 +82,12 @@ def test_group_and_portfolio_pages_draw(served_app: ServedApp, browser: Browser)
     assert "Traceback" not in text and "Whitespace by group" in text
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
+
+    page.get_by_role("link", name="Claims").click()
+    page.get_by_text("Claims and collisions").wait_for(timeout=60_000)
+    page.get_by_role("tab", name="Collisions").click()
+    page.get_by_role("tabpanel", name="Collisions").locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SCREENSHOTS / "claims.png"), full_page=True)
+    assert "Traceback" not in page.inner_text("body")
     page.close()

@@ -114,3 +114,27 @@ def test_portfolio_has_a_row_per_group_agreeing_with_expansion(demo_cli) -> None
     served = {c["id"] for c in expansion["companies"] if any(p["status"] == "ours" for p in c["products"].values())}
     assert grid["untouched_branches"] == len({c["id"] for c in expansion["companies"][1:]} - served)
     assert grid["whitespace"] > 0 and 0 <= grid["coverage"] <= 1 and grid["last_touch"] <= DEMO_TODAY.isoformat()
+
+
+def test_claims_show_the_demo_collision_and_the_live_claim(demo_cli) -> None:
+    result = output(demo_cli("claims"))
+    live = [c for c in result["claims"] if c["status"] == "live"]
+    assert [(c["company_id"], c["rep_id"], c["channel"]) for c in live] == [
+        (COLLISION_COMPANY_ID, "rep-sun", "telesales")
+    ]
+    assert {"company_id", "group_id", "rep_id", "channel", "claimed_on", "expires_on", "status"} <= set(live[0])
+    collision = next(c for c in result["collisions"] if c["group_id"] == COLLISION_COMPANY_ID)
+    assert (collision["claim_rep_id"], collision["other_rep_id"], collision["date"]) == (
+        "rep-sun",
+        "rep-chen",
+        "2026-10-20",
+    )
+    shorter = output(demo_cli("claims", "--days", "4"))  # renewed once: protected through 2026-10-18
+    assert not [c for c in shorter["collisions"] if c["group_id"] == COLLISION_COMPANY_ID]
+
+
+def test_protected_finds_a_company_by_a_contacts_phone(demo_cli, store: GraphStore) -> None:
+    phone = store.runner.read("MATCH (c:Contact {company_id: $id}) RETURN c.phone AS phone LIMIT 1", {"id": "co-sj"})
+    spaced = f"+86 {phone[0]['phone'][:3]} {phone[0]['phone'][3:7]} {phone[0]['phone'][7:]}"
+    (hit,) = output(demo_cli("protected", spaced))
+    assert (hit["company_id"], hit["matched_by"], hit["holder_id"]) == (COLLISION_COMPANY_ID, "phone", "rep-sun")

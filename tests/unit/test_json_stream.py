@@ -12,7 +12,7 @@ from ingest import json_stream
 from ingest.json_stream import JsonShapeError, json_lists
 
 DOCUMENT = {
-    "companies": [{"id": "co1", "name": "华东电网 \"集团\"\\有限公司", "employees": 123456789}],
+    "companies": [{"id": "co1", "name": '华东电网 "集团"\\有限公司', "employees": 123456789}],
     "contacts": [
         {"id": f"c{n}", "name": f"人{n}", "level": n % 7, "score": 0.125 * n, "left": n % 3 == 0, "x": None}
         for n in range(40)
