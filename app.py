@@ -15,6 +15,7 @@ pages = [
     st.Page("pages/group.py", title=t("nav.group"), icon=":material/lan:"),
     st.Page("pages/portfolio.py", title=t("nav.portfolio"), icon=":material/leaderboard:"),
     st.Page("pages/claims.py", title=t("nav.claims"), icon=":material/verified_user:"),
+    st.Page("pages/onboarding.py", title=t("nav.onboarding"), icon=":material/handshake:"),
     st.Page("pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)

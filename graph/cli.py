@@ -16,7 +16,7 @@ from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.errors import ConfigError, NotFound
-from graph.service import protection_search
+from graph.service import account_onboarding, hand_over, protection_search
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -73,10 +73,31 @@ def _parser() -> argparse.ArgumentParser:
     claims.add_argument(
         "--separate-branches", action="append", default=[], metavar="GROUP_ID", help="claim this group's branches"
     )
+    onboarding = command("onboarding", "what a new owner of an account must know first")
+    onboarding.add_argument("--company", required=True, help="company id")
+    onboarding.add_argument("--group", action="store_true", help="the whole group the company belongs to")
+    onboarding.add_argument("--new-owner", required=True, help="rep id of the new owner")
+    onboarding.add_argument("--previous-owner", action="append", help="rep id (default: inferred)")
+    onboarding.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    handover = command("handover", "mark a rep as leaving and give each of their accounts a successor")
+    handover.add_argument("--rep", required=True, help="rep id of the one leaving")
+    handover.add_argument(
+        "--to", action="append", required=True, metavar="COMPANY_ID=REP_ID", help="an account and its successor"
+    )
+    handover.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="the day it takes effect, YYYY-MM-DD"
+    )
     protected = command("protected", '"is it already protected?": companies by name or contact phone')
     protected.add_argument("query", help="a company name in any spelling, or a phone number")
     protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
     return parser
+
+
+def _pairs(values: list[str], flag: str) -> dict[str, str]:
+    pairs = [value.split("=", 1) for value in values]
+    if any(len(pair) != 2 or not all(pair) for pair in pairs):
+        raise ConfigError(f"{flag} takes KEY=VALUE (got {values})")
+    return {key: value for key, value in pairs}
 
 
 def _tier_days(values: list[str]) -> dict[int, int]:
@@ -119,6 +140,11 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
     if args.command == "claims":
         policy = ClaimPolicy(args.days, _tier_days(args.tier_days), frozenset(args.separate_branches))
         return claims_report(store.claims_graph(), args.as_of, policy).model_dump(mode="json")
+    if args.command == "onboarding":
+        digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
+        return digest.model_dump(mode="json")
+    if args.command == "handover":
+        return hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of).model_dump(mode="json")
     if args.command == "protected":
         return [hit.model_dump(mode="json") for hit in protection_search(store, args.query, args.as_of)]
     if args.command == "strength":

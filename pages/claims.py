@@ -7,9 +7,9 @@ import streamlit as st
 
 from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, credit_split
+from graph.render.markdown import plain
 from graph.service import protection_search
 from ui.i18n import enum_label, t
-from ui.safe import plain
 from ui.store import require_store
 
 store = require_store()

@@ -8,9 +8,9 @@ from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
+from graph.render.markdown import plain
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, focused_index
 from ui.i18n import enum_label, t
-from ui.safe import plain
 from ui.store import group_graph, require_store
 
 store = require_store()

@@ -12,8 +12,8 @@ import streamlit as st
 
 from graph.analysis.chain import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
+from graph.render.markdown import plain
 from ui.i18n import language, t
-from ui.safe import plain
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
 

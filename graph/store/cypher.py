@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALL_REPS",
     "ANY_NODE",
     "ANY_OF_LABEL",
     "BRANCH_EDGES",
@@ -43,6 +44,7 @@ __all__ = [
     "PORTFOLIO_LAST_TOUCH",
     "PORTFOLIO_PURCHASES",
     "PORTFOLIO_ROOTS",
+    "REP_ACCOUNTS",
     "ROOT_COMPANIES",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
@@ -284,6 +286,15 @@ SUBGRAPH_EDGES = " UNION ALL ".join(
 """Every relationship touching the given companies' nodes, ends by label and id."""
 
 
+ALL_REPS = "MATCH (n:Rep) RETURN properties(n) AS props"
+REP_ACCOUNTS = " UNION ".join(
+    (
+        "MATCH (o:Opportunity {owner_id: $rep}) WHERE NOT o.stage IN $closed RETURN o.company_id AS company_id",
+        "MATCH (k:Claim {rep_id: $rep}) RETURN k.company_id AS company_id",
+        "MATCH (:Rep {id: $rep})-[:KNOWS]->(c:Contact) RETURN c.company_id AS company_id",
+    )
+)
+"""Companies a rep works: open opportunities they own, claims they made, people they know."""
 COMPANY_NAMES = "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.name_key AS name_key, c.parent_id AS parent_id"
 """Every company's name and normalised key, for "is it already protected?" searches."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"

@@ -18,7 +18,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.errors import NotFound, QueryFailed
-from graph.model import US_VENDOR_ID, Record, Status
+from graph.model import US_VENDOR_ID, Record, Stage, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
@@ -323,6 +323,16 @@ class GraphStore:
         graph = self._subgraph(ids)
         graph.graph["root"] = root
         return graph
+
+    def reps(self) -> list[dict[str, Any]]:
+        """Every rep of ours (id, name, role, channel, team, status …), by name."""
+        rows = self.runner.read(cypher.ALL_REPS)
+        return sorted((r["props"] for r in rows), key=lambda r: (str(r.get("name", "")), str(r["id"])))
+
+    def rep_accounts(self, rep_id: str) -> list[str]:
+        """Companies the rep works: open opportunities they own, their claims, people they know."""
+        rows = self.runner.read(cypher.REP_ACCOUNTS, {"rep": rep_id, "closed": [Stage.WON.value, Stage.LOST.value]})
+        return sorted({str(r["company_id"]) for r in rows if r["company_id"]})
 
     def company_names(self) -> list[dict[str, Any]]:
         """Every company's id, name, normalised name key and parent id."""

@@ -14,6 +14,7 @@ PAGES = [
     "pages/group.py",
     "pages/portfolio.py",
     "pages/claims.py",
+    "pages/onboarding.py",
     "pages/import_data.py",
 ]
 

@@ -138,3 +138,27 @@ def test_protected_finds_a_company_by_a_contacts_phone(demo_cli, store: GraphSto
     spaced = f"+86 {phone[0]['phone'][:3]} {phone[0]['phone'][3:7]} {phone[0]['phone'][7:]}"
     (hit,) = output(demo_cli("protected", spaced))
     assert (hit["company_id"], hit["matched_by"], hit["holder_id"]) == (COLLISION_COMPANY_ID, "phone", "rep-sun")
+
+
+def test_onboarding_of_the_departed_reps_account(demo_cli) -> None:
+    digest = output(demo_cli("onboarding", "--company", "co-hd-jx", "--new-owner", "rep-li"))
+    assert "rep-zhao" in digest["previous_owners"]
+    assert digest["handover"] and {h["rep_id"] for h in digest["handover"]} <= set(digest["previous_owners"])
+    importance = [h["importance"] for h in digest["handover"]]
+    assert importance == sorted(importance, reverse=True)
+    assert len(digest["first_meetings"]) == 5 and all(m["reason"] for m in digest["first_meetings"])
+    assert {"key_people", "stale", "open_opportunities"} <= set(digest)
+
+
+def test_handover_moves_deals_and_keeps_relationships(demo_cli, store: GraphStore) -> None:
+    knows_before = store.counts()["relationships"]
+    deals = store.runner.read("MATCH (o:Opportunity {owner_id: $rep}) RETURN o.id AS id", {"rep": "rep-sun"})
+    result = output(demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=rep-ma"))
+    (account,) = result["accounts"]
+    assert account["opportunities_moved"] == sorted(d["id"] for d in deals) and account["relationships"]
+    assert store.runner.read("MATCH (r:Rep {id: $id}) RETURN r.status AS s", {"id": "rep-sun"}) == [{"s": "left"}]
+    moved = store.runner.read("MATCH (o:Opportunity {owner_id: $rep}) RETURN o.id AS id", {"rep": "rep-ma"})
+    assert {d["id"] for d in deals} <= {d["id"] for d in moved}
+    assert store.counts()["relationships"] == knows_before
+    refused = demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=nobody")
+    assert refused.returncode == 2 and "no rep with id 'nobody'" in refused.stderr

@@ -1,4 +1,4 @@
-"""Text from spreadsheets shown inside Streamlit markdown, as text.
+"""Text from spreadsheets inside Markdown (Streamlit widgets, exported digests), shown as text.
 
 ``st.markdown``, ``st.warning`` and friends interpret Markdown; a contact named
 ``**boss**`` or ``[x](javascript:…)`` must show literally. HTML is already

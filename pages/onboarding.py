@@ -1,0 +1,158 @@
+"""Onboarding: the digest of an inherited account for its new owner, and the handover of a leaving rep."""
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from graph.errors import KagraphError
+from graph.render.digest import digest_html, digest_markdown
+from graph.render.markdown import plain
+from graph.service import account_onboarding, hand_over
+from ui.i18n import enum_label, t
+from ui.store import require_store
+
+store = require_store()
+st.title(t("onboarding.title"))
+st.caption(t("onboarding.intro"))
+
+groups = {g["id"]: g["name"] for g in store.groups()}
+reps = {str(r["id"]): r for r in store.reps()}
+if not groups or not reps:
+    st.info(t("overview.empty"))
+    st.stop()
+active = [rid for rid, r in reps.items() if r.get("status", "active") == "active"]
+pick = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
+group_id = pick[0].selectbox(t("accounts.group"), list(groups), format_func=groups.__getitem__)
+members = {c["id"]: c["name"] for c in store.group_companies(group_id)}
+company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=members.__getitem__)
+new_owner = pick[2].selectbox(t("onboarding.new_owner"), active, format_func=lambda r: str(reps[r].get("name", r)))
+whole_group = pick[3].toggle(t("onboarding.whole_group"))
+as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
+
+digest = account_onboarding(store, company_id, new_owner, as_of, whole_group)
+names = {c["id"]: c["name"] for c in store.company_names()}
+if digest.previous_owners:
+    st.caption(plain(t("onboarding.previous", names=", ".join(digest.previous_owner_names))))
+
+
+def table(heading: str, rows: list[dict[str, object]], columns: Mapping[str, Any]) -> None:
+    st.subheader(t(heading))
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch", column_config=columns)
+    else:
+        st.caption(t("onboarding.nothing"))
+
+
+table(
+    "onboarding.first_meetings",
+    [{"name": m.name, "title": m.title, "why_first": m.reason} for m in digest.first_meetings],
+    {k: t(f"col.{k}") for k in ("name", "title", "why_first")},
+)
+table(
+    "onboarding.key_people",
+    [
+        {
+            "name": p.name,
+            "title": p.title,
+            "company": names.get(p.company_id or "", p.company_id),
+            "influence": p.influence,
+            "buying_role": enum_label(p.buying_role),
+            "stance": enum_label(p.stance),
+            "known_by_reps": ", ".join(f"{a.rep_name} {a.strength:.0f}" for a in p.known_by),
+            "you": p.new_owner_strength,
+        }
+        for p in digest.key_people
+    ],
+    {k: t(f"col.{k}") for k in ("name", "title", "company", "buying_role", "stance", "known_by_reps", "you")}
+    | {"influence": st.column_config.ProgressColumn(t("col.influence"), min_value=0.0, max_value=1.0)},
+)
+table(
+    "onboarding.handover",
+    [
+        {
+            "from_rep": h.rep_name,
+            "contact": h.contact_name,
+            "title": h.title,
+            "score": h.strength,
+            "importance": h.importance,
+            "you": h.new_owner_strength,
+        }
+        for h in digest.handover
+    ],
+    {k: t(f"col.{k}") for k in ("from_rep", "contact", "title", "score", "importance", "you")},
+)
+table(
+    "onboarding.opportunities",
+    [
+        {
+            "name": o.name,
+            "stage": enum_label(o.stage),
+            "amount": o.amount,
+            "close_date": o.close_date,
+            "missing_roles": ", ".join(str(enum_label(r)) for r in o.missing_roles),
+            "uncovered": len(o.uncovered_decision_makers),
+        }
+        for o in digest.open_opportunities
+    ],
+    {k: t(f"col.{k}") for k in ("name", "stage", "amount", "missing_roles", "uncovered")}
+    | {"close_date": st.column_config.DateColumn(t("col.close_date"))},
+)
+table(
+    "onboarding.threats",
+    [
+        {"competitor": th.competitor, "company": names.get(th.company_id or "", ""), "detail": th.detail}
+        for th in digest.threats
+    ],
+    {k: t(f"col.{k}") for k in ("competitor", "company", "detail")},
+)
+table(
+    "onboarding.stale",
+    [{"name": s.name, "reason": s.reason} for s in digest.stale],
+    {k: t(f"col.{k}") for k in ("name", "reason")},
+)
+downloads = st.columns(2)
+downloads[0].download_button(
+    t("onboarding.download_md"), digest_markdown(digest, names), f"onboarding-{company_id}.md", "text/markdown"
+)
+downloads[1].download_button(
+    t("onboarding.download_html"), digest_html(digest, names), f"onboarding-{company_id}.html", "text/html"
+)
+
+st.divider()
+st.subheader(t("onboarding.handover_title"))
+leaving = st.selectbox(
+    t("onboarding.leaving"), active, format_func=lambda r: str(reps[r].get("name", r)), key="leaving_rep"
+)
+accounts = store.rep_accounts(leaving)
+if not accounts:
+    st.caption(t("onboarding.no_accounts"))
+else:
+    others = [r for r in active if r != leaving]
+    successors = {
+        account: st.selectbox(
+            t("onboarding.successor", company=names.get(account, account)),
+            others,
+            format_func=lambda r: str(reps[r].get("name", r)),
+            key=f"successor_{account}",
+        )
+        for account in accounts
+    }
+    if st.button(t("onboarding.confirm"), type="primary", key="hand_over"):
+        try:
+            done = hand_over(store, leaving, successors, as_of)
+        except KagraphError as error:
+            st.error(t("error.generic", reason=error))
+        else:
+            st.cache_data.clear()
+            moved = sum(len(a.opportunities_moved) for a in done.accounts)
+            st.success(plain(t("onboarding.done", rep=reps[leaving].get("name", leaving), deals=moved)))
+            for account in done.accounts:
+                st.markdown(f"**{plain(names.get(account.company_id, account.company_id))}**")
+                st.dataframe(
+                    [{"contact": h.contact_name, "title": h.title, "score": h.strength} for h in account.relationships],
+                    hide_index=True,
+                    width="stretch",
+                    column_config={k: t(f"col.{k}") for k in ("contact", "title", "score")},
+                )

@@ -1,0 +1,59 @@
+"""The Onboarding page: the digest of an inherited demo account, its exports, and a handover that writes."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.connect import open_store
+from ingest.demo import CHINESE_GROUP_ID, DEMO_TODAY
+
+pytestmark = pytest.mark.app
+
+
+def open_onboarding(language: str = "English") -> AppTest:
+    app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.session_state["language"] = language
+    app.run()
+    app.switch_page("pages/onboarding.py").run()
+    app.selectbox[0].set_value(CHINESE_GROUP_ID).run()
+    app.selectbox[1].set_value("co-hd-jx").run()
+    app.selectbox[2].set_value("rep-li").run()
+    app.date_input[0].set_value(DEMO_TODAY).run()
+    assert not app.exception
+    return app
+
+
+@pytest.mark.usefixtures("app_env")
+def test_digest_of_the_departed_reps_account() -> None:
+    app = open_onboarding()
+    assert any("赵建国" in c.value for c in app.caption)  # the previous owner, who left
+    first = app.dataframe[0].value
+    assert len(first) == 5 and first["why_first"].str.len().min() > 0
+    handover = next(d.value for d in app.dataframe if "from_rep" in d.value.columns)
+    assert set(handover["from_rep"]) == {"赵建国"}
+    assert list(handover["importance"]) == sorted(handover["importance"], reverse=True)
+
+
+@pytest.mark.usefixtures("app_env")
+def test_digest_in_chinese() -> None:
+    app = open_onboarding("简体中文")
+    assert app.title[0].value == "新人接手与客户交接"
+    assert any(s.value == "优先拜访这五位" for s in app.subheader)
+
+
+@pytest.mark.usefixtures("import_env")
+def test_handover_marks_the_rep_left_and_moves_the_deal() -> None:
+    app = open_onboarding()
+    app.selectbox(key="leaving_rep").set_value("rep-sun").run()
+    app.selectbox(key="successor_co-sj").set_value("rep-ma").run()
+    app.button(key="hand_over").click().run()
+    assert not app.exception
+    assert any("marked as left" in s.value for s in app.success)
+    store = open_store()
+    try:
+        assert store.runner.read("MATCH (r:Rep {id: $id}) RETURN r.status AS s", {"id": "rep-sun"}) == [{"s": "left"}]
+        owners = store.runner.read("MATCH (o:Opportunity {company_id: $c}) RETURN o.owner_id AS o", {"c": "co-sj"})
+        assert {row["o"] for row in owners} == {"rep-ma"}
+    finally:
+        store.close()

@@ -1,0 +1,111 @@
+"""The onboarding digest on a hand-made account: what a new owner must see first.
+
+Acme: the boss (economic buyer, level 1), the CFO (decision maker), an engineer
+(champion, supporter), a clerk who left, and an analyst close to a rival. Old
+(who left) knew the boss and the engineer well (5/5); Pat owns the open deal; the new
+owner, New, knows only the engineer a little.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+import pytest
+
+from graph.analysis.onboarding import FIRST_MEETINGS, onboarding_digest
+from graph.render.digest import digest_html, digest_markdown
+from tests.unit.test_chain_analysis import TODAY, account, knows, line, rep, touch
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def acme() -> nx.MultiDiGraph:
+    g = account(
+        ("boss", {"level": 1, "buying_role": "economic_buyer", "stance": "neutral", "last_verified": "2026-10-01"}),
+        ("cfo", {"level": 2, "buying_role": "decision_maker", "title": "CFO", "last_verified": "2026-10-01"}),
+        ("eng", {"level": 3, "buying_role": "champion", "stance": "supporter", "last_verified": "2026-10-01"}),
+        ("clerk", {"level": 4, "status": "left", "last_verified": "2026-10-01"}),
+        ("analyst", {"level": 4, "last_verified": "2025-01-01"}),
+    )
+    g.nodes["Contact:analyst"]["name"] = HOSTILE
+    for person in ("cfo", "eng", "clerk", "analyst"):
+        line(g, person, "boss")
+    rep(g, "old", status="left")
+    rep(g, "pat")
+    rep(g, "new")
+    knows(g, "old", "boss", 5)
+    knows(g, "old", "eng", 5)
+    touch(g, "old", "boss", 200)
+    knows(g, "new", "eng", 2)
+    g.add_node(
+        "Opportunity:deal",
+        label="Opportunity",
+        id="deal",
+        name="Pilot",
+        company_id="c",
+        stage="bid",
+        owner_id="pat",
+        amount=100.0,
+        close_date="2026-12-31",
+    )
+    g.add_edge("Contact:eng", "Opportunity:deal", key="PLAYS:user", type="PLAYS", role="user")
+    g.add_node("Competitor:x", label="Competitor", id="x", name="Rival")
+    g.add_edge("Competitor:x", "Contact:analyst", key="KNOWS:", type="KNOWS", strength=4)
+    return g
+
+
+def test_previous_owners_are_who_left_and_who_owns_the_open_deal(acme: nx.MultiDiGraph) -> None:
+    digest = onboarding_digest(acme, "new", TODAY)
+    assert digest.previous_owners == ["old", "pat"]
+
+
+def test_handover_lists_what_old_knew_most_important_first(acme: nx.MultiDiGraph) -> None:
+    handover = onboarding_digest(acme, "new", TODAY).handover
+    assert [(h.rep_id, h.contact_id) for h in handover] == [("old", "boss"), ("old", "eng")]
+    assert handover[0].importance > handover[1].importance
+    assert handover[0].days_since_last_touch == 200 and handover[1].new_owner_strength > 0
+
+
+def test_named_previous_owners_replace_the_guess(acme: nx.MultiDiGraph) -> None:
+    assert onboarding_digest(acme, "new", TODAY, previous_owners=["pat"]).handover == []
+
+
+def test_key_people_skip_who_left_and_say_who_knows_them(acme: nx.MultiDiGraph) -> None:
+    people = onboarding_digest(acme, "new", TODAY).key_people
+    assert people[0].id == "boss" and "clerk" not in [p.id for p in people]
+    assert [(a.rep_id, a.rep_left) for a in people[0].known_by] == [("old", True)]
+
+
+def test_gaps_threats_and_stale_data(acme: nx.MultiDiGraph) -> None:
+    digest = onboarding_digest(acme, "new", TODAY)
+    (deal,) = digest.open_opportunities
+    assert deal.id == "deal" and "economic_buyer" in deal.missing_roles and "champion" in deal.missing_roles
+    assert [(t.kind, t.competitor, t.contact_id) for t in digest.threats] == [("competitor_tie", "Rival", "analyst")]
+    assert {s.contact_id: s.reason for s in digest.stale} == {
+        "clerk": "left the company",
+        "analyst": "not verified since 2025-01-01",
+    }
+
+
+def test_five_first_meetings_each_with_a_reason(acme: nx.MultiDiGraph) -> None:
+    meetings = onboarding_digest(acme, "new", TODAY).first_meetings
+    assert len(meetings) == min(FIRST_MEETINGS, 4)  # four active people
+    reasons = {m.contact_id: m.reason for m in meetings}
+    assert meetings[0].contact_id == "boss" and reasons["boss"] == "economic buyer nobody on our side knows well"
+    assert reasons["cfo"] == "decision maker nobody on our side knows well"
+    assert "OLD knew them well" in reasons["eng"]
+
+
+def test_an_unknown_new_owner_is_refused(acme: nx.MultiDiGraph) -> None:
+    with pytest.raises(ValueError, match="no rep 'ghost'"):
+        onboarding_digest(acme, "ghost", dt.date(2026, 11, 1))
+
+
+def test_exports_escape_names(acme: nx.MultiDiGraph) -> None:
+    digest = onboarding_digest(acme, "new", TODAY)
+    page = digest_html(digest, {"c": "Acme"})
+    assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    text = digest_markdown(digest, {"c": "Acme"})
+    assert "## Meet these five first" in text and "\\<img" in text
