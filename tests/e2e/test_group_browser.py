@@ -41,7 +41,7 @@ def test_hostile_company_and_vendor_names_stay_text(browser: Browser, tmp_path: 
     page.close()
 
 
-def test_group_and_portfolio_pages_draw(served_app: ServedApp, browser: Browser) -> None:
+def test_group_portfolio_claims_and_onboarding_pages_draw(served_app: ServedApp, browser: Browser) -> None:
     store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
     try:
         store.write(
@@ -89,5 +89,16 @@ def test_group_and_portfolio_pages_draw(served_app: ServedApp, browser: Browser)
     page.get_by_role("tabpanel", name="Collisions").locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SCREENSHOTS / "claims.png"), full_page=True)
+    assert "Traceback" not in page.inner_text("body")
+
+    page.get_by_role("link", name="Onboarding").click()
+    page.get_by_text("Meet these five first").wait_for(timeout=60_000)
+    for index, option in enumerate(("华东电网集团有限公司", "华东电网嘉兴供电分公司", "李娜")):
+        page.locator("[data-testid='stSelectbox']").nth(index).click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.wait_for_timeout(800)
+    page.get_by_text("Previous owners: 赵建国").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SCREENSHOTS / "onboarding.png"), full_page=True)
     assert "Traceback" not in page.inner_text("body")
     page.close()
