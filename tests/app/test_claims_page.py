@@ -9,15 +9,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ingest.demo import DEMO_TODAY
+from tests.app.driver import open_page
 
 pytestmark = [pytest.mark.app, pytest.mark.usefixtures("app_env")]
 
 
 def open_claims(language: str = "English") -> AppTest:
-    app = AppTest.from_file("../../app.py", default_timeout=120)
-    app.session_state["language"] = language
-    app.run()
-    app.switch_page("pages/claims.py").run()
+    app = open_page("pages/claims.py", language)
     app.date_input[0].set_value(DEMO_TODAY).run()
     assert not app.exception
     return app

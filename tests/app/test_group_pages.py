@@ -7,17 +7,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ingest.demo import CHINESE_GROUP_ID, ENGLISH_GROUP_ID
+from tests.app.driver import open_page
 
 pytestmark = [pytest.mark.app, pytest.mark.usefixtures("app_env")]
-
-
-def open_page(page: str, language: str = "English") -> AppTest:
-    app = AppTest.from_file("../../app.py", default_timeout=120)
-    app.session_state["language"] = language
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception
-    return app
 
 
 def target_table(app: AppTest) -> pd.DataFrame:

@@ -7,15 +7,13 @@ from streamlit.testing.v1 import AppTest
 
 from graph.connect import open_store
 from ingest.demo import CHINESE_GROUP_ID, DEMO_TODAY
+from tests.app.driver import open_page
 
 pytestmark = pytest.mark.app
 
 
 def open_onboarding(language: str = "English") -> AppTest:
-    app = AppTest.from_file("../../app.py", default_timeout=120)
-    app.session_state["language"] = language
-    app.run()
-    app.switch_page("pages/onboarding.py").run()
+    app = open_page("pages/onboarding.py", language)
     app.selectbox[0].set_value(CHINESE_GROUP_ID).run()
     app.selectbox[1].set_value("co-hd-jx").run()
     app.selectbox[2].set_value("rep-li").run()
