@@ -267,6 +267,8 @@ class Rep(Record):
     team: str | None = None
     manager_id: Id | None = None
     status: Status = Status.ACTIVE
+    left_on: dt.date | None = None
+    """The day they left: claims they hold stop protecting from then on."""
 
 
 class Relationship(Record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis.claims import ClaimPolicy, claims_report
@@ -11,10 +12,9 @@ from graph.analysis.group_tree import group_roots
 from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.errors import NotFound
-from graph.model import Status
+from graph.model import Channel, Claim, Opportunity, Record, Rep, Status
 from graph.normalise import normalise_phone
 from graph.store import GraphStore
-from graph.store.rows import GraphRows, NodeRow
 
 __all__ = ["AccountHandover", "Handover", "account_onboarding", "hand_over", "protection_search"]
 
@@ -54,6 +54,8 @@ class AccountHandover(BaseModel):
     company_id: str
     successor: str
     opportunities_moved: list[str]
+    claim_transferred: bool
+    """The leaving rep held a live claim here; the successor now holds one from the handover day."""
     relationships: list[HandoverItem]
     """The leaving rep's relationships here, most important first: what the successor must re-establish."""
 
@@ -65,11 +67,13 @@ class Handover(BaseModel):
 
 
 def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: dt.date) -> Handover:
-    """Mark ``leaving`` as left and give each account (company id → successor rep id) its new owner.
+    """Mark ``leaving`` as left on ``on`` and give each account (company id → successor rep id) its new owner.
 
-    The successor takes over the account's open opportunities; the leaving
-    rep's relationships and touches stay in the graph, attributed to them, and
-    come back as the transfer list. Nothing is deleted.
+    The successor takes over the account's open opportunities and, where the
+    leaving rep held a live claim, a claim of their own from ``on`` (the old
+    one stops protecting the day its holder left). The leaving rep's
+    relationships and touches stay in the graph, attributed to them, and come
+    back as the transfer list. Nothing is deleted.
     """
     reps = {str(r["id"]): r for r in store.reps()}
     for rep_id in (leaving, *successors.values()):
@@ -77,7 +81,14 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
             raise NotFound(f"no rep with id {rep_id!r}")
     if leaving in successors.values():
         raise NotFound(f"{leaving!r} is leaving and cannot take over an account")
-    accounts, moves = [], []
+    held = {
+        c.scope_id: c
+        for c in claims_report(store.claims_graph(), on).claims
+        if c.rep_id == leaving and c.status == "live"
+    }
+    roots = group_roots({str(c["id"]): c.get("parent_id") for c in store.company_names()})
+    accounts: list[AccountHandover] = []
+    writes: list[Record] = []
     for company_id, successor in successors.items():
         digest = account_onboarding(store, company_id, successor, on, previous_owners=[leaving])
         graph = store.company_subgraph(company_id)
@@ -86,11 +97,26 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
             for _, d in graph.nodes(data=True)
             if d["label"] == "Opportunity" and d.get("owner_id") == leaving and d.get("stage") not in CLOSED_STAGES
         )
-        moves += [NodeRow("Opportunity", deal, {"id": deal, "owner_id": successor}) for deal in moved]
+        writes += [Opportunity.model_validate({**_props(graph, deal), "owner_id": successor}) for deal in moved]
+        claim = held.get(company_id) or held.get(roots.get(company_id, company_id))
+        if claim is not None:
+            channel = reps[successor].get("channel", Channel.DIRECT.value)
+            writes.append(Claim(company_id=claim.company_id, rep_id=successor, channel=channel, claimed_on=on))
         accounts.append(
             AccountHandover(
-                company_id=company_id, successor=successor, opportunities_moved=moved, relationships=digest.handover
+                company_id=company_id,
+                successor=successor,
+                opportunities_moved=moved,
+                claim_transferred=claim is not None,
+                relationships=digest.handover,
             )
         )
-    store.write_rows(GraphRows(nodes=[NodeRow("Rep", leaving, {"id": leaving, "status": Status.LEFT.value}), *moves]))
+    leaver = Rep.model_validate({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
+    store.write([leaver, *writes])
     return Handover(rep_id=leaving, on=on, accounts=accounts)
+
+
+def _props(graph: nx.MultiDiGraph, opportunity_id: str) -> dict[str, object]:
+    """An opportunity's stored properties, as model fields."""
+    data = graph.nodes[f"Opportunity:{opportunity_id}"]
+    return {k: v for k, v in data.items() if k in Opportunity.model_fields}

@@ -76,6 +76,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "team": ("团队", "部门"),
         "manager_id": ("上级", "直属上级", "主管"),
         "status": ("状态",),
+        "left_on": ("离职日期",),
     },
     "relationships": {
         "rep_id": ("销售编号", "员工编号"),

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.analysis.chain import decision_chain
+from graph.analysis.claims import claims_report, collision_notes
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
@@ -14,7 +15,7 @@ from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index
 from ui.i18n import enum_label, t
-from ui.store import company_graph, require_store
+from ui.store import claims_graph, company_graph, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -78,7 +79,11 @@ with side:
         st.info(t("chain.path.none"))
     highlight = st.toggle(t("chain.path.show"), value=bool(paths))
 
+collided = collision_notes(claims_report(claims_graph(), as_of), names)
+if collided:
+    map_column.warning(t("chain.collisions", count=len(collided)), icon=":material/warning:")
 options = MapOptions(
+    collisions=collided,
     edge_kinds=tuple(kinds),
     min_strength=float(min_strength),
     show_reps=show_reps,

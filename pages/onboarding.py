@@ -147,7 +147,9 @@ else:
         else:
             st.cache_data.clear()
             moved = sum(len(a.opportunities_moved) for a in done.accounts)
-            st.success(plain(t("onboarding.done", rep=reps[leaving].get("name", leaving), deals=moved)))
+            claims = sum(a.claim_transferred for a in done.accounts)
+            name = reps[leaving].get("name", leaving)
+            st.success(plain(t("onboarding.done", rep=name, deals=moved, claims=claims)))
             for account in done.accounts:
                 st.markdown(f"**{plain(names.get(account.company_id, account.company_id))}**")
                 st.dataframe(

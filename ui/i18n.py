@@ -92,6 +92,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chain.export.map": ("Download the map (HTML)", "下载关系图（HTML）"),
     "chain.export.findings": ("Download findings (CSV)", "下载发现（CSV）"),
     "chain.export.people": ("Download people (CSV)", "下载人员（CSV）"),
+    "chain.collisions": (
+        "Collisions (撞单) on {count} of the people here: another channel or team touched them inside "
+        "someone's claim. Dashed red rings on the map; hover for who and when.",
+        "{count} 位联系人在他人报备保护期内被其他渠道或团队接触（撞单）：图中红色虚线圈标出。",
+    ),
     "chain.no_contacts": ("No contacts to draw for this selection.", "该范围内没有可绘制的联系人。"),
     "finding.uncovered": (
         "Nobody on our side knows these decision makers well: {names}",
@@ -314,8 +319,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "onboarding.no_accounts": ("This rep owns no open opportunity or claim.", "此人没有在途商机或报备。"),
     "onboarding.confirm": ("Hand over (marks the rep as left)", "确认交接（将此人标记为离职）"),
     "onboarding.done": (
-        "Handed over: {rep} is marked as left; {deals} opportunities moved. Their relationships stay on record.",
-        "交接完成：{rep} 已标记为离职，{deals} 个商机已转移。其关系记录全部保留。",
+        "Handed over: {rep} is marked as left; {deals} opportunities and {claims} claims moved. "
+        "Their relationships stay on record.",
+        "交接完成：{rep} 已标记为离职，{deals} 个商机和 {claims} 个报备已转移。其关系记录全部保留。",
     ),
     "col.why_first": ("Why first", "优先原因"),
     "col.from_rep": ("From", "原负责人"),

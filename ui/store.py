@@ -20,7 +20,7 @@ from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
-__all__ = ["company_graph", "group_graph", "portfolio_table", "require_store", "shared_store"]
+__all__ = ["claims_graph", "company_graph", "group_graph", "portfolio_table", "require_store", "shared_store"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,3 +58,9 @@ def group_graph(company_id: str) -> nx.MultiDiGraph:
 def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
     """Every group's portfolio line, reused across reruns for 30 s (filters rerun the page)."""
     return portfolio(**vars(shared_store().portfolio_rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def claims_graph() -> nx.MultiDiGraph:
+    """Companies, claims, reps and the touches claims are judged on, reused across reruns for 30 s."""
+    return shared_store().claims_graph()

@@ -17,6 +17,8 @@ Rules (seed 000: ownership is decided for the whole enterprise):
   Two claims on the same day: the earlier one by rep id stands and the other
   is refused as a same-day tie, for a manager to settle. A holder claiming
   their own protected scope again changes nothing (refused as a repeat).
+- A claim whose holder left (``Rep.left_on``) stops protecting the day they left:
+  a handover gives the successor a claim of their own from that day.
 - A collision is a touch, inside a protection period, of any contact in the
   protected scope by a rep of another channel or another team than the
   holder, with the evidence: who, whom, when, which claim. The holder's own
@@ -46,6 +48,7 @@ __all__ = [
     "ClaimsReport",
     "Collision",
     "claims_report",
+    "collision_notes",
 ]
 
 DEFAULT_PROTECTION_DAYS = 14
@@ -208,6 +211,10 @@ def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | 
             status.renewed = True
             status.expires_on += period
             status.reason = f"renewed once after progress on {progress[0].date}"
+        left_on = reps.get(rep, {}).get("left_on")
+        if left_on and dt.date.fromisoformat(str(left_on)) <= status.expires_on:
+            status.expires_on = max(claimed_on, dt.date.fromisoformat(str(left_on)) - dt.timedelta(days=1))
+            status.reason = f"ended when {status.rep_name} left on {left_on}"
         if status.expires_on < as_of:
             status.status = "lapsed"
             status.reason = status.reason or "lapsed: no progress within the protection period"
@@ -267,3 +274,26 @@ def _collisions(
                     ),
                 )
     return sorted(found.values(), key=lambda c: (c.date, c.group_id, c.other_rep_id, c.contact_id))
+
+
+def collision_notes(report: ClaimsReport, contact_ids: Iterable[str]) -> dict[str, str]:
+    """For the given contacts, one line on the latest collision each was part of (for map tooltips).
+
+    >>> report = ClaimsReport(as_of=dt.date(2026, 11, 1), claims=[], collisions=[Collision(
+    ...     group_id="g", scope_id="g", claim_id="k", claim_rep_id="sun", claim_channel="telesales",
+    ...     other_rep_id="chen", other_rep_name="Chen", other_channel="partner", contact_id="c1",
+    ...     contact_name="Zhu", company_id="g", date=dt.date(2026, 10, 20), kind="visit")])
+    >>> collision_notes(report, ["c1", "c2"])
+    {'c1': 'collision (撞单): Chen (partner) made a visit on 2026-10-20 inside the claim of sun (telesales)'}
+    """
+    wanted = set(contact_ids)
+    holders = {c.id: c.rep_name for c in report.claims}
+    notes: dict[str, str] = {}
+    for c in sorted(report.collisions, key=lambda c: c.date):
+        if c.contact_id in wanted:
+            holder = holders.get(c.claim_id, c.claim_rep_id)
+            notes[c.contact_id] = (
+                f"collision (撞单): {c.other_rep_name} ({c.other_channel}) made a {c.kind} on {c.date} "
+                f"inside the claim of {holder} ({c.claim_channel})"
+            )
+    return notes

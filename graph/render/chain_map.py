@@ -48,6 +48,7 @@ LEFT_COLOUR = "#d9dde2"
 REP_COLOUR = "#2563eb"
 COMPETITOR_COLOUR = "#7f1d1d"
 HIGHLIGHT_COLOUR = "#f97316"
+COLLISION_COLOUR = "#dc2626"
 INFLUENCE_COLOUR = "#8b5cf6"
 REPORTS_COLOUR = "#64748b"
 EDGE_KINDS = ("REPORTS_TO", "INFLUENCES", "KNOWS")
@@ -65,6 +66,8 @@ class MapOptions:
     highlight: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
     """Paths to draw in orange, as sequences of node keys."""
     only_contacts: frozenset[str] | None = None
+    collisions: Mapping[str, str] = field(default_factory=dict)
+    """Contact id → what collided there (撞单), drawn as a dashed red ring and told in the tooltip."""
     """Contact ids to draw (an opportunity's people); ``None`` draws every contact."""
     height_px: int = 760
 
@@ -105,7 +108,15 @@ def chain_map_html(
     net = Network(height=f"{options.height_px}px", width="100%", directed=True, cdn_resources="in_line")
     for key, data in shown.nodes(data=True):
         x, y = positions[key]
-        net.add_node(key, x=x, y=y, **_node_style(key, data, order.get(key, 0.0), key in on_path))
+        node_style = _node_style(key, data, order.get(key, 0.0), key in on_path)
+        if data["label"] == "Contact" and data["id"] in options.collisions:
+            node_style.update(
+                color={**node_style["color"], "border": COLLISION_COLOUR},
+                borderWidth=4,
+                shapeProperties={"borderDashes": [6, 4]},
+                title=f"{node_style['title']}\n{options.collisions[data['id']]}",
+            )
+        net.add_node(key, x=x, y=y, **node_style)
     highlighted = _highlighted_edges(options.highlight)
     for source, target, data in shown.edges(data=True):
         style = _edge_style(shown, source, target, data, strengths, options)

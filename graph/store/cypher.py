@@ -316,7 +316,7 @@ EXPORT: dict[str, str] = {
     "org_units": "MATCH (u:OrgUnit) RETURN u.id AS id, u.company_id AS company_id, u.name AS name, "
     "u.parent_id AS parent_id ORDER BY id",
     "reps": "MATCH (r:Rep) RETURN r.id AS id, r.name AS name, r.role AS role, r.channel AS channel, r.team AS team, "
-    "r.manager_id AS manager_id, r.status AS status ORDER BY id",
+    "r.manager_id AS manager_id, r.status AS status, r.left_on AS left_on ORDER BY id",
     "contacts": "MATCH (c:Contact) OPTIONAL MATCH (c)-[:REPORTS_TO]->(m:Contact) "
     "WITH c, collect(m.id) AS managers "
     "RETURN c.id AS id, c.name AS name, c.company_id AS company_id, c.unit_id AS unit_id, c.title AS title, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -71,3 +72,13 @@ def test_claims_page_in_chinese() -> None:
     app = open_claims("简体中文")
     assert app.title[0].value == "报备与撞单"
     assert "保护中" in set(table_with(app, "expires_on")["status"])
+
+
+def test_the_collision_shows_on_the_decision_chain_map() -> None:
+    app = open_page("pages/decision_chain.py")
+    app.selectbox[0].set_value("co-sj").run()
+    app.date_input[0].set_value(DEMO_TODAY).run()
+    assert any("Collisions (撞单) on 1 of the people here" in w.value for w in app.warning)
+    (frame,) = list(app.get("iframe"))
+    note = "collision (撞单): 陈辉 (partner) made a visit on 2026-10-20 inside the claim of 孙丽 (telesales)"
+    assert json.dumps(note)[1:-1] in frame.proto.srcdoc  # the map's data is JSON with non-ASCII escaped

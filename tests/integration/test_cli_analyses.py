@@ -150,15 +150,21 @@ def test_onboarding_of_the_departed_reps_account(demo_cli) -> None:
     assert {"key_people", "stale", "open_opportunities"} <= set(digest)
 
 
-def test_handover_moves_deals_and_keeps_relationships(demo_cli, store: GraphStore) -> None:
-    knows_before = store.counts()["relationships"]
+def test_handover_moves_deals_and_claims_and_keeps_relationships(demo_cli, store: GraphStore) -> None:
+    ties = "MATCH (:Rep {id: $id})-[r]->(:Contact) RETURN type(r) AS type, count(r) AS n ORDER BY type"
+    before = store.runner.read(ties, {"id": "rep-sun"})
     deals = store.runner.read("MATCH (o:Opportunity {owner_id: $rep}) RETURN o.id AS id", {"rep": "rep-sun"})
     result = output(demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=rep-ma"))
     (account,) = result["accounts"]
     assert account["opportunities_moved"] == sorted(d["id"] for d in deals) and account["relationships"]
-    assert store.runner.read("MATCH (r:Rep {id: $id}) RETURN r.status AS s", {"id": "rep-sun"}) == [{"s": "left"}]
+    assert account["claim_transferred"] is True
+    leaver = store.runner.read("MATCH (r:Rep {id: $id}) RETURN r.status AS s, r.left_on AS d", {"id": "rep-sun"})
+    assert leaver == [{"s": "left", "d": DEMO_TODAY.isoformat()}]
+    claims = output(demo_cli("claims"))["claims"]
+    on_sj = {c["rep_id"]: (c["status"], c["claimed_on"]) for c in claims if c["company_id"] == COLLISION_COMPANY_ID}
+    assert on_sj == {"rep-sun": ("lapsed", "2026-10-10"), "rep-ma": ("live", DEMO_TODAY.isoformat())}
     moved = store.runner.read("MATCH (o:Opportunity {owner_id: $rep}) RETURN o.id AS id", {"rep": "rep-ma"})
     assert {d["id"] for d in deals} <= {d["id"] for d in moved}
-    assert store.counts()["relationships"] == knows_before
+    assert store.runner.read(ties, {"id": "rep-sun"}) == before
     refused = demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=nobody")
     assert refused.returncode == 2 and "no rep with id 'nobody'" in refused.stderr

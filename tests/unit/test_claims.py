@@ -134,6 +134,21 @@ class TestFirstClaimWins:
         ]
 
 
+class TestHandover:
+    def test_a_holder_who_left_protects_until_the_day_before(self, group: nx.MultiDiGraph) -> None:
+        claim(group, "west", "direct", "2026-10-01")
+        group.nodes["Rep:direct"].update(status="left", left_on="2026-10-06")
+        claim(group, "west", "mate", "2026-10-06")
+        report = claims_report(group, D("2026-10-07"))
+        (old, new) = report.claims
+        assert (old.status, old.expires_on, old.reason) == (
+            "lapsed",
+            D("2026-10-05"),
+            "ended when Direct left on 2026-10-06",
+        )
+        assert (new.rep_id, new.status, new.expires_on) == ("mate", "live", D("2026-10-20"))
+
+
 class TestCollisions:
     def test_another_channel_touching_inside_the_period(self, group: nx.MultiDiGraph) -> None:
         claim(group, "west", "tele", "2026-10-01")
