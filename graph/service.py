@@ -8,10 +8,10 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis.claims import ClaimPolicy, claims_report
-from graph.analysis.group_tree import group_roots
 from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.errors import NotFound
+from graph.hierarchy import group_roots
 from graph.model import Channel, Claim, Opportunity, Record, Rep, Status
 from graph.normalise import normalise_phone
 from graph.store import GraphStore

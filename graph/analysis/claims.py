@@ -39,7 +39,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import edges_of, nodes_of
-from graph.analysis.group_tree import group_roots
+from graph.hierarchy import group_roots
 
 __all__ = [
     "DEFAULT_PROTECTION_DAYS",

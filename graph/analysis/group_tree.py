@@ -29,7 +29,6 @@ __all__ = [
     "Rollup",
     "TreeCompany",
     "group_purchases",
-    "group_roots",
     "group_tree",
 ]
 
@@ -102,25 +101,6 @@ class GroupTree(BaseModel):
     @property
     def branches(self) -> list[TreeCompany]:
         return [c for c in self.companies if c.id != self.group]
-
-
-def group_roots(parents: dict[str, str | None]) -> dict[str, str]:
-    """Each company's group root, following parents up (a cycle or a missing parent ends the walk).
-
-    >>> group_roots({"hq": None, "b": "hq", "c": "b", "lone": None})
-    {'hq': 'hq', 'b': 'hq', 'c': 'hq', 'lone': 'lone'}
-    """
-    roots: dict[str, str] = {}
-    for company in parents:
-        trail = []
-        current = company
-        while current not in roots and parents.get(current) and current not in trail:
-            trail.append(current)
-            current = str(parents[current])
-        root = roots.get(current, current)
-        for step in (*trail, current):
-            roots.setdefault(step, root)
-    return {company: roots[company] for company in parents}
 
 
 def group_purchases(graph: nx.MultiDiGraph, company_ids: Iterable[str]) -> list[GroupPurchase]:

@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from graph.analysis.group_tree import group_roots
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS, densest_wave, signal_threshold
+from graph.hierarchy import group_roots
 from graph.model import US_VENDOR_ID
 
 __all__ = ["DealSize", "PortfolioRow", "portfolio"]

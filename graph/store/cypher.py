@@ -15,11 +15,12 @@ __all__ = [
     "ALL_REPS",
     "ANY_NODE",
     "ANY_OF_LABEL",
-    "BRANCH_EDGES",
     "CLAIMED_GROUP_TOUCHES",
+    "CLAIM_COMPANIES",
     "CLAIM_NODES",
     "COMPANY_NAMES",
     "COMPETITOR_NAMES",
+    "CONTACTS_PER_COMPANY",
     "CONTACT_COMPANY",
     "COUNT_EDGES",
     "COUNT_NODES",
@@ -45,7 +46,6 @@ __all__ = [
     "PORTFOLIO_PURCHASES",
     "PORTFOLIO_ROOTS",
     "REP_ACCOUNTS",
-    "ROOT_COMPANIES",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
     "UPSERT_EDGES",
@@ -166,15 +166,6 @@ ANY_NODE = "MATCH (n) RETURN n.id AS id LIMIT 1"
 COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
-ROOT_COMPANIES = (
-    "MATCH (root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
-    "OPTIONAL MATCH (root)<-[:BRANCH_OF*0..]-(c:Company) "
-    "WITH root, collect(DISTINCT c.id) AS ids "
-    "OPTIONAL MATCH (p:Contact) WHERE p.company_id IN ids "
-    "RETURN root.id AS id, root.name AS name, root.tier AS tier, root.industry AS industry, "
-    "size(ids) AS companies, count(p) AS contacts ORDER BY root.name"
-)
-"""Group roots and stand-alone companies, with how many companies and people each holds."""
 GROUP_COMPANIES = (
     "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) "
     "RETURN DISTINCT c.id AS id, c.name AS name, c.parent_id AS parent_id, c.tier AS tier "
@@ -242,6 +233,9 @@ PORTFOLIO_KNOWN_DECISION_MAKERS = _packed(
     "toString(people)",
 )
 """Of those, how many an active rep of ours knows, per company."""
+CONTACTS_PER_COMPANY = _packed(
+    "MATCH (p:Contact) WITH p.company_id AS company_id, count(p) AS people", "company_id", "toString(people)"
+)
 PORTFOLIO_LAST_TOUCH = _packed(
     "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) WITH p.company_id AS company_id, max(t.date) AS last_touch",
     "company_id",
@@ -295,13 +289,19 @@ REP_ACCOUNTS = " UNION ".join(
     )
 )
 """Companies a rep works: open opportunities they own, claims they made, people they know."""
-COMPANY_NAMES = "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.name_key AS name_key, c.parent_id AS parent_id"
+COMPANY_NAMES = (
+    "MATCH (c:Company) RETURN collect(c.id) AS id, collect(c.name) AS name, "
+    "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id"
+)
 """Every company's name and normalised key, for "is it already protected?" searches."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
 
-CLAIM_NODES = " UNION ALL ".join("MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Company", "Rep", "Claim"))
+CLAIM_NODES = " UNION ALL ".join("MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim"))
+CLAIM_COMPANIES = (
+    "MATCH (c:Company) RETURN collect(c.id) AS id, collect(coalesce(c.tier, 0)) AS tier, "
+    "collect(coalesce(c.parent_id, $blank)) AS parent_id"
+)
 """Everything claims are judged on, except people: companies, our reps, the claims."""
-BRANCH_EDGES = "MATCH (a:Company)-[r:BRANCH_OF]->(b:Company) " + _EDGE_COLUMNS
 CLAIMED_GROUP_TOUCHES = (
     "MATCH (:Claim)-[:ON]->(:Company)-[:BRANCH_OF*0..]->(root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
     "WITH DISTINCT root MATCH (root)<-[:BRANCH_OF*0..]-(m:Company) WITH collect(DISTINCT m.id) AS ids "
