@@ -19,7 +19,7 @@ the end, once every node exists.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -332,44 +332,17 @@ def import_paths(
             f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown_headers(source)
         )
         batch: list[_Pending] = []
-        seen: dict[tuple[str, ...], int] = {}
-        for row in read_rows(source):
+        for item in _prepared(source, survey):
             counts.rows += 1
-            problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
-            if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
-                problem = survey.in_cycle[row.cells["id"]]
-            if problem:
-                column = "reports_to" if "cycle" in problem else "id" if "id" in row.cells else "(row)"
-                value = row.cells.get(column, "")
-                report.errors.append(
-                    RowError(
-                        file=source.label,
-                        row=row.row,
-                        column=row.headers.get(column, column),
-                        value=value,
-                        reason=problem,
-                    )
-                )
+            if item.errors:
+                report.errors.extend(item.errors)
                 counts.rejected += 1
-                survey.reject(row)
+                survey.reject(item.row)
                 continue
-            if source.stem == "contacts" and row.cells.get("id") in survey.alias:
+            if item.merged:
                 counts.landed += 1  # merged: the first row with this phone or e-mail stands for the person
                 continue
-            records, errors = parse_row(row)
-            if errors:
-                report.errors.extend(errors)
-                counts.rejected += 1
-                survey.reject(row)
-                continue
-            try:
-                records = [_remap(r, survey.alias) for r in records]
-            except ValidationError as error:
-                report.errors.extend(row_errors(row, error, note="after merging duplicate contacts"))
-                counts.rejected += 1
-                survey.reject(row)
-                continue
-            batch.append(_Pending(row, records))
+            batch.append(_Pending(item.row, item.records))
             if len(batch) >= BATCH_ROWS:
                 retry += _flush(store, survey, batch, report, counts, dry_run, fresh)
                 batch = []
@@ -384,6 +357,51 @@ def import_paths(
         report.warnings.extend(f"not linked, the other end is missing: {m}" for m in final.missing)
     report.rejected = sum(c.rejected for c in report.stems.values())
     return report
+
+
+@dataclass
+class _Prepared:
+    """One row after the checks that need no store: its records, or why it is rejected."""
+
+    row: SourceRow
+    records: list[Record] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    merged: bool = False
+
+
+def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
+    """Read and validate a source's rows against what the survey learnt.
+
+    Only checks that need neither the store nor earlier batches happen here;
+    rejections' effect on later rows and reference checks stay with the caller.
+    """
+    seen: dict[tuple[str, ...], int] = {}
+    for row in read_rows(source):
+        problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
+        if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
+            problem = survey.in_cycle[row.cells["id"]]
+        if problem:
+            column = "reports_to" if "cycle" in problem else "id" if "id" in row.cells else "(row)"
+            error = RowError(
+                file=source.label,
+                row=row.row,
+                column=row.headers.get(column, column),
+                value=row.cells.get(column, ""),
+                reason=problem,
+            )
+            yield _Prepared(row, errors=[error])
+            continue
+        if source.stem == "contacts" and row.cells.get("id") in survey.alias:
+            yield _Prepared(row, merged=True)
+            continue
+        records, errors = parse_row(row)
+        if errors:
+            yield _Prepared(row, errors=errors)
+            continue
+        try:
+            yield _Prepared(row, records=[_remap(r, survey.alias) for r in records])
+        except ValidationError as error:
+            yield _Prepared(row, errors=row_errors(row, error, note="after merging duplicate contacts"))
 
 
 def _flush(
