@@ -329,6 +329,8 @@ class Opportunity(Record):
     amount: Money | None = None
     owner_id: Id | None = None
     close_date: dt.date | None = None
+    stage_since: dt.date | None = None
+    """When it entered its current stage: a stage change is progress that renews a claim."""
 
 
 class OpportunityRole(Record):

@@ -116,6 +116,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "amount": ("金额", "预计金额"),
         "owner_id": ("负责人", "负责人编号"),
         "close_date": ("预计成交日期", "成交日期"),
+        "stage_since": ("阶段更新日期", "阶段变更日期"),
     },
     "opportunity_roles": {
         "opportunity_id": ("商机编号",),

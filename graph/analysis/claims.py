@@ -9,9 +9,9 @@ Rules (seed 000: ownership is decided for the whole enterprise):
   the protection period (default 14 days, configurable per tier of the
   claimed company), both days included.
 - It is renewed once, automatically, when its holder makes qualifying progress
-  (a touch of any contact of the protected scope) within the first period:
+  within the first period: a touch of any contact of the protected scope, or
+  an opportunity there that they own entering a new stage (``stage_since``).
   ``expires_on`` moves one more period out. Without progress it lapses.
-  (Opportunity stage changes will count too once stage history is kept.)
 - First valid claim wins: claims are taken in date order; a claim on a scope
   protected by someone else is refused, naming the holder and the expiry.
   Two claims on the same day: the earlier one by rep id stands and the other
@@ -141,6 +141,21 @@ def _touches(graph: nx.MultiDiGraph) -> list[_Touch]:
     return sorted(found, key=lambda t: (t.date, t.rep, t.contact))
 
 
+def _stage_changes(graph: nx.MultiDiGraph) -> list[_Touch]:
+    """Opportunities entering a new stage, as progress by their owner at the opportunity's company."""
+    return [
+        _Touch(
+            rep=str(d["owner_id"]),
+            contact="",
+            company=str(d.get("company_id")),
+            date=dt.date.fromisoformat(str(d["stage_since"])),
+            kind=f"stage {d.get('stage')}",
+        )
+        for _, d in nodes_of(graph, "Opportunity")
+        if d.get("owner_id") and d.get("stage_since")
+    ]
+
+
 def _scope(company: str, root: str, policy: ClaimPolicy) -> str:
     return company if root in policy.separate_branches else root
 
@@ -161,6 +176,9 @@ def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | 
     tiers = {d["id"]: d.get("tier") for _, d in nodes_of(graph, "Company")}
     reps = {d["id"]: d for _, d in nodes_of(graph, "Rep")}
     touches = [t for t in _touches(graph) if t.date <= as_of]
+    progress_made = sorted(
+        touches + [s for s in _stage_changes(graph) if s.date <= as_of], key=lambda t: (t.date, t.rep, t.kind)
+    )
     claims = sorted(
         (d for _, d in nodes_of(graph, "Claim") if dt.date.fromisoformat(str(d["claimed_on"])) <= as_of),
         key=lambda d: (str(d["claimed_on"]), str(d["rep_id"]), str(d["id"])),
@@ -204,13 +222,14 @@ def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | 
             continue
         progress = [
             t
-            for t in touches
+            for t in progress_made
             if t.rep == rep and claimed_on <= t.date <= status.expires_on and _in_scope(t.company, scope, roots, policy)
         ]
         if progress:
             status.renewed = True
             status.expires_on += period
-            status.reason = f"renewed once after progress on {progress[0].date}"
+            what = progress[0].kind if progress[0].kind.startswith("stage ") else "a touch"
+            status.reason = f"renewed once after progress on {progress[0].date} ({what})"
         left_on = reps.get(rep, {}).get("left_on")
         if left_on and dt.date.fromisoformat(str(left_on)) <= status.expires_on:
             status.expires_on = max(claimed_on, dt.date.fromisoformat(str(left_on)) - dt.timedelta(days=1))

@@ -296,7 +296,9 @@ COMPANY_NAMES = (
 """Every company's name and normalised key, for "is it already protected?" searches."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
 
-CLAIM_NODES = " UNION ALL ".join("MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim"))
+CLAIM_NODES = " UNION ALL ".join(
+    "MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim", "Opportunity")
+)
 CLAIM_COMPANIES = (
     "MATCH (c:Company) RETURN collect(c.id) AS id, collect(coalesce(c.tier, 0)) AS tier, "
     "collect(coalesce(c.parent_id, $blank)) AS parent_id"
@@ -337,7 +339,7 @@ EXPORT: dict[str, str] = {
     "b.amount AS amount ORDER BY company_id, product",
     "opportunities": "MATCH (o:Opportunity) RETURN o.id AS id, o.company_id AS company_id, o.name AS name, "
     "o.product AS product, o.stage AS stage, o.amount AS amount, o.owner_id AS owner_id, "
-    "o.close_date AS close_date ORDER BY id",
+    "o.close_date AS close_date, o.stage_since AS stage_since ORDER BY id",
     "opportunity_roles": "MATCH (c:Contact)-[p:PLAYS]->(o:Opportunity) RETURN o.id AS opportunity_id, "
     "c.id AS contact_id, p.role AS role ORDER BY opportunity_id, contact_id, role",
     "claims": "MATCH (k:Claim) RETURN k.company_id AS company_id, k.rep_id AS rep_id, k.channel AS channel, "

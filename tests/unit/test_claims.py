@@ -77,6 +77,34 @@ class TestRenewal:
         assert "2026-10-15" in status.reason
         assert claims_report(group, D("2026-10-30")).claims[0].status == "lapsed"
 
+    def test_a_stage_change_of_their_deal_renews(self, group: nx.MultiDiGraph) -> None:
+        claim(group, "west", "tele", "2026-10-01")
+        group.add_node(
+            "Opportunity:o1",
+            label="Opportunity",
+            id="o1",
+            company_id="east",
+            owner_id="tele",
+            stage="bid",
+            stage_since="2026-10-09",
+        )
+        (status,) = claims_report(group, D("2026-10-20")).claims
+        assert (status.renewed, status.expires_on) == (True, D("2026-10-29"))
+        assert status.reason == "renewed once after progress on 2026-10-09 (stage bid)"
+
+    def test_someone_elses_deal_moving_is_not_their_progress(self, group: nx.MultiDiGraph) -> None:
+        claim(group, "west", "tele", "2026-10-01")
+        group.add_node(
+            "Opportunity:o1",
+            label="Opportunity",
+            id="o1",
+            company_id="east",
+            owner_id="mate",
+            stage="bid",
+            stage_since="2026-10-09",
+        )
+        assert claims_report(group, D("2026-10-20")).claims[0].renewed is False
+
     def test_a_touch_one_day_after_expiry_does_not_renew(self, group: nx.MultiDiGraph) -> None:
         claim(group, "west", "tele", "2026-10-01")
         touch(group, "tele", "west-p", "2026-10-16")
