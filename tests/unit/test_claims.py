@@ -45,6 +45,12 @@ def touch(g: nx.MultiDiGraph, rep: str, contact: str, on: str) -> None:
     g.add_edge(f"Rep:{rep}", f"Contact:{contact}", key=f"TOUCHED:{on}", type="TOUCHED", date=on, kind="call")
 
 
+def deal_moves(g: nx.MultiDiGraph, owner: str, on: str) -> None:
+    """An opportunity at east, owned by ``owner``, entering the bid stage on ``on``."""
+    deal = {"label": "Opportunity", "id": "o1", "company_id": "east", "owner_id": owner, "stage": "bid"}
+    g.add_node("Opportunity:o1", **deal, stage_since=on)
+
+
 def statuses(g: nx.MultiDiGraph, as_of: str, policy: ClaimPolicy | None = None) -> list[tuple[str, str, str, str]]:
     report = claims_report(g, D(as_of), policy)
     return [(c.rep_id, c.scope_id, c.status, str(c.expires_on)) for c in report.claims]
@@ -79,30 +85,14 @@ class TestRenewal:
 
     def test_a_stage_change_of_their_deal_renews(self, group: nx.MultiDiGraph) -> None:
         claim(group, "west", "tele", "2026-10-01")
-        group.add_node(
-            "Opportunity:o1",
-            label="Opportunity",
-            id="o1",
-            company_id="east",
-            owner_id="tele",
-            stage="bid",
-            stage_since="2026-10-09",
-        )
+        deal_moves(group, "tele", "2026-10-09")
         (status,) = claims_report(group, D("2026-10-20")).claims
         assert (status.renewed, status.expires_on) == (True, D("2026-10-29"))
         assert status.reason == "renewed once after progress on 2026-10-09 (stage bid)"
 
     def test_someone_elses_deal_moving_is_not_their_progress(self, group: nx.MultiDiGraph) -> None:
         claim(group, "west", "tele", "2026-10-01")
-        group.add_node(
-            "Opportunity:o1",
-            label="Opportunity",
-            id="o1",
-            company_id="east",
-            owner_id="mate",
-            stage="bid",
-            stage_since="2026-10-09",
-        )
+        deal_moves(group, "mate", "2026-10-09")
         assert claims_report(group, D("2026-10-20")).claims[0].renewed is False
 
     def test_a_touch_one_day_after_expiry_does_not_renew(self, group: nx.MultiDiGraph) -> None:
