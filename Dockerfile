@@ -8,7 +8,7 @@ COPY app.py ./
 COPY .streamlit .streamlit
 COPY graph graph
 COPY ingest ingest
-COPY pages pages
+COPY app_pages app_pages
 COPY ui ui
 RUN useradd --create-home kagraph && chown -R kagraph /app
 USER kagraph

@@ -9,14 +9,14 @@ from ui.store import require_store
 st.set_page_config(page_title="kagraph", page_icon=":material/hub:", layout="wide")
 language_switch()
 pages = [
-    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
-    st.Page("pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
-    st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
-    st.Page("pages/group.py", title=t("nav.group"), icon=":material/lan:"),
-    st.Page("pages/portfolio.py", title=t("nav.portfolio"), icon=":material/leaderboard:"),
-    st.Page("pages/claims.py", title=t("nav.claims"), icon=":material/verified_user:"),
-    st.Page("pages/onboarding.py", title=t("nav.onboarding"), icon=":material/handshake:"),
-    st.Page("pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
+    st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
+    st.Page("app_pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
+    st.Page("app_pages/accounts.py", title=t("nav.accounts"), icon=":material/apartment:"),
+    st.Page("app_pages/group.py", title=t("nav.group"), icon=":material/lan:"),
+    st.Page("app_pages/portfolio.py", title=t("nav.portfolio"), icon=":material/leaderboard:"),
+    st.Page("app_pages/claims.py", title=t("nav.claims"), icon=":material/verified_user:"),
+    st.Page("app_pages/onboarding.py", title=t("nav.onboarding"), icon=":material/handshake:"),
+    st.Page("app_pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 store_status(require_store())

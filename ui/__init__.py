@@ -1,1 +1,1 @@
-"""Streamlit-side helpers shared by app.py and pages/: language, store handle, sidebar."""
+"""Streamlit-side helpers shared by app.py and app_pages/: language, store handle, sidebar."""

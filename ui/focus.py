@@ -15,8 +15,8 @@ __all__ = ["CHAIN_PAGE", "FOCUS_COMPANY", "FOCUS_GROUP", "GROUP_PAGE", "focused_
 
 FOCUS_GROUP = "focus_group"
 FOCUS_COMPANY = "focus_company"
-CHAIN_PAGE = "pages/decision_chain.py"
-GROUP_PAGE = "pages/group.py"
+CHAIN_PAGE = "app_pages/decision_chain.py"
+GROUP_PAGE = "app_pages/group.py"
 
 
 def focused_index(key: str, options: Sequence[str]) -> int:

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.app, pytest.mark.usefixtures("app_env")]
 
 
 def open_claims(language: str = "English") -> AppTest:
-    app = open_page("pages/claims.py", language)
+    app = open_page("app_pages/claims.py", language)
     app.date_input[0].set_value(DEMO_TODAY).run()
     assert not app.exception
     return app
@@ -75,7 +75,7 @@ def test_claims_page_in_chinese() -> None:
 
 
 def test_the_collision_shows_on_the_decision_chain_map() -> None:
-    app = open_page("pages/decision_chain.py")
+    app = open_page("app_pages/decision_chain.py")
     app.selectbox[0].set_value("co-sj").run()
     app.date_input[0].set_value(DEMO_TODAY).run()
     assert any("Collisions (撞单) on 1 of the people here" in w.value for w in app.warning)

@@ -22,7 +22,7 @@ def pick_group(app: AppTest, group_id: str) -> None:
 
 
 def test_group_page_opens_on_the_hq_wave_of_seed_three() -> None:
-    app = open_page("pages/group.py")
+    app = open_page("app_pages/group.py")
     pick_group(app, CHINESE_GROUP_ID)
     assert app.selectbox[1].value == "网络安全"
     ours, rivals, untouched = (int(m.value) for m in app.metric[:3])
@@ -42,7 +42,7 @@ def test_group_page_opens_on_the_hq_wave_of_seed_three() -> None:
 
 
 def test_another_category_recolours_the_tree_and_lists_its_gaps() -> None:
-    app = open_page("pages/group.py")
+    app = open_page("app_pages/group.py")
     pick_group(app, CHINESE_GROUP_ID)
     app.selectbox[1].set_value("数据备份").run()
     assert [int(m.value) for m in app.metric[:2]] == [1, 1]
@@ -51,7 +51,7 @@ def test_another_category_recolours_the_tree_and_lists_its_gaps() -> None:
 
 
 def test_a_target_opens_in_the_decision_chain() -> None:
-    app = open_page("pages/group.py")
+    app = open_page("app_pages/group.py")
     pick_group(app, CHINESE_GROUP_ID)
     first = target_table(app).iloc[0]["company"]
     app.button(key="open_chain").click().run()
@@ -62,7 +62,7 @@ def test_a_target_opens_in_the_decision_chain() -> None:
 
 
 def test_group_page_in_chinese() -> None:
-    app = open_page("pages/group.py", "简体中文")
+    app = open_page("app_pages/group.py", "简体中文")
     pick_group(app, CHINESE_GROUP_ID)
     assert app.title[0].value == "集团拓展"
     assert any("很可能是总部统一决策" in m.value for m in app.markdown)
@@ -70,7 +70,7 @@ def test_group_page_in_chinese() -> None:
 
 
 def test_portfolio_lists_every_group_and_filters() -> None:
-    app = open_page("pages/portfolio.py")
+    app = open_page("app_pages/portfolio.py")
     table = app.dataframe[0].value
     assert {CHINESE_GROUP_ID, ENGLISH_GROUP_ID} <= set(table["group_id"])
     grid = table.set_index("group_id").loc[CHINESE_GROUP_ID]
@@ -85,7 +85,7 @@ def test_portfolio_lists_every_group_and_filters() -> None:
 
 
 def test_a_group_opens_on_the_group_page() -> None:
-    app = open_page("pages/portfolio.py")
+    app = open_page("app_pages/portfolio.py")
     app.selectbox[0].set_value(ENGLISH_GROUP_ID).run()
     app.button(key="open_group").click().run()
     assert not app.exception

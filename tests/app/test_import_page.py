@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def import_page() -> AppTest:
     app = AppTest.from_file("../../app.py", default_timeout=120)
     app.run()
-    app.switch_page("pages/import_data.py").run()
+    app.switch_page("app_pages/import_data.py").run()
     return app
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.app
 
 
 def open_onboarding(language: str = "English") -> AppTest:
-    app = open_page("pages/onboarding.py", language)
+    app = open_page("app_pages/onboarding.py", language)
     app.selectbox[0].set_value(CHINESE_GROUP_ID).run()
     app.selectbox[1].set_value("co-hd-jx").run()
     app.selectbox[2].set_value("rep-li").run()

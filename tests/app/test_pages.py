@@ -8,14 +8,14 @@ from streamlit.testing.v1 import AppTest
 pytestmark = pytest.mark.app
 
 PAGES = [
-    "pages/overview.py",
-    "pages/decision_chain.py",
-    "pages/accounts.py",
-    "pages/group.py",
-    "pages/portfolio.py",
-    "pages/claims.py",
-    "pages/onboarding.py",
-    "pages/import_data.py",
+    "app_pages/overview.py",
+    "app_pages/decision_chain.py",
+    "app_pages/accounts.py",
+    "app_pages/group.py",
+    "app_pages/portfolio.py",
+    "app_pages/claims.py",
+    "app_pages/onboarding.py",
+    "app_pages/import_data.py",
 ]
 
 
@@ -57,7 +57,7 @@ def test_language_switch_changes_ui_text() -> None:
 @pytest.mark.usefixtures("app_env")
 def test_accounts_lists_people_of_the_chosen_company() -> None:
     app = open_app()
-    app.switch_page("pages/accounts.py").run()
+    app.switch_page("app_pages/accounts.py").run()
     group_box = app.selectbox[0]
     assert len(group_box.options) >= 3
     company_box = app.selectbox[1]
@@ -78,7 +78,7 @@ def test_store_down_shows_a_message_not_a_traceback() -> None:
 def test_roles_and_stances_read_in_chinese() -> None:
     app = AppTest.from_file("../../app.py", default_timeout=120)
     app.session_state["language"] = "简体中文"  # as the sidebar switch leaves it
-    app.switch_page("pages/accounts.py").run()
+    app.switch_page("app_pages/accounts.py").run()
     assert app.title[0].value == "客户"
     people = app.dataframe[1].value
     assert "拍板人" in set(people["buying_role"]) and "economic_buyer" not in set(people["buying_role"])

@@ -21,7 +21,7 @@ def test_placeholders_match_between_languages() -> None:
 
 
 def test_ui_code_uses_only_known_keys() -> None:
-    sources = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    sources = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
     used = {key for path in sources for key in KEY_USE.findall(path.read_text(encoding="utf-8"))}
     assert used, "no t('…') calls found: the pattern is wrong"
     assert used - set(TEXTS) == set()
