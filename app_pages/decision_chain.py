@@ -13,21 +13,15 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
-from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index
+from ui.focus import FOCUS_COMPANY, focused_index, group_picker
 from ui.i18n import enum_label, t
 from ui.store import claims_graph, company_graph, require_store
 
 store = require_store()
 st.title(t("chain.title"))
 
-groups = {g["id"]: g["name"] for g in store.groups()}
-if not groups:
-    st.info(t("overview.empty"))
-    st.stop()
 pick = st.columns(3)
-group_id = pick[0].selectbox(
-    t("accounts.group"), list(groups), format_func=groups.__getitem__, index=focused_index(FOCUS_GROUP, list(groups))
-)
+group_id = group_picker(store, pick[0])
 members = {c["id"]: c for c in store.group_companies(group_id)}
 company_id = pick[1].selectbox(
     t("accounts.company"),

@@ -9,21 +9,15 @@ from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DE
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
-from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, focused_index
+from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
 from ui.store import group_graph, require_store
 
 store = require_store()
 st.title(t("group.title"))
 
-groups = {g["id"]: g["name"] for g in store.groups()}
-if not groups:
-    st.info(t("overview.empty"))
-    st.stop()
 pick = st.columns([2, 2, 1])
-group_id = pick[0].selectbox(
-    t("accounts.group"), list(groups), format_func=groups.__getitem__, index=focused_index(FOCUS_GROUP, list(groups))
-)
+group_id = group_picker(store, pick[0])
 with pick[2].popover(t("group.settings"), width="stretch"):
     as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
     window = st.number_input(t("group.window"), 7, 1095, DEFAULT_WINDOW_DAYS, step=15)
