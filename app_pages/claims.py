@@ -10,7 +10,7 @@ from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, cr
 from graph.render.markdown import plain
 from graph.service import protection_search
 from ui.i18n import enum_label, t
-from ui.store import require_store
+from ui.store import claims_graph, company_names, require_store
 
 store = require_store()
 st.title(t("claims.title"))
@@ -29,9 +29,11 @@ with st.expander(t("claims.settings")):
     team_shares = st.toggle(t("claims.team_shares"), value=True)
 policy = ClaimPolicy(int(days), tier_days, frozenset(separate), team_shares)
 
+report = claims_report(claims_graph(), as_of, policy)
+companies = company_names()
 query = st.text_input(t("claims.search"), key="protection_query").strip()
 if query:
-    hits = protection_search(store, query, as_of, policy)
+    hits = protection_search(store, query, report, companies)
     if not hits:
         st.info(t("claims.search.none"))
     for hit in hits:
@@ -47,13 +49,12 @@ if query:
         else:
             st.success(plain(t("claims.search.free", company=hit.company_name)), icon=":material/lock_open:")
 
-report = claims_report(store.claims_graph(), as_of, policy)
 figures = st.columns(4)
 for column, state in zip(figures, ("live", "lapsed", "refused"), strict=False):
     column.metric(t(f"claims.metric.{state}"), sum(1 for c in report.claims if c.status == state))
 figures[3].metric(t("claims.metric.collisions"), len(report.collisions))
 
-company_names = {c["id"]: c["name"] for c in store.company_names()}
+names = {c["id"]: c["name"] for c in companies}
 claims_tab, collisions_tab, split_tab = st.tabs(
     [t("claims.tab.claims"), t("claims.tab.collisions"), t("claims.tab.split")]
 )
@@ -64,7 +65,7 @@ with claims_tab:
         st.dataframe(
             [
                 {
-                    "company": company_names.get(c.company_id, c.company_id),
+                    "company": names.get(c.company_id, c.company_id),
                     "group": groups.get(c.group_id, c.group_id),
                     "holder": c.rep_name,
                     "channel": enum_label(c.channel),
@@ -97,7 +98,7 @@ with collisions_tab:
                     "other_rep": c.other_rep_name,
                     "other_channel": enum_label(c.other_channel),
                     "contact": c.contact_name,
-                    "company": company_names.get(c.company_id, c.company_id),
+                    "company": names.get(c.company_id, c.company_id),
                     "touch_kind": enum_label(c.kind),
                 }
                 for c in reversed(report.collisions)

@@ -10,21 +10,21 @@ from graph.errors import KagraphError
 from graph.render.digest import digest_html, digest_markdown
 from graph.render.markdown import plain
 from graph.service import account_onboarding, hand_over
+from ui.focus import group_picker
 from ui.i18n import enum_label, t
-from ui.store import require_store
+from ui.store import company_names, require_store
 
 store = require_store()
 st.title(t("onboarding.title"))
 st.caption(t("onboarding.intro"))
 
-groups = {g["id"]: g["name"] for g in store.groups()}
+pick = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
+group_id = group_picker(store, pick[0])
 reps = {str(r["id"]): r for r in store.reps()}
-if not groups or not reps:
+if not reps:
     st.info(t("overview.empty"))
     st.stop()
 active = [rid for rid, r in reps.items() if r.get("status", "active") == "active"]
-pick = st.columns([2, 2, 2, 1], vertical_alignment="bottom")
-group_id = pick[0].selectbox(t("accounts.group"), list(groups), format_func=groups.__getitem__)
 members = {c["id"]: c["name"] for c in store.group_companies(group_id)}
 company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=members.__getitem__)
 new_owner = pick[2].selectbox(t("onboarding.new_owner"), active, format_func=lambda r: str(reps[r].get("name", r)))
@@ -32,7 +32,7 @@ whole_group = pick[3].toggle(t("onboarding.whole_group"))
 as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
 
 digest = account_onboarding(store, company_id, new_owner, as_of, whole_group)
-names = {c["id"]: c["name"] for c in store.company_names()}
+names = {c["id"]: c["name"] for c in company_names()}
 if digest.previous_owners:
     st.caption(plain(t("onboarding.previous", names=", ".join(digest.previous_owner_names))))
 

@@ -146,7 +146,9 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
     if args.command == "handover":
         return hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of).model_dump(mode="json")
     if args.command == "protected":
-        return [hit.model_dump(mode="json") for hit in protection_search(store, args.query, args.as_of)]
+        claims_now = claims_report(store.claims_graph(), args.as_of)
+        hits = protection_search(store, args.query, claims_now, store.company_names())
+        return [hit.model_dump(mode="json") for hit in hits]
     if args.command == "strength":
         scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}

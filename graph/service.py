@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis.claims import ClaimPolicy, claims_report
+from graph.analysis.claims import ClaimsReport, claims_report
 from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.errors import NotFound
@@ -20,14 +21,16 @@ __all__ = ["AccountHandover", "Handover", "account_onboarding", "hand_over", "pr
 
 
 def protection_search(
-    store: GraphStore, query: str, as_of: dt.date, policy: ClaimPolicy | None = None
+    store: GraphStore, query: str, report: ClaimsReport, companies: list[dict[str, Any]]
 ) -> list[ProtectionHit]:
-    """Companies matching a name or a contact phone, each with the live claim protecting it."""
-    companies = store.company_names()
+    """Companies matching a name or a contact phone, each with the live claim protecting it.
+
+    ``report`` and ``companies`` (``store.company_names()``) are passed in, so a
+    page that already shows them does not read them twice.
+    """
     roots = group_roots({str(c["id"]): c.get("parent_id") for c in companies})
     phone = normalise_phone(query)
     phones = store.phone_companies(phone) if phone.isdigit() and len(phone) >= 5 else []
-    report = claims_report(store.claims_graph(), as_of, policy)
     return find_protection(query, companies, roots, report, phones)
 
 
@@ -41,7 +44,21 @@ def account_onboarding(
 ) -> OnboardingDigest:
     """The onboarding digest of a company (or its whole group) for a new owner, who may know nobody there yet."""
     graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
-    reps = {str(r["id"]): r for r in store.reps()}
+    return _digest(graph, _reps_by_id(store), new_owner, as_of, previous_owners)
+
+
+def _reps_by_id(store: GraphStore) -> dict[str, dict[str, Any]]:
+    return {str(r["id"]): r for r in store.reps()}
+
+
+def _digest(
+    graph: nx.MultiDiGraph,
+    reps: dict[str, dict[str, Any]],
+    new_owner: str,
+    as_of: dt.date,
+    previous_owners: list[str] | None,
+) -> OnboardingDigest:
+    """``onboarding_digest`` after adding the reps it names that have no tie to the account yet."""
     for rep_id in (new_owner, *(previous_owners or ())):
         if rep_id not in reps:
             raise NotFound(f"no rep with id {rep_id!r}")
@@ -75,7 +92,7 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
     relationships and touches stay in the graph, attributed to them, and come
     back as the transfer list. Nothing is deleted.
     """
-    reps = {str(r["id"]): r for r in store.reps()}
+    reps = _reps_by_id(store)
     for rep_id in (leaving, *successors.values()):
         if rep_id not in reps:
             raise NotFound(f"no rep with id {rep_id!r}")
@@ -90,8 +107,8 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
     accounts: list[AccountHandover] = []
     writes: list[Record] = []
     for company_id, successor in successors.items():
-        digest = account_onboarding(store, company_id, successor, on, previous_owners=[leaving])
         graph = store.company_subgraph(company_id)
+        digest = _digest(graph, reps, successor, on, [leaving])
         moved = sorted(
             str(d["id"])
             for _, d in graph.nodes(data=True)

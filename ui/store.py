@@ -8,6 +8,7 @@ next rerun tries again once the server is back.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import networkx as nx
 import streamlit as st
@@ -20,7 +21,15 @@ from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
-__all__ = ["claims_graph", "company_graph", "group_graph", "portfolio_table", "require_store", "shared_store"]
+__all__ = [
+    "claims_graph",
+    "company_graph",
+    "company_names",
+    "group_graph",
+    "portfolio_table",
+    "require_store",
+    "shared_store",
+]
 
 
 @st.cache_resource(show_spinner=False)
@@ -64,3 +73,9 @@ def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
 def claims_graph() -> nx.MultiDiGraph:
     """Companies, claims, reps and the touches claims are judged on, reused across reruns for 30 s."""
     return shared_store().claims_graph()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def company_names() -> list[dict[str, Any]]:
+    """Every company's id, name, name key, parent and tier, reused across reruns for 30 s."""
+    return shared_store().company_names()

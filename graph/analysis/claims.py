@@ -110,7 +110,9 @@ class ClaimsReport(BaseModel):
 
 
 @dataclass
-class _Touch:
+class _Activity:
+    """A touch of a contact, or a deal moving stage (``contact`` empty): what renews a claim."""
+
     rep: str
     contact: str
     company: str
@@ -125,12 +127,12 @@ def _roots(graph: nx.MultiDiGraph) -> dict[str, str]:
     return group_roots(parents)
 
 
-def _touches(graph: nx.MultiDiGraph) -> list[_Touch]:
+def _touches(graph: nx.MultiDiGraph) -> list[_Activity]:
     found = []
     for rep, contact, data in edges_of(graph, "TOUCHED"):
         person = graph.nodes[contact]
         found.append(
-            _Touch(
+            _Activity(
                 rep=graph.nodes[rep]["id"],
                 contact=person["id"],
                 company=str(person.get("company_id")),
@@ -141,10 +143,10 @@ def _touches(graph: nx.MultiDiGraph) -> list[_Touch]:
     return sorted(found, key=lambda t: (t.date, t.rep, t.contact))
 
 
-def _stage_changes(graph: nx.MultiDiGraph) -> list[_Touch]:
+def _stage_changes(graph: nx.MultiDiGraph) -> list[_Activity]:
     """Opportunities entering a new stage, as progress by their owner at the opportunity's company."""
     return [
-        _Touch(
+        _Activity(
             rep=str(d["owner_id"]),
             contact="",
             company=str(d.get("company_id")),
@@ -252,7 +254,7 @@ def _teammates(holder: dict[str, object], other: dict[str, object]) -> bool:
 def _collisions(
     graph: nx.MultiDiGraph,
     statuses: Iterable[ClaimStatus],
-    touches: list[_Touch],
+    touches: list[_Activity],
     roots: dict[str, str],
     policy: ClaimPolicy,
 ) -> list[Collision]:

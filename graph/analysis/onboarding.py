@@ -314,9 +314,10 @@ def _first_meetings(
         h.contact_id: h for h in handover if h.strength >= DEFAULT_THRESHOLD and h.new_owner_strength < h.strength
     }
     on_deal: dict[str, str] = {}
+    open_deals = {d.id for d in deals}
     for source, target, data in edges_of(graph, "PLAYS"):
         deal = graph.nodes[target]
-        if deal["id"] in {d.id for d in deals}:
+        if deal["id"] in open_deals:
             role = str(data.get("role", "")).replace("_", " ")
             on_deal.setdefault(graph.nodes[source]["id"], f"plays {role} on {deal.get('name', deal['id'])}")
     ranked = []

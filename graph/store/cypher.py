@@ -16,7 +16,6 @@ __all__ = [
     "ANY_NODE",
     "ANY_OF_LABEL",
     "CLAIMED_GROUP_TOUCHES",
-    "CLAIM_COMPANIES",
     "CLAIM_NODES",
     "COMPANY_NAMES",
     "COMPETITOR_NAMES",
@@ -291,19 +290,16 @@ REP_ACCOUNTS = " UNION ".join(
 """Companies a rep works: open opportunities they own, claims they made, people they know."""
 COMPANY_NAMES = (
     "MATCH (c:Company) RETURN collect(c.id) AS id, collect(c.name) AS name, "
-    "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id"
+    "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id, "
+    "collect(coalesce(c.tier, 0)) AS tier"
 )
-"""Every company's name and normalised key, for "is it already protected?" searches."""
+"""Every company's name, normalised key, parent and tier, as parallel lists (protection search, claims)."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
 
 CLAIM_NODES = " UNION ALL ".join(
     "MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim", "Opportunity")
 )
-CLAIM_COMPANIES = (
-    "MATCH (c:Company) RETURN collect(c.id) AS id, collect(coalesce(c.tier, 0)) AS tier, "
-    "collect(coalesce(c.parent_id, $blank)) AS parent_id"
-)
-"""Everything claims are judged on, except people: companies, our reps, the claims."""
+"""Our reps, the claims, and the opportunities whose stage changes renew them."""
 CLAIMED_GROUP_TOUCHES = (
     "MATCH (:Claim)-[:ON]->(:Company)-[:BRANCH_OF*0..]->(root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
     "WITH DISTINCT root MATCH (root)<-[:BRANCH_OF*0..]-(m:Company) WITH collect(DISTINCT m.id) AS ids "

@@ -362,9 +362,9 @@ class GraphStore:
         return sorted({str(r["company_id"]) for r in rows if r["company_id"]})
 
     def company_names(self) -> list[dict[str, Any]]:
-        """Every company's id, name, normalised name key and parent id (``None`` for a root)."""
+        """Every company's id, name, normalised name key, parent id and tier (``None`` when unset)."""
         rows = self._parallel(cypher.COMPANY_NAMES, {"blank": ""})
-        return [{**r, "parent_id": r["parent_id"] or None} for r in rows]
+        return [{**r, "parent_id": r["parent_id"] or None, "tier": r["tier"] or None} for r in rows]
 
     def phone_companies(self, phone: str) -> list[str]:
         """Companies with a contact whose (normalised) phone is ``phone``."""
@@ -372,8 +372,8 @@ class GraphStore:
 
     def claims_graph(self) -> nx.MultiDiGraph:
         """Companies, group lines, reps, claims, and the touches of people in groups that hold a claim."""
-        companies = self._parallel(cypher.CLAIM_COMPANIES, {"blank": ""})
-        nodes = [{"label": "Company", "props": {"id": c["id"], "tier": c["tier"] or None}} for c in companies]
+        companies = self.company_names()
+        nodes = [{"label": "Company", "props": {"id": c["id"], "tier": c["tier"]}} for c in companies]
         nodes += self.runner.read(cypher.CLAIM_NODES)
         edges = [
             {
