@@ -48,6 +48,10 @@ __all__ = [
 ]
 
 KEY_PEOPLE = 10
+_PERSON_FIELDS = {"id", "name", "title", "company_id", "influence", "buying_role", "stance"}
+"""What a key person carries over from the decision chain's contact."""
+_RELATIONSHIP_FIELDS = {"rep_id", "rep_name", "rep_left", "contact_id", "contact_name", "days_since_last_touch"}
+"""What a handover item carries over from the relationship's strength score."""
 FIRST_MEETINGS = 5
 CLOSED_STAGES = ("won", "lost")
 ALLIES = ("supporter",)
@@ -249,13 +253,7 @@ def onboarding_digest(
     active = [c for c in chain.contacts if c.status == ACTIVE]
     key_people = [
         KeyPerson(
-            id=c.id,
-            name=c.name,
-            title=c.title,
-            company_id=c.company_id,
-            influence=c.influence,
-            buying_role=c.buying_role,
-            stance=c.stance,
+            **c.model_dump(include=_PERSON_FIELDS),
             known_by=[
                 Acquaintance(rep_id=s.rep_id, rep_name=s.rep_name, strength=s.score, rep_left=s.rep_left)
                 for s in by_contact[c.id]
@@ -267,16 +265,11 @@ def onboarding_digest(
     handover = sorted(
         (
             HandoverItem(
-                rep_id=s.rep_id,
-                rep_name=s.rep_name,
-                rep_left=s.rep_left,
-                contact_id=s.contact_id,
-                contact_name=s.contact_name,
+                **s.model_dump(include=_RELATIONSHIP_FIELDS),
                 title=people[s.contact_id].title,
                 strength=s.score,
                 influence=people[s.contact_id].influence,
                 importance=round(people[s.contact_id].influence * s.score / 100, 4),
-                days_since_last_touch=s.days_since_last_touch,
                 new_owner_strength=mine.get(s.contact_id, 0.0),
             )
             for s in chain.strengths
