@@ -7,7 +7,20 @@ has the chain. Pages and CLIs catch ``KagraphError`` and print ``str(error)``.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "KagraphError", "NotFound", "QueryFailed", "StoreError", "StoreUnavailable"]
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "ConfigError",
+    "EditConflict",
+    "EditRefused",
+    "FieldProblem",
+    "KagraphError",
+    "NotFound",
+    "QueryFailed",
+    "StoreError",
+    "StoreUnavailable",
+]
 
 
 class KagraphError(Exception):
@@ -32,3 +45,32 @@ class NotFound(KagraphError):
 
 class ConfigError(KagraphError):
     """The environment (NEO4J_*, KAGRAPH_*) holds a value kagraph cannot use."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One reason an edit cannot be saved: the field as the form names it, the value, why."""
+
+    field: str
+    value: str
+    reason: str
+
+
+class EditRefused(KagraphError):
+    """An edit broke a rule (bad value, unknown reference, a cycle, the same person twice); nothing was saved."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.reason}" for p in problems))
+
+
+class EditConflict(KagraphError):
+    """Someone else saved the record after it was opened; saving would overwrite their change unseen."""
+
+    def __init__(self, label: str, record_id: str, current: dict[str, Any], changed_by: str = "") -> None:
+        self.label, self.record_id, self.current, self.changed_by = label, record_id, current, changed_by
+        who = f" ({changed_by})" if changed_by else ""
+        super().__init__(
+            f"{label.lower()} {record_id!r} was changed by someone else{who} since you opened it; "
+            "nothing was saved. Its current values are shown: apply your change again on top of them"
+        )

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
@@ -145,6 +146,11 @@ class Record(BaseModel):
     def to_row(self) -> dict[str, object]:
         """The record as store properties: JSON types, ISO dates, no ``None``."""
         return {k: v for k, v in self.model_dump(mode="json").items() if v is not None}
+
+    @classmethod
+    def from_props(cls, props: Mapping[str, Any]) -> Self:
+        """The record from stored properties, leaving out what the store adds (``version``, ``name_key``, ``label``)."""
+        return cls.model_validate({k: v for k, v in props.items() if k in cls.model_fields})
 
 
 def _derived_id(*parts: object) -> str:

@@ -114,7 +114,9 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
             for _, d in graph.nodes(data=True)
             if d["label"] == "Opportunity" and d.get("owner_id") == leaving and d.get("stage") not in CLOSED_STAGES
         )
-        writes += [Opportunity.model_validate({**_props(graph, deal), "owner_id": successor}) for deal in moved]
+        writes += [
+            Opportunity.from_props({**graph.nodes[f"Opportunity:{deal}"], "owner_id": successor}) for deal in moved
+        ]
         claim = held.get(company_id) or held.get(roots.get(company_id, company_id))
         if claim is not None:
             channel = reps[successor].get("channel", Channel.DIRECT.value)
@@ -128,12 +130,6 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
                 relationships=digest.handover,
             )
         )
-    leaver = Rep.model_validate({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
+    leaver = Rep.from_props({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
     store.write([leaver, *writes])
     return Handover(rep_id=leaving, on=on, accounts=accounts)
-
-
-def _props(graph: nx.MultiDiGraph, opportunity_id: str) -> dict[str, object]:
-    """An opportunity's stored properties, as model fields."""
-    data = graph.nodes[f"Opportunity:{opportunity_id}"]
-    return {k: v for k, v in data.items() if k in Opportunity.model_fields}

@@ -15,6 +15,8 @@ __all__ = [
     "ALL_REPS",
     "ANY_NODE",
     "ANY_OF_LABEL",
+    "CHANGES_ABOUT",
+    "CHANGES_SINCE",
     "CLAIMED_GROUP_TOUCHES",
     "CLAIM_NODES",
     "COMPANY_NAMES",
@@ -24,6 +26,7 @@ __all__ = [
     "COUNT_EDGES",
     "COUNT_NODES",
     "DELETE_ALL",
+    "DELETE_EDGES",
     "DROP_OTHER_EDGES",
     "EDGES",
     "EXISTING_IDS",
@@ -34,6 +37,8 @@ __all__ = [
     "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
+    "MANAGERS",
+    "MANAGER_LINE",
     "NODE_LABELS",
     "OUR_DEALS",
     "PHONE_COMPANIES",
@@ -44,9 +49,12 @@ __all__ = [
     "PORTFOLIO_LAST_TOUCH",
     "PORTFOLIO_PURCHASES",
     "PORTFOLIO_ROOTS",
+    "RECORD_CHANGE",
     "REP_ACCOUNTS",
+    "SAME_PERSON",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
+    "UPDATE_VERSIONED",
     "UPSERT_EDGES",
     "UPSERT_NODES",
     "EdgeSpec",
@@ -62,6 +70,7 @@ NODE_LABELS: tuple[str, ...] = (
     "Vendor",
     "Opportunity",
     "Claim",
+    "Change",
 )
 
 
@@ -110,7 +119,14 @@ PING = "RETURN 1 AS ok"
 _FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props"
 _EXISTING_IDS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id"
 _ANY_OF_LABEL = "MATCH (n:<label>) RETURN n.id AS id LIMIT 1"
-_UPSERT_NODES = "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props RETURN count(n) AS written"
+_UPSERT_NODES = (
+    "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) "
+    "SET n += row.props, n.version = coalesce(n.version, 0) + 1 RETURN count(n) AS written"
+)
+_UPDATE_VERSIONED = (
+    "MATCH (n:<label> {id: $id}) WHERE coalesce(n.version, 0) = $version "
+    "SET n += $props, n.version = $version + 1 RETURN n.version AS version"
+)
 _FETCH_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source})-[r:<type>]->(b:<target> {id: row.target}) "
@@ -127,7 +143,14 @@ _DROP_OTHER_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source})-[r:<type>]->(b) "
     "WHERE NOT (b:<target> AND b.id = row.target) "
-    "DELETE r RETURN count(r) AS removed"
+    "WITH a, r, b, properties(r) AS props DELETE r "
+    "RETURN a.id AS source, labels(b)[0] AS target_label, b.id AS target, props"
+)
+_DELETE_EDGES = (
+    "UNWIND $rows AS row "
+    "MATCH (a:<source> {id: row.source})-[r:<type>]->(b:<target> {id: row.target}) WHERE r.key = row.key "
+    "WITH a, r, b, properties(r) AS props DELETE r "
+    "RETURN a.id AS source, b.id AS target, props"
 )
 
 
@@ -146,6 +169,8 @@ FETCH_NODES: dict[str, str] = {label: _fill(_FETCH_NODES, label=label) for label
 EXISTING_IDS: dict[str, str] = {label: _fill(_EXISTING_IDS, label=label) for label in NODE_LABELS}
 ANY_OF_LABEL: dict[str, str] = {label: _fill(_ANY_OF_LABEL, label=label) for label in NODE_LABELS}
 UPSERT_NODES: dict[str, str] = {label: _fill(_UPSERT_NODES, label=label) for label in NODE_LABELS}
+UPDATE_VERSIONED: dict[str, str] = {label: _fill(_UPDATE_VERSIONED, label=label) for label in NODE_LABELS}
+"""Change one node only if nobody changed it since it was read (optimistic versioning of edits)."""
 FETCH_EDGES: dict[str, str] = {
     name: _fill(_FETCH_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
 }
@@ -157,6 +182,11 @@ DROP_OTHER_EDGES: dict[str, str] = {
     for name, s in EDGES.items()
     if s.single
 }
+
+DELETE_EDGES: dict[str, str] = {
+    name: _fill(_DELETE_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
+}
+"""Remove given relationships, returning what they held (so the history can put them back)."""
 
 DELETE_ALL = "MATCH (n) DETACH DELETE n"
 """Empties the graph: ``python -m ingest demo --reset`` and test isolation."""
@@ -306,6 +336,32 @@ CLAIMED_GROUP_TOUCHES = (
     "MATCH (a:Rep)-[r:TOUCHED]->(b:Contact) WHERE b.company_id IN ids " + _EDGE_COLUMNS
 )
 """Our touches of people in every group that holds a claim (collisions and renewals)."""
+
+
+RECORD_CHANGE = (
+    "CREATE (c:Change {id: $id, at: $at, who: $who, source: $source, action: $action, why: $why, "
+    "subjects: $subjects, entries: $entries}) RETURN c.id AS id"
+)
+"""One write's history entry (``graph.changes.Change.to_row``)."""
+CHANGES_SINCE = "MATCH (c:Change) WHERE c.at >= $since RETURN properties(c) AS props ORDER BY c.at"
+"""Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
+CHANGES_ABOUT = (
+    "MATCH (c:Change) WHERE any(s IN c.subjects WHERE s IN $keys) "
+    "RETURN properties(c) AS props ORDER BY c.at DESC LIMIT $limit"
+)
+"""The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
+MANAGER_LINE = (
+    "MATCH p = (m:Contact {id: $manager})-[:REPORTS_TO*0..40]->(c:Contact {id: $contact}) "
+    "RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names LIMIT 1"
+)
+"""A reporting line from a proposed manager up to the contact: making them the contact's manager closes a cycle."""
+MANAGERS = "MATCH (:Contact {id: $id})-[:REPORTS_TO]->(m:Contact) RETURN m.id AS id"
+SAME_PERSON = (
+    "MATCH (c:Contact {company_id: $company}) WHERE c.id <> $id "
+    "AND ((c.phone IS NOT NULL AND c.phone = $phone) OR (c.email IS NOT NULL AND c.email = $email)) "
+    "RETURN c.id AS id, c.name AS name, c.phone AS phone, c.email AS email LIMIT 1"
+)
+"""Another contact of the same company with this phone or e-mail: the same person twice."""
 
 
 EXPORT: dict[str, str] = {

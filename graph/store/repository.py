@@ -9,21 +9,23 @@ bridge to the analysis code.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from graph.errors import NotFound, QueryFailed
+from graph.changes import Author, Change, Entry
+from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
 from graph.model import US_VENDOR_ID, Record, Stage, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
-from graph.store.subgraph import to_networkx
+from graph.store.subgraph import node_key, to_networkx
 
 __all__ = ["BATCH_SIZE", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
 
@@ -44,6 +46,8 @@ class WriteReport(BaseModel):
     edges: dict[str, WriteCounts] = Field(default_factory=dict)
     missing_rows: list[EdgeRow] = Field(default_factory=list, exclude=True)
     """Relationships not written because an end does not exist, so a caller can send them again."""
+    change_id: str | None = None
+    """The ``Change`` that records this write in the history; ``None`` when nothing changed."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -126,7 +130,13 @@ class GraphStore:
         return self.write_rows(graph_rows(records))
 
     def write_rows(
-        self, rows: GraphRows, new_labels: frozenset[str] = frozenset(), new_specs: frozenset[str] = frozenset()
+        self,
+        rows: GraphRows,
+        new_labels: frozenset[str] = frozenset(),
+        new_specs: frozenset[str] = frozenset(),
+        *,
+        author: Author | None = None,
+        versions: Mapping[str, int] | None = None,
     ) -> WriteReport:
         """Upsert node and edge rows, nodes first; edges whose ends are missing are reported.
 
@@ -137,20 +147,55 @@ class GraphStore:
         stored values to compare with, the one read that makes a first import
         slower than a bare ``MERGE``, and a new single-valued relationship has
         no older one to drop.
+
+        With an ``author``, everything the write changed is recorded as one
+        ``Change`` (``record_change``). ``versions`` maps node keys
+        (``Contact:ct-1``) to the version an editor read: such a node is only
+        written if nobody changed it since, else ``EditConflict`` is raised
+        before anything is written.
         """
+        versions = versions or {}
+        self._check_versions(versions)
+        entries: list[Entry] = []
         report = WriteReport()
         by_label: dict[str, list[NodeRow]] = defaultdict(list)
         for node in rows.nodes:
             by_label[node.label].append(node)
         for label in cypher.NODE_LABELS:
             if by_label[label]:
-                report.nodes[label] = self._upsert_nodes(label, by_label[label], label in new_labels)
+                report.nodes[label] = self._upsert_nodes(label, by_label[label], label in new_labels, entries, versions)
         by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
         for edge in rows.edges:
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
-            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows, spec in new_specs)
+            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows, spec in new_specs, entries)
+        if author is not None and entries:
+            report.change_id = self.record_change(Change.of(author, entries))
         return report
+
+    def delete_edges(self, spec: str, rows: Sequence[EdgeRow], author: Author) -> int:
+        """Remove relationships (an influence line withdrawn, a manager no longer), recording what they held."""
+        removed = self.runner.write(
+            cypher.DELETE_EDGES[spec], {"rows": [{"source": e.source, "target": e.target, "key": e.key} for e in rows]}
+        )
+        entries = [_removed_entry(spec, r["source"], r["target"], r["props"]) for r in removed]
+        if entries:
+            self.record_change(Change.of(author, entries))
+        return len(entries)
+
+    def record_change(self, change: Change) -> str:
+        """Store one history entry; its id."""
+        self.runner.write(cypher.RECORD_CHANGE, change.to_row())
+        return change.id
+
+    def _check_versions(self, versions: Mapping[str, int]) -> None:
+        for key, expected in versions.items():
+            label, node_id = key.split(":", 1)
+            current = self.node(label, node_id)
+            if current is None:
+                raise NotFound(f"no {label.lower()} with id {node_id!r}")
+            if int(current.get("version", 0)) != expected:
+                raise EditConflict(label, node_id, current, self.last_author(key))
 
     def _stored_nodes(self, label: str, batch: Sequence[NodeRow], fresh: bool) -> dict[str, dict[str, Any]]:
         if fresh:
@@ -159,7 +204,9 @@ class GraphStore:
             r["id"]: r["props"] for r in self.runner.read(cypher.FETCH_NODES[label], {"ids": [n.id for n in batch]})
         }
 
-    def _upsert_nodes(self, label: str, rows: list[NodeRow], fresh: bool) -> WriteCounts:
+    def _upsert_nodes(
+        self, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry], versions: Mapping[str, int]
+    ) -> WriteCounts:
         counts = WriteCounts()
         for batch in _batches(_last_wins(rows, lambda r: r.id)):
             stored = self._stored_nodes(label, batch, fresh)
@@ -173,8 +220,17 @@ class GraphStore:
                     counts.updated += 1
                 else:
                     counts.unchanged += 1
-                if diff:
+                if not diff:
+                    continue
+                before = None if old is None else {k: old.get(k) for k in diff}
+                entries.append(Entry(entity=label, id=node.id, before=before, after=diff))
+                version = versions.get(node_key(label, node.id))
+                if version is None:
                     changes.append({"id": node.id, "props": diff})
+                elif not self.runner.write(
+                    cypher.UPDATE_VERSIONED[label], {"id": node.id, "version": version, "props": diff}
+                ):
+                    self._check_versions({node_key(label, node.id): version})
             if changes:
                 self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
         return counts
@@ -190,12 +246,15 @@ class GraphStore:
             for r in self.runner.read(cypher.FETCH_EDGES[spec], {"rows": keys})
         }
 
-    def _upsert_edges(self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow], fresh: bool) -> WriteCounts:
+    def _upsert_edges(
+        self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow], fresh: bool, entries: list[Entry]
+    ) -> WriteCounts:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
             stored = self._stored_edges(spec, batch, fresh)
             changes, new = [], set()
+            pending: dict[tuple[str, str, str], Entry] = {}
             for edge in batch:
                 identity = (edge.source, edge.target, edge.key)
                 old = stored.get(identity)
@@ -208,6 +267,10 @@ class GraphStore:
                     counts.unchanged += 1
                 if old is None or diff:
                     changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
+                    before = None if old is None else {k: old.get(k) for k in diff}
+                    pending[identity] = Entry(
+                        entity=spec, source=edge.source, target=edge.target, key=edge.key, before=before, after=diff
+                    )
             if not changes:
                 continue
             written_count = self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})[0]["written"]
@@ -215,9 +278,12 @@ class GraphStore:
             created = new - lost
             counts.created += len(created)
             missing.extend(e for e in batch if (e.source, e.target, e.key) in lost)
+            entries.extend(entry for identity, entry in pending.items() if identity not in lost)
             if single and created and not fresh:
                 moved = [{"source": s, "target": t} for s, t, _ in created]
-                self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
+                for row in self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved}):
+                    other = f"{cypher.EDGES[spec].source}-{cypher.EDGES[spec].type}->{row['target_label']}"
+                    entries.append(_removed_entry(other, row["source"], row["target"], row["props"]))
         return counts
 
     def _unwritable(self, spec: str, identities: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -236,6 +302,43 @@ class GraphStore:
         for batch in _batches(wanted):
             found.update(str(r["id"]) for r in self.runner.read(cypher.EXISTING_IDS[label], {"ids": list(batch)}))
         return found
+
+    def node(self, label: str, node_id: str) -> dict[str, Any] | None:
+        """One node's stored properties (``version`` included), or ``None``."""
+        rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": [node_id]})
+        return dict(rows[0]["props"]) if rows else None
+
+    def managers(self, contact_id: str) -> list[str]:
+        """Whom the contact reports to, as stored."""
+        return sorted(str(r["id"]) for r in self.runner.read(cypher.MANAGERS, {"id": contact_id}))
+
+    def manager_line(self, manager_id: str, contact_id: str) -> list[tuple[str, str]]:
+        """(id, name) along a reporting line from ``manager_id`` up to ``contact_id``; empty when there is none."""
+        rows = self.runner.read(cypher.MANAGER_LINE, {"manager": manager_id, "contact": contact_id})
+        return list(zip(rows[0]["ids"], rows[0]["names"], strict=True)) if rows else []
+
+    def same_person(self, company_id: str, contact_id: str, phone: str | None, email: str | None) -> dict[str, Any]:
+        """Another contact of ``company_id`` with this phone or e-mail (id, name, phone, email), or ``{}``."""
+        if not phone and not email:
+            return {}
+        params = {"company": company_id, "id": contact_id, "phone": phone, "email": email}
+        rows = self.runner.read(cypher.SAME_PERSON, params)
+        return rows[0] if rows else {}
+
+    def changes_since(self, day: dt.date) -> list[Change]:
+        """Every change made after the end of ``day`` (UTC), oldest first."""
+        since = (day + dt.timedelta(days=1)).isoformat()
+        return [Change.from_row(r["props"]) for r in self.runner.read(cypher.CHANGES_SINCE, {"since": since})]
+
+    def changes_about(self, keys: Iterable[str], limit: int = 200) -> list[Change]:
+        """The newest changes touching any of the nodes ``keys`` (``Contact:ct-1``), newest first."""
+        rows = self.runner.read(cypher.CHANGES_ABOUT, {"keys": sorted(set(keys)), "limit": limit})
+        return [Change.from_row(r["props"]) for r in rows]
+
+    def last_author(self, key: str) -> str:
+        """Who last changed the node ``key``, or ``""`` when the history does not say."""
+        latest = self.changes_about([key], limit=1)
+        return latest[0].who if latest else ""
 
     def export_rows(self, stem: str) -> list[dict[str, Any]]:
         """Every stored record of one import stem, in that stem's columns (``cypher.EXPORT``)."""
@@ -419,6 +522,12 @@ class GraphStore:
             return
         for row in self.runner.read(cypher.FETCH_NODES["Competitor"], {"ids": vendors}):
             graph.nodes[f"Vendor:{row['id']}"]["name"] = row["props"].get("name", row["id"])
+
+
+def _removed_entry(spec: str, source: str, target: str, props: dict[str, Any]) -> Entry:
+    before = dict(props)
+    key = str(before.pop("key", ""))
+    return Entry(entity=spec, source=source, target=target, key=key, before=before, after=None)
 
 
 def _last_wins(rows: list[_T], identity: Any) -> list[_T]:

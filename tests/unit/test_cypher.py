@@ -5,7 +5,8 @@ from graph.store import cypher
 
 def test_label_templates_are_filled_from_the_allow_list() -> None:
     assert cypher.UPSERT_NODES["Contact"] == (
-        "UNWIND $rows AS row MERGE (n:Contact {id: row.id}) SET n += row.props RETURN count(n) AS written"
+        "UNWIND $rows AS row MERGE (n:Contact {id: row.id}) "
+        "SET n += row.props, n.version = coalesce(n.version, 0) + 1 RETURN count(n) AS written"
     )
     assert cypher.UPSERT_EDGES["Rep-KNOWS->Contact"] == (
         "UNWIND $rows AS row MATCH (a:Rep {id: row.source}) MATCH (b:Contact {id: row.target}) "

@@ -1,0 +1,139 @@
+"""The change history: who changed what, when, why, as before → after per record.
+
+Every write that alters the store (an import batch, an edit, a handover, the
+demo load) is kept as one ``Change``, stored as a ``Change`` node next to the
+data. Its entries name each node or relationship it touched with the
+properties that changed, before and after, so the history answers "who set
+this stance, and what was it before?" and the map can be rewound to a past
+date (``graph.analysis.history``). Knowledge stays when the person who entered
+it leaves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.store.subgraph import node_key
+
+__all__ = ["Author", "Change", "ChangeSource", "Entry", "changed_on_or_before"]
+
+
+class ChangeSource(StrEnum):
+    IMPORT = "import"
+    EDIT = "edit"
+    HANDOVER = "handover"
+    DEMO = "demo"
+
+
+class Author(BaseModel):
+    """Who is writing, when, through what, and why: what a write's ``Change`` is stamped with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    who: str = Field(min_length=1)
+    source: ChangeSource
+    action: str
+    """What was done, in a few words: ``edit contact``, ``import contacts.csv``."""
+    why: str = ""
+    at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+
+class Entry(BaseModel):
+    """One node (``id``) or relationship (``source``, ``target``, ``key``) before and after a change.
+
+    ``before`` is ``None`` when the change created it, ``after`` is ``None``
+    when the change removed it; otherwise both hold only the properties that
+    changed (a property that did not exist before is ``None`` there).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    entity: str
+    """A node label (``Contact``) or a relationship kind (``Contact-INFLUENCES->Contact``)."""
+    id: str | None = None
+    source: str | None = None
+    target: str | None = None
+    key: str = ""
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+    @property
+    def is_edge(self) -> bool:
+        return self.id is None
+
+    @property
+    def ends(self) -> tuple[str, str]:
+        """The networkx keys of a relationship's two ends (``Contact:a``, ``Rep:r``)."""
+        source_label, rest = self.entity.split("-", 1)
+        target_label = rest.rsplit("->", 1)[1]
+        return node_key(source_label, str(self.source)), node_key(target_label, str(self.target))
+
+    @property
+    def edge_type(self) -> str:
+        return self.entity.split("-", 1)[1].rsplit("->", 1)[0]
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The networkx keys of the nodes this entry is about: a timeline of any of them shows it.
+
+        >>> Entry(entity="Contact-INFLUENCES->Contact", source="a", target="b").subjects
+        ('Contact:a', 'Contact:b')
+        """
+        return self.ends if self.is_edge else (node_key(self.entity, str(self.id)),)
+
+
+class Change(BaseModel):
+    """One write's worth of entries, stamped with its author."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    at: dt.datetime
+    who: str
+    source: ChangeSource
+    action: str
+    why: str = ""
+    entries: tuple[Entry, ...]
+
+    @classmethod
+    def of(cls, author: Author, entries: list[Entry]) -> Change:
+        return cls(
+            at=author.at, who=author.who, source=author.source, action=author.action, why=author.why, entries=entries
+        )
+
+    @property
+    def day(self) -> dt.date:
+        return self.at.astimezone(dt.UTC).date()
+
+    def to_row(self) -> dict[str, Any]:
+        """Store properties: ``at`` as sortable UTC text, entries as one JSON text, subjects as a list."""
+        subjects = sorted({key for entry in self.entries for key in entry.subjects})
+        return {
+            "id": self.id,
+            "at": self.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            "who": self.who,
+            "source": self.source.value,
+            "action": self.action,
+            "why": self.why,
+            "subjects": subjects,
+            "entries": json.dumps(
+                [e.model_dump(exclude_defaults=True) for e in self.entries], ensure_ascii=False, sort_keys=True
+            ),
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Change:
+        entries = tuple(Entry.model_validate(e) for e in json.loads(row["entries"]))
+        fields = {k: row[k] for k in ("id", "at", "who", "source", "action") if k in row}
+        return cls(**fields, why=row.get("why") or "", entries=entries)
+
+
+def changed_on_or_before(change: Change, day: dt.date) -> bool:
+    """Whether ``change`` was already made at the end of ``day`` (UTC), i.e. belongs to the view "as of" that day."""
+    return change.day <= day
