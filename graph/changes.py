@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.store.subgraph import node_key
+from graph.keys import node_key
 
 __all__ = ["Author", "Change", "ChangeSource", "Entry", "changed_on_or_before"]
 

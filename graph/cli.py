@@ -16,7 +16,15 @@ from graph.analysis.warm_path import warm_paths
 from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.errors import ConfigError, NotFound
-from graph.service import account_onboarding, hand_over, protection_search
+from graph.identity import local_user
+from graph.service import (
+    account_onboarding,
+    account_timeline,
+    company_graph_as_of,
+    contact_timeline,
+    hand_over,
+    protection_search,
+)
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -37,6 +45,14 @@ def _parser() -> argparse.ArgumentParser:
     subgraph = command("subgraph", "a company's or its whole group's graph")
     subgraph.add_argument("--company", required=True, help="company id")
     subgraph.add_argument("--group", action="store_true", help="the whole group the company belongs to")
+    subgraph.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="as the team knew it that day"
+    )
+    history = command("history", "who changed what, when and why: a contact's or a company's timeline")
+    about = history.add_mutually_exclusive_group(required=True)
+    about.add_argument("--contact", help="contact id")
+    about.add_argument("--company", help="company id")
+    history.add_argument("--limit", type=int, default=200, help="newest changes shown (default 200)")
     for name, help_text in (
         ("chain", "decision chain of a company or one of its opportunities"),
         ("strength", "relationship strength per rep and contact, with breakdowns"),
@@ -113,10 +129,15 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
     if args.command == "groups":
         return store.groups()
     if args.command == "subgraph":
-        graph = store.group_subgraph(args.company) if args.group else store.company_subgraph(args.company)
-        return subgraph_json(graph)
+        return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
+    if args.command == "history":
+        if args.contact:
+            items = contact_timeline(store, args.contact, args.limit)
+        else:
+            items = account_timeline(store, args.company, args.limit)
+        return [item.model_dump(mode="json") for item in items]
     if args.command == "chain":
-        graph = store.company_subgraph(args.company)
+        graph = company_graph_as_of(store, args.company, args.as_of)
         try:
             report = decision_chain(graph, args.as_of, args.opportunity, args.threshold, args.half_life)
         except ValueError as error:
@@ -144,13 +165,14 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
         return digest.model_dump(mode="json")
     if args.command == "handover":
-        return hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of).model_dump(mode="json")
+        return hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user()).model_dump(mode="json")
     if args.command == "protected":
         claims_now = claims_report(store.claims_graph(), args.as_of)
         hits = protection_search(store, args.query, claims_now, store.company_names())
         return [hit.model_dump(mode="json") for hit in hits]
     if args.command == "strength":
-        scores = relationship_strengths(store.company_subgraph(args.company), args.as_of, args.half_life)
+        graph = company_graph_as_of(store, args.company, args.as_of)
+        scores = relationship_strengths(graph, args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
     graph = store.group_subgraph(store.contact_company(args.to))
     try:

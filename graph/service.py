@@ -9,15 +9,27 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis.claims import ClaimsReport, claims_report
+from graph.analysis.history import TimelineItem, rewind, timeline
 from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
+from graph.changes import Author, ChangeSource
 from graph.errors import NotFound
 from graph.hierarchy import group_roots
+from graph.keys import node_key
 from graph.model import Channel, Claim, Opportunity, Record, Rep, Status
 from graph.normalise import normalise_phone
 from graph.store import GraphStore
 
-__all__ = ["AccountHandover", "Handover", "account_onboarding", "hand_over", "protection_search"]
+__all__ = [
+    "AccountHandover",
+    "Handover",
+    "account_onboarding",
+    "account_timeline",
+    "company_graph_as_of",
+    "contact_timeline",
+    "hand_over",
+    "protection_search",
+]
 
 
 def protection_search(
@@ -83,14 +95,17 @@ class Handover(BaseModel):
     accounts: list[AccountHandover]
 
 
-def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: dt.date) -> Handover:
+def hand_over(
+    store: GraphStore, leaving: str, successors: dict[str, str], on: dt.date, who: str, why: str = ""
+) -> Handover:
     """Mark ``leaving`` as left on ``on`` and give each account (company id → successor rep id) its new owner.
 
     The successor takes over the account's open opportunities and, where the
     leaving rep held a live claim, a claim of their own from ``on`` (the old
     one stops protecting the day its holder left). The leaving rep's
     relationships and touches stay in the graph, attributed to them, and come
-    back as the transfer list. Nothing is deleted.
+    back as the transfer list. Nothing is deleted. The history records the
+    handover as ``who``'s, with the note ``why``.
     """
     reps = _reps_by_id(store)
     for rep_id in (leaving, *successors.values()):
@@ -131,5 +146,28 @@ def hand_over(store: GraphStore, leaving: str, successors: dict[str, str], on: d
             )
         )
     leaver = Rep.from_props({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
-    store.write([leaver, *writes])
+    author = Author(who=who, source=ChangeSource.HANDOVER, action=f"hand over {leaving}'s accounts", why=why)
+    store.write([leaver, *writes], author=author)
     return Handover(rep_id=leaving, on=on, accounts=accounts)
+
+
+def company_graph_as_of(store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False) -> nx.MultiDiGraph:
+    """A company's (or group's) subgraph as the team knew it at the end of ``day``: later changes undone."""
+    graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
+    later = store.changes_since(day)
+    return rewind(graph, later, day) if later else graph
+
+
+def contact_timeline(store: GraphStore, contact_id: str, limit: int = 200) -> list[TimelineItem]:
+    """What happened to one contact and their relationships, newest first."""
+    key = node_key("Contact", contact_id)
+    if store.node("Contact", contact_id) is None:
+        raise NotFound(f"no contact with id {contact_id!r}")
+    return timeline(store.changes_about([key], limit), [key])[:limit]
+
+
+def account_timeline(store: GraphStore, company_id: str, limit: int = 200) -> list[TimelineItem]:
+    """What happened in one company: its record, departments, people, deals and claims, newest first."""
+    graph = store.company_subgraph(company_id)
+    keys = [k for k, d in graph.nodes(data=True) if d.get("company_id") == company_id or k == f"Company:{company_id}"]
+    return timeline(store.changes_about(keys, limit), keys)[:limit]

@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     """Fixed port for the embedded server; unset picks a free one."""
     kagraph_graph: str = "kagraph"
     """Graph (key) name inside the embedded server."""
+    kagraph_user: str | None = None
+    """Who changes are recorded as, overriding the local user name chosen in the app."""
 
     @property
     def embedded(self) -> bool:

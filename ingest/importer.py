@@ -26,6 +26,8 @@ from pathlib import Path
 import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
 
+from graph.changes import Author, ChangeSource
+from graph.identity import local_user
 from graph.model import (
     US_VENDOR_ID,
     Claim,
@@ -315,8 +317,16 @@ def import_paths(
     *,
     dry_run: bool = False,
     progress: Callable[[str, int], None] | None = None,
+    who: str | None = None,
+    why: str = "",
 ) -> ImportReport:
-    """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read."""
+    """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read.
+
+    Each written batch is recorded in the history as a change by ``who``
+    (default: this machine's user, ``graph.identity.local_user``) with the
+    note ``why``.
+    """
+    who = who or local_user()
     sources = find_sources(paths)
     report = ImportReport(dry_run=dry_run)
     if not sources:
@@ -344,19 +354,25 @@ def import_paths(
                 continue
             batch.append(_Pending(item.row, item.records))
             if len(batch) >= BATCH_ROWS:
-                retry += _flush(store, survey, batch, report, counts, dry_run, fresh)
+                retry += _flush(store, survey, batch, report, counts, dry_run, fresh, _author(who, why, source))
                 batch = []
                 if progress:
                     progress(source.stem, counts.rows)
-        retry += _flush(store, survey, batch, report, counts, dry_run, fresh)
+        retry += _flush(store, survey, batch, report, counts, dry_run, fresh, _author(who, why, source))
         if progress:
             progress(source.stem, counts.rows)
     if retry and not dry_run:
-        final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs)
+        links = Author(who=who, source=ChangeSource.IMPORT, action="import: link rows to records later in the files")
+        final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
         report.add(final)
         report.warnings.extend(f"not linked, the other end is missing: {m}" for m in final.missing)
     report.rejected = sum(c.rejected for c in report.stems.values())
     return report
+
+
+def _author(who: str, why: str, source: Source) -> Author:
+    """A batch's stamp: each batch is its own change, timed when it is written."""
+    return Author(who=who, source=ChangeSource.IMPORT, action=f"import {source.label}", why=why)
 
 
 @dataclass
@@ -412,6 +428,7 @@ def _flush(
     counts: StemCounts,
     dry_run: bool,
     fresh: _Fresh,
+    author: Author,
 ) -> list[EdgeRow]:
     """Check one batch's references, write the good rows; return edges to send again later."""
     if not batch:
@@ -425,6 +442,6 @@ def _flush(
     counts.landed += len(good)
     if dry_run:
         return []
-    written = store.write_rows(graph_rows(r for p in good for r in p.records), fresh.labels, fresh.specs)
+    written = store.write_rows(graph_rows(r for p in good for r in p.records), fresh.labels, fresh.specs, author=author)
     report.add(written)
     return written.missing_rows

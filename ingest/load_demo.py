@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from graph.changes import Author, ChangeSource
 from graph.store import GraphStore, WriteReport
 from ingest.demo import demo_records
+from ingest.demo_history import apply_demo_history
 
 __all__ = ["load_demo"]
 
 
 def load_demo(store: GraphStore, *, reset: bool = False) -> WriteReport:
-    """Upsert the demo records; ``reset`` empties the store first.
+    """Load the demo into an empty store with its month of edit history; ``reset`` empties the store first.
 
-    Idempotent without ``reset``: a second load reports nothing created or updated.
+    Into a store that already holds data, the demo records are upserted as they
+    stand today: a second load reports nothing created or updated.
     """
     if reset:
         store.clear()
-    return store.write(demo_records())
+    records = demo_records()
+    if store.is_empty():
+        return apply_demo_history(store, records)
+    return store.write(
+        records, author=Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data")
+    )

@@ -34,6 +34,7 @@ from graph.model import (
     Touch,
 )
 from graph.normalise import company_key
+from graph.validation import issue_field, issue_reason
 from ingest.columns import canonical_enum
 from ingest.readers import SourceRow
 
@@ -56,20 +57,6 @@ MODELS: dict[str, type[Record]] = {
 _LIST_SPLIT = re.compile(r"[;；,，、\s]+")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _NUMBER = re.compile(r"^-?[\d,，]+(\.\d+)?$")
-_REASONS = {
-    "missing": "is required",
-    "date_from_datetime_parsing": "is not a date (use YYYY-MM-DD)",
-    "date_parsing": "is not a date (use YYYY-MM-DD)",
-    "date_from_datetime_inexact": "is not a date (use YYYY-MM-DD)",
-    "int_parsing": "is not a whole number",
-    "float_parsing": "is not a number",
-    "greater_than_equal": "is too small",
-    "less_than_equal": "is too large",
-    "string_too_short": "is empty",
-    "string_too_long": "is too long",
-    "literal_error": "is not one of the allowed values",
-    "extra_forbidden": "is not a column here",
-}
 
 
 _FIELDS = {model: frozenset(model.model_fields) for model in MODELS.values()}
@@ -171,20 +158,12 @@ _WHOLE_ROW_COLUMN = {"companies": "parent_id", "org_units": "parent_id", "contac
 
 
 def _row_error(row: SourceRow, issue: Any) -> RowError:
-    column = str(issue["loc"][0]) if issue["loc"] else _WHOLE_ROW_COLUMN.get(row.source.stem, "")
+    column = issue_field(issue, _WHOLE_ROW_COLUMN.get(row.source.stem, ""))
     source_column = {"competitor_id": "competitor"}.get(column, column)
-    reason = _REASONS.get(issue["type"], issue["msg"])
-    if issue["type"] == "enum":
-        reason = "must be one of " + ", ".join(issue["ctx"]["expected"].replace("'", "").split(", "))
-    elif issue["type"] in ("greater_than_equal", "less_than_equal") and "ctx" in issue:
-        bound = issue["ctx"].get("ge", issue["ctx"].get("le"))
-        reason = f"{reason} (limit {bound})"
-    elif issue["type"] == "value_error":
-        reason = str(issue["msg"]).removeprefix("Value error, ")
     return RowError(
         file=row.source.label,
         row=row.row,
         column=row.headers.get(source_column, source_column) or "(row)",
         value=row.cells.get(source_column, ""),
-        reason=reason,
+        reason=issue_reason(issue),
     )

@@ -37,8 +37,8 @@ __all__ = [
     "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
+    "LINE_UP",
     "MANAGERS",
-    "MANAGER_LINE",
     "NODE_LABELS",
     "OUR_DEALS",
     "PHONE_COMPANIES",
@@ -350,11 +350,16 @@ CHANGES_ABOUT = (
     "RETURN properties(c) AS props ORDER BY c.at DESC LIMIT $limit"
 )
 """The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
-MANAGER_LINE = (
-    "MATCH p = (m:Contact {id: $manager})-[:REPORTS_TO*0..40]->(c:Contact {id: $contact}) "
+_LINE_UP = (
+    "MATCH p = (upper:<label> {id: $upper})-[:<type>*0..40]->(lower:<label> {id: $lower}) "
     "RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names LIMIT 1"
 )
-"""A reporting line from a proposed manager up to the contact: making them the contact's manager closes a cycle."""
+LINE_UP: dict[str, str] = {
+    label: _fill(_LINE_UP, label=label, type=kind)
+    for label, kind in (("Contact", "REPORTS_TO"), ("Company", "BRANCH_OF"), ("OrgUnit", "PART_OF"))
+}
+"""A line from a proposed superior (manager, parent company, parent department) up to the record itself:
+making it the superior would close a cycle."""
 MANAGERS = "MATCH (:Contact {id: $id})-[:REPORTS_TO]->(m:Contact) RETURN m.id AS id"
 SAME_PERSON = (
     "MATCH (c:Contact {company_id: $company}) WHERE c.id <> $id "

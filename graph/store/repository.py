@@ -21,11 +21,12 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 from graph.changes import Author, Change, Entry
 from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
+from graph.keys import node_key
 from graph.model import US_VENDOR_ID, Record, Stage, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner
-from graph.store.subgraph import node_key, to_networkx
+from graph.store.subgraph import to_networkx
 
 __all__ = ["BATCH_SIZE", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
 
@@ -125,9 +126,9 @@ class GraphStore:
 
     # writes -------------------------------------------------------------
 
-    def write(self, records: Iterable[Record]) -> WriteReport:
-        """Upsert records (nodes first, then relationships) and report the changes."""
-        return self.write_rows(graph_rows(records))
+    def write(self, records: Iterable[Record], author: Author | None = None) -> WriteReport:
+        """Upsert records (nodes first, then relationships) and report the changes, recorded as ``author``'s."""
+        return self.write_rows(graph_rows(records), author=author)
 
     def write_rows(
         self,
@@ -137,6 +138,7 @@ class GraphStore:
         *,
         author: Author | None = None,
         versions: Mapping[str, int] | None = None,
+        removals: Sequence[EdgeRow] = (),
     ) -> WriteReport:
         """Upsert node and edge rows, nodes first; edges whose ends are missing are reported.
 
@@ -152,7 +154,8 @@ class GraphStore:
         ``Change`` (``record_change``). ``versions`` maps node keys
         (``Contact:ct-1``) to the version an editor read: such a node is only
         written if nobody changed it since, else ``EditConflict`` is raised
-        before anything is written.
+        before anything is written. ``removals`` are relationships to delete
+        after the upserts (a manager no longer, an influence line withdrawn).
         """
         versions = versions or {}
         self._check_versions(versions)
@@ -169,19 +172,13 @@ class GraphStore:
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
             report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows, spec in new_specs, entries)
+        for spec in sorted({e.spec for e in removals}):
+            doomed = [{"source": e.source, "target": e.target, "key": e.key} for e in removals if e.spec == spec]
+            removed = self.runner.write(cypher.DELETE_EDGES[spec], {"rows": doomed})
+            entries.extend(_removed_entry(spec, r["source"], r["target"], r["props"]) for r in removed)
         if author is not None and entries:
             report.change_id = self.record_change(Change.of(author, entries))
         return report
-
-    def delete_edges(self, spec: str, rows: Sequence[EdgeRow], author: Author) -> int:
-        """Remove relationships (an influence line withdrawn, a manager no longer), recording what they held."""
-        removed = self.runner.write(
-            cypher.DELETE_EDGES[spec], {"rows": [{"source": e.source, "target": e.target, "key": e.key} for e in rows]}
-        )
-        entries = [_removed_entry(spec, r["source"], r["target"], r["props"]) for r in removed]
-        if entries:
-            self.record_change(Change.of(author, entries))
-        return len(entries)
 
     def record_change(self, change: Change) -> str:
         """Store one history entry; its id."""
@@ -312,9 +309,13 @@ class GraphStore:
         """Whom the contact reports to, as stored."""
         return sorted(str(r["id"]) for r in self.runner.read(cypher.MANAGERS, {"id": contact_id}))
 
-    def manager_line(self, manager_id: str, contact_id: str) -> list[tuple[str, str]]:
-        """(id, name) along a reporting line from ``manager_id`` up to ``contact_id``; empty when there is none."""
-        rows = self.runner.read(cypher.MANAGER_LINE, {"manager": manager_id, "contact": contact_id})
+    def line_up(self, label: str, upper: str, lower: str) -> list[tuple[str, str]]:
+        """(id, name) along the line from ``upper`` up to ``lower`` (reporting, branch or department lines).
+
+        Empty when there is none; when there is one, making ``upper`` the
+        superior of ``lower`` would close a cycle.
+        """
+        rows = self.runner.read(cypher.LINE_UP[label], {"upper": upper, "lower": lower})
         return list(zip(rows[0]["ids"], rows[0]["names"], strict=True)) if rows else []
 
     def same_person(self, company_id: str, contact_id: str, phone: str | None, email: str | None) -> dict[str, Any]:

@@ -14,16 +14,9 @@ from typing import Any
 
 import networkx as nx
 
+from graph.keys import node_key
+
 __all__ = ["node_key", "subgraph_json", "to_networkx"]
-
-
-def node_key(label: str, node_id: str) -> str:
-    """The networkx key of a stored node.
-
-    >>> node_key("Contact", "c1")
-    'Contact:c1'
-    """
-    return f"{label}:{node_id}"
 
 
 def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:

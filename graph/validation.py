@@ -1,0 +1,53 @@
+"""Pydantic's complaints in words a sales-ops person understands, the same for import and edit.
+
+An importer's row error and an edit form's refusal come from the same model
+and read the same: "is too large (limit 5)", "must be one of supporter, …".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["issue_field", "issue_reason"]
+
+_REASONS = {
+    "missing": "is required",
+    "date_from_datetime_parsing": "is not a date (use YYYY-MM-DD)",
+    "date_parsing": "is not a date (use YYYY-MM-DD)",
+    "date_from_datetime_inexact": "is not a date (use YYYY-MM-DD)",
+    "date_type": "is not a date (use YYYY-MM-DD)",
+    "int_parsing": "is not a whole number",
+    "int_from_float": "is not a whole number",
+    "float_parsing": "is not a number",
+    "greater_than_equal": "is too small",
+    "less_than_equal": "is too large",
+    "string_too_short": "is empty",
+    "string_too_long": "is too long",
+    "string_pattern_mismatch": "is empty",
+    "literal_error": "is not one of the allowed values",
+    "extra_forbidden": "is not a column here",
+}
+
+
+def issue_reason(issue: Any) -> str:
+    """One pydantic error (an item of ``ValidationError.errors()``) as a reason.
+
+    >>> issue_reason({"type": "less_than_equal", "msg": "", "ctx": {"le": 5}})
+    'is too large (limit 5)'
+    >>> issue_reason({"type": "value_error", "msg": "Value error, a contact cannot report to themselves"})
+    'a contact cannot report to themselves'
+    """
+    reason = str(_REASONS.get(issue["type"], issue["msg"]))
+    if issue["type"] == "enum":
+        reason = "must be one of " + ", ".join(issue["ctx"]["expected"].replace("'", "").split(", "))
+    elif issue["type"] in ("greater_than_equal", "less_than_equal") and "ctx" in issue:
+        bound = issue["ctx"].get("ge", issue["ctx"].get("le"))
+        reason = f"{reason} (limit {bound})"
+    elif issue["type"] == "value_error":
+        reason = str(issue["msg"]).removeprefix("Value error, ")
+    return reason
+
+
+def issue_field(issue: Any, whole_record_field: str) -> str:
+    """The field an error is about; a rule about the whole record points at ``whole_record_field``."""
+    return str(issue["loc"][0]) if issue["loc"] else whole_record_field
