@@ -42,13 +42,15 @@ __all__ = [
 _R = TypeVar("_R", bound=Record)
 _ID_PREFIX = {Contact: "ct", Company: "co", OrgUnit: "ou"}
 _WHOLE_RECORD_FIELD = {Contact: "reports_to", Company: "parent_id", OrgUnit: "parent_id", Influence: "to_id"}
+_STORE_KEYS = frozenset({"version", "name_key", "label"})
+"""What the store adds to a record's properties: a form may send them back, they are not the record's."""
 _SUPERIOR = {Contact: "reports_to", Company: "parent_id", OrgUnit: "parent_id"}
 
 
 def _validated(model: type[_R], values: Mapping[str, Any]) -> _R:
     """The record, or ``EditRefused`` with the importer's reasons for every bad field."""
     try:
-        return model.model_validate(dict(values))
+        return model.model_validate({k: v for k, v in values.items() if k not in _STORE_KEYS})
     except ValidationError as error:
         problems = []
         for issue in error.errors():

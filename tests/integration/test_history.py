@@ -41,13 +41,13 @@ def _differences(then: nx.MultiDiGraph, now: nx.MultiDiGraph) -> set[tuple[str, 
         else:
             old, new = then_nodes[key], now_nodes[key]
             found |= {("changed", key, name) for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
-    for key in then_edges.keys() | now_edges.keys():
-        if key not in then_edges:
-            found.add(("new edge", *key))
-        elif key not in now_edges:
-            found.add(("gone edge", *key))
-        elif then_edges[key] != now_edges[key]:
-            found.add(("changed edge", *key))
+    for edge in then_edges.keys() | now_edges.keys():
+        if edge not in then_edges:
+            found.add(("new edge", *edge))
+        elif edge not in now_edges:
+            found.add(("gone edge", *edge))
+        elif then_edges[edge] != now_edges[edge]:
+            found.add(("changed edge", *edge))
     return found
 
 
