@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.identity import identity_box
 from ui.sidebar import language_switch, store_status
 from ui.store import require_store
 
@@ -20,4 +21,5 @@ pages = [
 ]
 navigation = st.navigation(pages)
 store_status(require_store())
+identity_box()
 navigation.run()

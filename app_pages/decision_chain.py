@@ -13,9 +13,12 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
+from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, focused_index, group_picker
+from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
-from ui.store import claims_graph, company_graph, require_store
+from ui.identity import current_user
+from ui.store import claims_graph, company_graph, company_graph_on, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -29,15 +32,11 @@ company_id = pick[1].selectbox(
     format_func=lambda c: members[c]["name"],
     index=focused_index(FOCUS_COMPANY, list(members)),
 )
-graph = company_graph(company_id)
-deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
-deal_id = pick[2].selectbox(
-    t("chain.opportunity"), [None, *deals], format_func=lambda d: t("chain.whole_account") if d is None else deals[d]
-)
+deal_slot = pick[2].empty()
 
 with st.expander(t("chain.settings")):
     knobs = st.columns(3)
-    as_of = knobs[0].date_input(t("chain.as_of"), value=dt.date.today())
+    as_of = knobs[0].date_input(t("chain.as_of"), value=dt.date.today(), key="chain.as_of")
     threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5)
     half_life = knobs[2].number_input(t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15)
     lines = st.columns(4)
@@ -47,6 +46,15 @@ with st.expander(t("chain.settings")):
     min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5)
     show_reps = lines[2].toggle(t("chain.show_reps"), value=True)
     show_competitors = lines[3].toggle(t("chain.show_competitors"), value=True)
+
+in_the_past = as_of < dt.date.today()
+graph = company_graph_on(company_id, as_of) if in_the_past else company_graph(company_id)
+deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
+deal_id = deal_slot.selectbox(
+    t("chain.opportunity"), [None, *deals], format_func=lambda d: t("chain.whole_account") if d is None else deals[d]
+)
+if in_the_past:
+    st.info(t("chain.as_of.past", day=as_of.isoformat()), icon=":material/history:")
 
 report = decision_chain(graph, as_of, deal_id, float(threshold), float(half_life))
 if not report.contacts:
@@ -92,7 +100,9 @@ with map_column:
     st.iframe(map_html, height=options.height_px + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("chain.legend"))
 
-people, heat, export = st.tabs([t("chain.tab.people"), t("chain.tab.heatmap"), t("chain.tab.export")])
+people, heat, history, export = st.tabs(
+    [t("chain.tab.people"), t("chain.tab.heatmap"), t("chain.tab.history"), t("chain.tab.export")]
+)
 columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
 with people:
     st.dataframe(
@@ -108,6 +118,8 @@ with people:
     )
 with heat:
     strength_heatmap(report)
+with history:
+    timeline_table(store, graph, company_id=company_id)
 with export:
     st.download_button(t("chain.export.map"), map_html, f"{company_id}-decision-chain.html", "text/html")
     findings = [
@@ -131,3 +143,14 @@ with export:
         f"{company_id}-people.csv",
         "text/csv",
     )
+
+st.subheader(t("edit.title"))
+who = current_user()
+if in_the_past:
+    st.caption(t("edit.past"))
+else:
+    if who is None:
+        st.info(t("edit.need_name"), icon=":material/badge:")
+    contact_panel(store, graph, company_id, who)
+    with st.expander(t("edit.add.title")):
+        add_panel(store, graph, company_id, members, who)

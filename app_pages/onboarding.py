@@ -12,6 +12,7 @@ from graph.render.markdown import plain
 from graph.service import account_onboarding, hand_over
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
+from ui.identity import current_user
 from ui.store import company_names, require_store
 
 store = require_store()
@@ -139,9 +140,13 @@ else:
         )
         for account in accounts
     }
-    if st.button(t("onboarding.confirm"), type="primary", key="hand_over"):
+    who = current_user()
+    if who is None:
+        st.info(t("edit.need_name"), icon=":material/badge:")
+    why = st.text_input(t("edit.why"), key="handover_why")
+    if st.button(t("onboarding.confirm"), type="primary", key="hand_over", disabled=who is None) and who:
         try:
-            done = hand_over(store, leaving, successors, as_of)
+            done = hand_over(store, leaving, successors, as_of, who, why)
         except KagraphError as error:
             st.error(t("error.generic", reason=error))
         else:

@@ -17,6 +17,7 @@ from graph.analysis.chain import DECISION_ROLES
 from graph.analysis.portfolio import PortfolioRow, portfolio
 from graph.connect import open_store
 from graph.errors import KagraphError
+from graph.service import company_graph_as_of
 from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
@@ -24,9 +25,11 @@ from ui.i18n import t
 __all__ = [
     "claims_graph",
     "company_graph",
+    "company_graph_on",
     "company_names",
     "group_graph",
     "portfolio_table",
+    "rep_list",
     "require_store",
     "shared_store",
 ]
@@ -55,6 +58,18 @@ def require_store() -> GraphStore:
 def company_graph(company_id: str) -> nx.MultiDiGraph:
     """A company's subgraph, reused across reruns for 30 s (widgets rerun the page often)."""
     return shared_store().company_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def company_graph_on(company_id: str, day: dt.date) -> nx.MultiDiGraph:
+    """A company's subgraph as it was at the end of ``day`` (changes since undone), reused for 30 s."""
+    return company_graph_as_of(shared_store(), company_id, day)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def rep_list() -> list[dict[str, Any]]:
+    """Our reps (id, name, status …) by name, reused across reruns for 30 s."""
+    return shared_store().reps()
 
 
 @st.cache_data(ttl=30, show_spinner=False)

@@ -8,11 +8,13 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+import streamlit as st
 
 from graph.embedded import EmbeddedServer
 from ui.store import shared_store
 
 APP_GRAPH = "apptest_demo"
+WRITER = "测试员 Tester"
 
 
 def _point_app_at(server: EmbeddedServer, graph: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,6 +23,7 @@ def _point_app_at(server: EmbeddedServer, graph: str, monkeypatch: pytest.Monkey
     monkeypatch.setenv("KAGRAPH_DATA_DIR", str(server.data_dir))
     monkeypatch.setenv("KAGRAPH_GRAPH", graph)
     shared_store.clear()
+    st.cache_data.clear()  # subgraphs cached for another graph must not leak into this one
 
 
 @pytest.fixture
@@ -33,8 +36,12 @@ def app_env(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) ->
 
 @pytest.fixture
 def import_env(embedded_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A graph of its own for import tests, so imported rows never change what other app tests see."""
+    """A graph of its own for tests that write (imports, edits), so other app tests never see their rows.
+
+    Writes are recorded with a user name, as ``KAGRAPH_USER`` gives one.
+    """
     _point_app_at(embedded_server, f"apptest_import_{uuid.uuid4().hex[:8]}", monkeypatch)
+    monkeypatch.setenv("KAGRAPH_USER", WRITER)
     yield
     shared_store.clear()
 
