@@ -1,0 +1,56 @@
+"""Editing in a real browser: choose a name once, change a contact's stance, see it in the timeline and the store."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from graph.connect import open_store
+from graph.settings import Settings
+from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` (typed first: long option lists are virtualised)."""
+    page.get_by_label(label, exact=True).first.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(800)
+
+
+def test_edit_a_contact_and_read_its_timeline(served_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, served_app.url, "editing-start", "Overview")
+    page.get_by_label("Your name (recorded with every change)").fill("王磊")
+    page.get_by_role("button", name="Use this name").click()
+    page.get_by_text("Your changes are recorded as").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Decision chain").click()
+    page.get_by_text("Edit the map").wait_for(timeout=60_000)
+    choose(page, "Customer group", "华东电网集团有限公司")
+    choose(page, "Company", "华东电网温州供电分公司")
+    page.get_by_text("Edit the map").scroll_into_view_if_needed()
+    choose(page, "Contact", "龚辉")
+    form = page.locator("[data-testid='stForm']").first
+    form.get_by_label("Stance", exact=True).click()
+    page.get_by_role("option", name="supporter", exact=True).click()
+    form.get_by_label("Why (optional, kept in the history)").fill("backs the pilot after the demo")
+    form.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved 龚辉.").wait_for(timeout=30_000)
+    page.get_by_text("Edit the map").scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SCREENSHOTS / "editing-contact.png"))
+    page.get_by_role("tab", name="Timeline").click()
+    page.get_by_role("tabpanel", name="Timeline").locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    page.get_by_role("tab", name="Timeline").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "editing-timeline.png"))
+    assert "Traceback" not in page.inner_text("body")
+    page.close()
+    store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
+    try:
+        assert store.node("Contact", "ct-hd-wz-010")["stance"] == "supporter"  # type: ignore[index]
+        change = store.changes_about(["Contact:ct-hd-wz-010"])[0]
+        assert (change.who, change.why) == ("王磊", "backs the pilot after the demo")
+    finally:
+        store.close()
