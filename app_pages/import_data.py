@@ -11,6 +11,7 @@ from graph.export import csv_text
 from ingest.importer import import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.i18n import t
+from ui.identity import current_user
 from ui.store import require_store
 
 PREVIEW_ROWS = 8
@@ -47,6 +48,11 @@ for source in sources:
             st.caption(t("import.ignored_columns", columns=", ".join(ignored)))
 
 dry_run = st.toggle(t("import.dry_run"), value=True)
+who = current_user()
+why = st.text_input(t("edit.why"), key="import_why")
+if not dry_run and who is None:
+    st.info(t("edit.need_name"), icon=":material/badge:")
+    st.stop()
 if not st.button(t("import.commit"), type="primary"):
     st.stop()
 bar = st.progress(0.0)
@@ -57,7 +63,7 @@ def show_progress(stem: str, rows: int) -> None:
     bar.progress((stems.index(stem) + 1) / len(stems), text=t("import.progress", stem=stem, rows=rows))
 
 
-report = import_paths(store, [folder], dry_run=dry_run, progress=show_progress)
+report = import_paths(store, [folder], dry_run=dry_run, progress=show_progress, who=who, why=why)
 st.cache_data.clear()  # pages showing subgraphs must see the new data
 if dry_run:
     landed = sum(c.landed for c in report.stems.values())

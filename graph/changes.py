@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.keys import node_key
 
-__all__ = ["Author", "Change", "ChangeSource", "Entry", "changed_on_or_before"]
+__all__ = ["Author", "Change", "ChangeSource", "Entry", "changed_on_or_before", "day_end", "stamp"]
 
 
 class ChangeSource(StrEnum):
@@ -112,11 +112,12 @@ class Change(BaseModel):
         return self.at.astimezone(dt.UTC).date()
 
     def to_row(self) -> dict[str, Any]:
-        """Store properties: ``at`` as sortable UTC text, entries as one JSON text, subjects as a list."""
+        """Store properties: ``at`` as UTC text and as a ``stamp`` to filter on, entries as one JSON text."""
         subjects = sorted({key for entry in self.entries for key in entry.subjects})
         return {
             "id": self.id,
             "at": self.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            "stamp": stamp(self.at),
             "who": self.who,
             "source": self.source.value,
             "action": self.action,
@@ -132,6 +133,23 @@ class Change(BaseModel):
         entries = tuple(Entry.model_validate(e) for e in json.loads(row["entries"]))
         fields = {k: row[k] for k in ("id", "at", "who", "source", "action") if k in row}
         return cls(**fields, why=row.get("why") or "", entries=entries)
+
+
+def stamp(moment: dt.datetime) -> int:
+    """Microseconds since 1970 (UTC): what queries compare times on.
+
+    Not the ISO text: FalkorDB's range index answers ``<`` on strings with
+    every node (``>=`` works), so time filters use this number instead.
+
+    >>> stamp(dt.datetime(1970, 1, 1, 0, 0, 1, tzinfo=dt.UTC))
+    1000000
+    """
+    return int(moment.timestamp() * 1_000_000)
+
+
+def day_end(day: dt.date) -> int:
+    """The ``stamp`` of midnight after ``day`` (UTC): changes before it were made on or before ``day``."""
+    return stamp(dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
 
 
 def changed_on_or_before(change: Change, day: dt.date) -> bool:

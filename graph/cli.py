@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     about.add_argument("--contact", help="contact id")
     about.add_argument("--company", help="company id")
     history.add_argument("--limit", type=int, default=200, help="newest changes shown (default 200)")
+    history.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="changes made up to that day"
+    )
     for name, help_text in (
         ("chain", "decision chain of a company or one of its opportunities"),
         ("strength", "relationship strength per rep and contact, with breakdowns"),
@@ -132,9 +135,9 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
     if args.command == "history":
         if args.contact:
-            items = contact_timeline(store, args.contact, args.limit)
+            items = contact_timeline(store, args.contact, args.limit, args.as_of)
         else:
-            items = account_timeline(store, args.company, args.limit)
+            items = account_timeline(store, args.company, args.limit, args.as_of)
         return [item.model_dump(mode="json") for item in items]
     if args.command == "chain":
         graph = company_graph_as_of(store, args.company, args.as_of)

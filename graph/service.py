@@ -158,16 +158,20 @@ def company_graph_as_of(store: GraphStore, company_id: str, day: dt.date, whole_
     return rewind(graph, later, day) if later else graph
 
 
-def contact_timeline(store: GraphStore, contact_id: str, limit: int = 200) -> list[TimelineItem]:
-    """What happened to one contact and their relationships, newest first."""
+def contact_timeline(
+    store: GraphStore, contact_id: str, limit: int = 200, as_of: dt.date | None = None
+) -> list[TimelineItem]:
+    """What happened to one contact and their relationships up to the end of ``as_of``, newest first."""
     key = node_key("Contact", contact_id)
     if store.node("Contact", contact_id) is None:
         raise NotFound(f"no contact with id {contact_id!r}")
-    return timeline(store.changes_about([key], limit), [key])[:limit]
+    return timeline(store.changes_about([key], limit, as_of), [key])[:limit]
 
 
-def account_timeline(store: GraphStore, company_id: str, limit: int = 200) -> list[TimelineItem]:
-    """What happened in one company: its record, departments, people, deals and claims, newest first."""
+def account_timeline(
+    store: GraphStore, company_id: str, limit: int = 200, as_of: dt.date | None = None
+) -> list[TimelineItem]:
+    """What happened in one company (its record, departments, people, deals, claims) up to ``as_of``, newest first."""
     graph = store.company_subgraph(company_id)
     keys = [k for k, d in graph.nodes(data=True) if d.get("company_id") == company_id or k == f"Company:{company_id}"]
-    return timeline(store.changes_about(keys, limit), keys)[:limit]
+    return timeline(store.changes_about(keys, limit, as_of), keys)[:limit]

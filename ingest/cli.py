@@ -45,6 +45,7 @@ def _import_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dry-run", action="store_true", help="validate and check references; write nothing")
     parser.add_argument("--errors", type=Path, help="write the rejected rows' errors to this CSV file")
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument("--why", default="", help="a note kept with the import in the change history")
     return parser
 
 
@@ -117,7 +118,7 @@ def _import(argv: list[str]) -> int:
             print(f"\r{stem}: {rows:,} rows", end="", file=sys.stderr, flush=True)
 
         try:
-            report = import_paths(store, args.paths, dry_run=args.dry_run, progress=progress)
+            report = import_paths(store, args.paths, dry_run=args.dry_run, progress=progress, why=args.why)
         except ReadFailed as error:
             print(f"\nkagraph: {error}", file=sys.stderr)
             return EXIT_UNREADABLE

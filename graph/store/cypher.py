@@ -340,14 +340,14 @@ CLAIMED_GROUP_TOUCHES = (
 
 RECORD_CHANGE = (
     "CREATE (c:Change {id: $id, at: $at, who: $who, source: $source, action: $action, why: $why, "
-    "subjects: $subjects, entries: $entries}) RETURN c.id AS id"
+    "stamp: $stamp, subjects: $subjects, entries: $entries}) RETURN c.id AS id"
 )
 """One write's history entry (``graph.changes.Change.to_row``)."""
-CHANGES_SINCE = "MATCH (c:Change) WHERE c.at >= $since RETURN properties(c) AS props ORDER BY c.at"
+CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN properties(c) AS props ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
 CHANGES_ABOUT = (
-    "MATCH (c:Change) WHERE any(s IN c.subjects WHERE s IN $keys) "
-    "RETURN properties(c) AS props ORDER BY c.at DESC LIMIT $limit"
+    "MATCH (c:Change) WHERE c.stamp < $until AND any(s IN c.subjects WHERE s IN $keys) "
+    "RETURN properties(c) AS props ORDER BY c.stamp DESC LIMIT $limit"
 )
 """The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
 _LINE_UP = (

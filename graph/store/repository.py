@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from graph.changes import Author, Change, Entry
+from graph.changes import Author, Change, Entry, day_end
 from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
 from graph.keys import node_key
@@ -328,12 +328,17 @@ class GraphStore:
 
     def changes_since(self, day: dt.date) -> list[Change]:
         """Every change made after the end of ``day`` (UTC), oldest first."""
-        since = (day + dt.timedelta(days=1)).isoformat()
-        return [Change.from_row(r["props"]) for r in self.runner.read(cypher.CHANGES_SINCE, {"since": since})]
+        rows = self.runner.read(cypher.CHANGES_SINCE, {"since": day_end(day)})
+        return [Change.from_row(r["props"]) for r in rows]
 
-    def changes_about(self, keys: Iterable[str], limit: int = 200) -> list[Change]:
-        """The newest changes touching any of the nodes ``keys`` (``Contact:ct-1``), newest first."""
-        rows = self.runner.read(cypher.CHANGES_ABOUT, {"keys": sorted(set(keys)), "limit": limit})
+    def changes_about(self, keys: Iterable[str], limit: int = 200, as_of: dt.date | None = None) -> list[Change]:
+        """The newest changes touching any of the nodes ``keys`` (``Contact:ct-1``), newest first.
+
+        With ``as_of``, only changes made up to the end of that day (UTC).
+        """
+        until = day_end(as_of or dt.date.max - dt.timedelta(days=1))
+        params = {"keys": sorted(set(keys)), "limit": limit, "until": until}
+        rows = self.runner.read(cypher.CHANGES_ABOUT, params)
         return [Change.from_row(r["props"]) for r in rows]
 
     def last_author(self, key: str) -> str:

@@ -23,7 +23,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Contact", "email"),
     ("Opportunity", "company_id"),
     ("Claim", "company_id"),
-    ("Change", "at"),
+    ("Change", "stamp"),
 )
 """(label, property) pairs that reads filter on besides ``id``."""
 

@@ -29,9 +29,9 @@ def demo_cli(store: GraphStore, store_settings: Settings, embedded_server: Embed
     env = {k: v for k, v in os.environ.items() if not k.startswith("KAGRAPH_")}
     env |= {"KAGRAPH_DATA_DIR": str(embedded_server.data_dir), "KAGRAPH_GRAPH": store_settings.kagraph_graph}
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, as_of: str = DEMO_TODAY.isoformat()) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "graph", *args, "--as-of", DEMO_TODAY.isoformat(), "--json"],
+            [sys.executable, "-m", "graph", *args, "--as-of", as_of, "--json"],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -168,3 +168,17 @@ def test_handover_moves_deals_and_claims_and_keeps_relationships(demo_cli, store
     assert store.runner.read(ties, {"id": "rep-sun"}) == before
     refused = demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=nobody")
     assert refused.returncode == 2 and "no rep with id 'nobody'" in refused.stderr
+
+
+def test_history_and_the_subgraph_a_month_back(demo_cli) -> None:
+    items = output(demo_cli("history", "--contact", "ct-hd-wz-006"))
+    edit = next(i for i in items if i["source"] == "edit")
+    assert (edit["who"], edit["action"], edit["at"][:10]) == ("李娜", "edit contact", "2026-10-20")
+    assert output(demo_cli("history", "--contact", "ct-hd-wz-006", as_of="2026-10-01"))[0]["source"] == "demo"
+    account = output(demo_cli("history", "--company", "co-hd-wz", "--limit", "3"))
+    assert [i["at"] for i in account] == sorted((i["at"] for i in account), reverse=True) and len(account) == 3
+    now = {n["key"] for n in output(demo_cli("subgraph", "--company", "co-hd-wz"))["nodes"]}
+    then = {n["key"] for n in output(demo_cli("subgraph", "--company", "co-hd-wz", as_of="2026-10-01"))["nodes"]}
+    assert now - then == {"Contact:ct-hd-wz-027"}
+    missing = demo_cli("history", "--contact", "ct-nobody")
+    assert missing.returncode == 2 and "no contact" in missing.stderr

@@ -83,6 +83,14 @@ def test_the_rewound_demo_equals_the_demo_as_loaded_before_the_edits(store: Grap
     assert _differences(rewound, store.company_subgraph(WENZHOU)) != set()
 
 
+def test_the_store_filters_changes_by_time(store: GraphStore) -> None:
+    """Checked at the store, not only by ``rewind``: FalkorDB's index once answered ``<`` on text with everything."""
+    load_demo(store)
+    assert store.changes_since(DEMO_TODAY) == []
+    assert [c.action for c in store.changes_since(MONTH_BACK)] == [e.action for e in demo_edits(demo_records())]
+    assert [c.source for c in store.changes_about(["Contact:ct-hd-wz-006"], as_of=MONTH_BACK)] == [ChangeSource.DEMO]
+
+
 def test_each_demo_edit_is_on_the_timeline_with_who_when_and_why(store: GraphStore) -> None:
     load_demo(store)
     items = contact_timeline(store, "ct-hd-wz-006")
