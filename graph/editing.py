@@ -41,10 +41,10 @@ __all__ = [
 
 _R = TypeVar("_R", bound=Record)
 _ID_PREFIX = {Contact: "ct", Company: "co", OrgUnit: "ou"}
-_WHOLE_RECORD_FIELD = {Contact: "reports_to", Company: "parent_id", OrgUnit: "parent_id", Influence: "to_id"}
 _STORE_KEYS = frozenset({"version", "name_key", "label"})
 """What the store adds to a record's properties: a form may send them back, they are not the record's."""
-_SUPERIOR = {Contact: "reports_to", Company: "parent_id", OrgUnit: "parent_id"}
+_SUPERIOR = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id"}
+"""The field naming a record's superior (manager, parent company, parent department), per label."""
 
 
 def _validated(model: type[_R], values: Mapping[str, Any]) -> _R:
@@ -54,7 +54,7 @@ def _validated(model: type[_R], values: Mapping[str, Any]) -> _R:
     except ValidationError as error:
         problems = []
         for issue in error.errors():
-            field = issue_field(issue, _WHOLE_RECORD_FIELD.get(model, ""))
+            field = issue_field(issue, model)
             problems.append(FieldProblem(field, str(values.get(field, "")), issue_reason(issue)))
         raise EditRefused(problems) from error
 
@@ -99,8 +99,7 @@ def _check_no_cycle(store: GraphStore, label: str, record_id: str, name: str, su
         line = store.line_up(label, superior, record_id)
         if line:
             loop = [f"{name} ({record_id})", *(f"{n} ({i})" for i, n in line)]
-            field = _SUPERIOR[{"Contact": Contact, "Company": Company, "OrgUnit": OrgUnit}[label]]
-            raise EditRefused([FieldProblem(field, superior, "would form a cycle: " + " → ".join(loop))])
+            raise EditRefused([FieldProblem(_SUPERIOR[label], superior, "would form a cycle: " + " → ".join(loop))])
 
 
 def save_contact(

@@ -10,6 +10,9 @@ from typing import Any
 
 __all__ = ["issue_field", "issue_reason"]
 
+_WHOLE_RECORD_FIELD = {"Company": "parent_id", "OrgUnit": "parent_id", "Contact": "reports_to", "Influence": "to_id"}
+"""Where a rule about a whole record (nobody is their own manager) points: the field that breaks it."""
+
 _REASONS = {
     "missing": "is required",
     "date_from_datetime_parsing": "is not a date (use YYYY-MM-DD)",
@@ -48,6 +51,10 @@ def issue_reason(issue: Any) -> str:
     return reason
 
 
-def issue_field(issue: Any, whole_record_field: str) -> str:
-    """The field an error is about; a rule about the whole record points at ``whole_record_field``."""
-    return str(issue["loc"][0]) if issue["loc"] else whole_record_field
+def issue_field(issue: Any, model: type) -> str:
+    """The field an error of ``model`` is about; a rule about the whole record points at the field breaking it.
+
+    >>> issue_field({"loc": ()}, type("Contact", (), {}))
+    'reports_to'
+    """
+    return str(issue["loc"][0]) if issue["loc"] else _WHOLE_RECORD_FIELD.get(model.__name__, "")

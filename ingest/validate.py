@@ -153,12 +153,8 @@ def row_errors(row: SourceRow, error: ValidationError, note: str = "") -> list[R
     return [e.model_copy(update={"reason": f"{e.reason} ({note})"}) for e in errors] if note else errors
 
 
-_WHOLE_ROW_COLUMN = {"companies": "parent_id", "org_units": "parent_id", "contacts": "reports_to", "influence": "to_id"}
-"""Where a rule about the whole row (nobody is their own manager) points in the file."""
-
-
 def _row_error(row: SourceRow, issue: Any) -> RowError:
-    column = issue_field(issue, _WHOLE_ROW_COLUMN.get(row.source.stem, ""))
+    column = issue_field(issue, MODELS[row.source.stem])
     source_column = {"competitor_id": "competitor"}.get(column, column)
     return RowError(
         file=row.source.label,
