@@ -11,7 +11,9 @@ CSV files, then on the same embedded server:
   and influence.
 
 Prints rows/s for both, their ratio, and the peak RSS of this process after
-the product's import (before the baseline, which holds a whole file in memory).
+the product's import (before the baseline, which holds a whole file in memory),
+then how long the change history takes to answer a contact's and the
+company's timeline after the import.
 ``--format json`` converts the generated CSVs into one JSON file first and has
 the product import that instead (the baseline still reads the CSVs).
 
@@ -32,6 +34,7 @@ from typing import Any
 
 from graph.connect import open_store
 from graph.embedded import ensure_server
+from graph.service import account_timeline, contact_timeline
 from graph.settings import Settings
 from graph.store import GraphStore
 from ingest.importer import import_paths
@@ -131,6 +134,13 @@ def main() -> None:
         started = time.perf_counter()
         again = import_paths(product_store, [source])
         rerun = time.perf_counter() - started
+        started = time.perf_counter()
+        person = contact_timeline(product_store, "p1")
+        person_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        account = account_timeline(product_store, "co-bench", limit=50)
+        account_seconds = time.perf_counter() - started
+        changes = product_store.counts().get("Change", 0)
         server.stop()
     print(f"rows: {rows:,} ({args.contacts:,} contacts, ~{2 * args.contacts:,} influence edges) from {args.format}")
     print(
@@ -141,6 +151,10 @@ def main() -> None:
     print(f"ratio product/baseline throughput: {base / product:.2f}")
     print(f"re-import, nothing changed: {rerun:.1f} s ({again.created} created, {again.updated} updated)")
     print(f"peak RSS after the product's import: {product_peak_mb:,.0f} MB; after everything: {peak_rss_mb():,.0f} MB")
+    print(
+        f"history: {changes:,} changes recorded; a contact's timeline {person_seconds:.2f} s ({len(person)} lines), "
+        f"the company's newest 50 {account_seconds:.2f} s ({len(account)} lines)"
+    )
 
 
 if __name__ == "__main__":

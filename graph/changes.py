@@ -12,8 +12,10 @@ it leaves.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -44,15 +46,16 @@ class Author(BaseModel):
     at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
 
-class Entry(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """One node (``id``) or relationship (``source``, ``target``, ``key``) before and after a change.
 
     ``before`` is ``None`` when the change created it, ``after`` is ``None``
     when the change removed it; otherwise both hold only the properties that
-    changed (a property that did not exist before is ``None`` there).
+    changed (a property that did not exist before is ``None`` there). A plain
+    dataclass, not a pydantic model: an import batch records thousands, and
+    every value in one comes from the store or from records already validated.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     entity: str
     """A node label (``Contact``) or a relationship kind (``Contact-INFLUENCES->Contact``)."""
@@ -63,6 +66,35 @@ class Entry(BaseModel):
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
 
+    @classmethod
+    def of_node(cls, label: str, node_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> Entry:
+        return cls(label, node_id, None, None, "", before, after)
+
+    @classmethod
+    def of_edge(
+        cls, spec: str, ends: tuple[str, str, str], before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> Entry:
+        """A relationship's entry; ``ends`` is (source id, target id, key)."""
+        source, target, key = ends
+        return cls(spec, None, source, target, key, before, after)
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> Entry:
+        return cls(**stored)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as stored in a change's JSON, without the fields it does not use."""
+        stored: dict[str, Any] = {"entity": self.entity}
+        if self.id is not None:
+            stored["id"] = self.id
+        else:
+            stored |= {"source": self.source, "target": self.target, "key": self.key}
+        if self.before is not None:
+            stored["before"] = self.before
+        if self.after is not None:
+            stored["after"] = self.after
+        return stored
+
     @property
     def is_edge(self) -> bool:
         return self.id is None
@@ -70,13 +102,12 @@ class Entry(BaseModel):
     @property
     def ends(self) -> tuple[str, str]:
         """The networkx keys of a relationship's two ends (``Contact:a``, ``Rep:r``)."""
-        source_label, rest = self.entity.split("-", 1)
-        target_label = rest.rsplit("->", 1)[1]
+        source_label, _, target_label = _edge_parts(self.entity)
         return node_key(source_label, str(self.source)), node_key(target_label, str(self.target))
 
     @property
     def edge_type(self) -> str:
-        return self.entity.split("-", 1)[1].rsplit("->", 1)[0]
+        return _edge_parts(self.entity)[1]
 
     @property
     def subjects(self) -> tuple[str, ...]:
@@ -88,10 +119,16 @@ class Entry(BaseModel):
         return self.ends if self.is_edge else (node_key(self.entity, str(self.id)),)
 
 
+@functools.cache
+def _edge_parts(spec: str) -> tuple[str, str, str]:
+    """``Contact-INFLUENCES->Contact`` → (source label, type, target label)."""
+    source_label, rest = spec.split("-", 1)
+    kind, target_label = rest.rsplit("->", 1)
+    return source_label, kind, target_label
+
+
 class Change(BaseModel):
     """One write's worth of entries, stamped with its author."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str = Field(default_factory=lambda: uuid.uuid4().hex)
     at: dt.datetime
@@ -101,10 +138,18 @@ class Change(BaseModel):
     why: str = ""
     entries: tuple[Entry, ...]
 
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
     @classmethod
     def of(cls, author: Author, entries: list[Entry]) -> Change:
-        return cls(
-            at=author.at, who=author.who, source=author.source, action=author.action, why=author.why, entries=entries
+        return cls.model_construct(
+            id=uuid.uuid4().hex,
+            at=author.at,
+            who=author.who,
+            source=author.source,
+            action=author.action,
+            why=author.why,
+            entries=tuple(entries),
         )
 
     @property
@@ -113,7 +158,7 @@ class Change(BaseModel):
 
     def to_row(self) -> dict[str, Any]:
         """Store properties: ``at`` as UTC text and as a ``stamp`` to filter on, entries as one JSON text."""
-        subjects = sorted({key for entry in self.entries for key in entry.subjects})
+        subjects = list(dict.fromkeys(key for entry in self.entries for key in entry.subjects))
         return {
             "id": self.id,
             "at": self.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
@@ -123,14 +168,12 @@ class Change(BaseModel):
             "action": self.action,
             "why": self.why,
             "subjects": subjects,
-            "entries": json.dumps(
-                [e.model_dump(exclude_defaults=True) for e in self.entries], ensure_ascii=False, sort_keys=True
-            ),
+            "entries": json.dumps([e.as_dict() for e in self.entries], ensure_ascii=False),
         }
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Change:
-        entries = tuple(Entry.model_validate(e) for e in json.loads(row["entries"]))
+        entries = tuple(Entry.from_dict(e) for e in json.loads(row["entries"]))
         fields = {k: row[k] for k in ("id", "at", "who", "source", "action") if k in row}
         return cls(**fields, why=row.get("why") or "", entries=entries)
 

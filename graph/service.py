@@ -165,13 +165,12 @@ def contact_timeline(
     key = node_key("Contact", contact_id)
     if store.node("Contact", contact_id) is None:
         raise NotFound(f"no contact with id {contact_id!r}")
-    return timeline(store.changes_about([key], limit, as_of), [key])[:limit]
+    return timeline(store.changes_about([key], limit, as_of), [key], limit)
 
 
 def account_timeline(
     store: GraphStore, company_id: str, limit: int = 200, as_of: dt.date | None = None
 ) -> list[TimelineItem]:
     """What happened in one company (its record, departments, people, deals, claims) up to ``as_of``, newest first."""
-    graph = store.company_subgraph(company_id)
-    keys = [k for k, d in graph.nodes(data=True) if d.get("company_id") == company_id or k == f"Company:{company_id}"]
-    return timeline(store.changes_about(keys, limit, as_of), keys)[:limit]
+    keys = store.company_member_keys(company_id)
+    return timeline(store.changes_about(keys, limit, as_of), keys, limit)

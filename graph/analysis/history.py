@@ -98,8 +98,8 @@ class TimelineItem(BaseModel):
     after: dict[str, Any]
 
 
-def timeline(changes: Iterable[Change], keys: Iterable[str]) -> list[TimelineItem]:
-    """What the changes did to the nodes ``keys`` (and their relationships), newest first.
+def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None = None) -> list[TimelineItem]:
+    """What the changes did to the nodes ``keys`` (and their relationships), newest first, at most ``limit`` lines.
 
     >>> from graph.changes import Change, Entry
     >>> touch = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit", action="log touch",
@@ -109,10 +109,12 @@ def timeline(changes: Iterable[Change], keys: Iterable[str]) -> list[TimelineIte
     [('created', 'Rep:r', 'Contact:a')]
     """
     wanted = set(keys)
-    items = []
-    for change in changes:
+    items: list[TimelineItem] = []
+    for change in sorted(changes, key=lambda c: c.at, reverse=True):
+        if limit is not None and len(items) >= limit:
+            break
         for entry in change.entries:
-            if not wanted.intersection(entry.subjects):
+            if wanted.isdisjoint(entry.subjects):
                 continue
             subject, other = entry.ends if entry.is_edge else (entry.subjects[0], None)
             what: Literal["created", "changed", "removed"] = (
@@ -133,4 +135,4 @@ def timeline(changes: Iterable[Change], keys: Iterable[str]) -> list[TimelineIte
                     after=entry.after or {},
                 )
             )
-    return sorted(items, key=lambda i: i.at, reverse=True)
+    return items[:limit]

@@ -19,6 +19,7 @@ __all__ = [
     "CHANGES_SINCE",
     "CLAIMED_GROUP_TOUCHES",
     "CLAIM_NODES",
+    "COMPANY_MEMBERS",
     "COMPANY_NAMES",
     "COMPETITOR_NAMES",
     "CONTACTS_PER_COMPANY",
@@ -289,6 +290,16 @@ SUBGRAPH_NODES = " UNION ALL ".join(
     )
 )
 """Every node that belongs to the given companies, edges or not."""
+COMPANY_MEMBERS = " UNION ALL ".join(
+    (
+        "MATCH (n:Company {id: $id}) RETURN labels(n)[0] AS label, n.id AS id",
+        *(
+            "MATCH (n:" + label + " {company_id: $id}) RETURN labels(n)[0] AS label, n.id AS id"
+            for label in ("OrgUnit", "Contact", "Opportunity", "Claim")
+        ),
+    )
+)
+"""A company and what belongs to it, as labels and ids (whose history is the account's timeline)."""
 
 _EDGE_COLUMNS = (
     "RETURN labels(a)[0] AS source_label, a.id AS source, type(r) AS type, "
@@ -346,8 +357,8 @@ RECORD_CHANGE = (
 CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN properties(c) AS props ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
 CHANGES_ABOUT = (
-    "MATCH (c:Change) WHERE c.stamp < $until AND any(s IN c.subjects WHERE s IN $keys) "
-    "RETURN properties(c) AS props ORDER BY c.stamp DESC LIMIT $limit"
+    "UNWIND $keys AS key MATCH (c:Change) WHERE key IN c.subjects AND c.stamp < $until "
+    "WITH DISTINCT c RETURN properties(c) AS props ORDER BY c.stamp DESC LIMIT $limit"
 )
 """The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
 _LINE_UP = (

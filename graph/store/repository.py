@@ -220,7 +220,7 @@ class GraphStore:
                 if not diff:
                     continue
                 before = None if old is None else {k: old.get(k) for k in diff}
-                entries.append(Entry(entity=label, id=node.id, before=before, after=diff))
+                entries.append(Entry.of_node(label, node.id, before, diff))
                 version = versions.get(node_key(label, node.id))
                 if version is None:
                     changes.append({"id": node.id, "props": diff})
@@ -265,9 +265,7 @@ class GraphStore:
                 if old is None or diff:
                     changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
                     before = None if old is None else {k: old.get(k) for k in diff}
-                    pending[identity] = Entry(
-                        entity=spec, source=edge.source, target=edge.target, key=edge.key, before=before, after=diff
-                    )
+                    pending[identity] = Entry.of_edge(spec, identity, before, diff)
             if not changes:
                 continue
             written_count = self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})[0]["written"]
@@ -447,6 +445,12 @@ class GraphStore:
             raise NotFound(f"no contact with id {contact_id!r}")
         return str(rows[0]["company_id"])
 
+    def company_member_keys(self, company_id: str) -> list[str]:
+        """The node keys (``Contact:ct-1``) of a company and of everything that belongs to it."""
+        self.group_root(company_id)
+        rows = self.runner.read(cypher.COMPANY_MEMBERS, {"id": company_id})
+        return [node_key(str(r["label"]), str(r["id"])) for r in rows]
+
     def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
         """One company: its departments, people, deals, claims and everyone tied to them."""
         self.group_root(company_id)
@@ -533,7 +537,7 @@ class GraphStore:
 def _removed_entry(spec: str, source: str, target: str, props: dict[str, Any]) -> Entry:
     before = dict(props)
     key = str(before.pop("key", ""))
-    return Entry(entity=spec, source=source, target=target, key=key, before=before, after=None)
+    return Entry.of_edge(spec, (source, target, key), before, None)
 
 
 def _last_wins(rows: list[_T], identity: Any) -> list[_T]:

@@ -24,8 +24,12 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Opportunity", "company_id"),
     ("Claim", "company_id"),
     ("Change", "stamp"),
+    ("Change", "subjects"),
 )
-"""(label, property) pairs that reads filter on besides ``id``."""
+"""(label, property) pairs that reads filter on besides ``id``.
+
+``Change.subjects`` is a list: FalkorDB indexes each element, so a timeline's
+``key IN c.subjects`` is a lookup, not a scan of every change's list."""
 
 FALKOR_ALREADY_EXISTS = ("already indexed", "already exists", "constraint already")
 
