@@ -14,7 +14,7 @@ from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.edit_panel import add_panel, contact_panel
-from ui.focus import FOCUS_COMPANY, focused_index, group_picker
+from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.identity import current_user
@@ -32,6 +32,7 @@ company_id = pick[1].selectbox(
     format_func=lambda c: members[c]["name"],
     index=focused_index(FOCUS_COMPANY, list(members)),
 )
+st.session_state[FOCUS_GROUP], st.session_state[FOCUS_COMPANY] = group_id, company_id  # kept when an edit adds options
 deal_slot = pick[2].empty()
 
 with st.expander(t("chain.settings")):

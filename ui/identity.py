@@ -25,10 +25,15 @@ def _login_configured() -> bool:
         return False
 
 
+def _logged_in() -> bool:
+    """``st.user.is_logged_in``, read so that a session without identity data (tests, no cookie) counts as out."""
+    return bool(st.user.get("is_logged_in", False))
+
+
 def current_user() -> str | None:
     """The signed-in user or the chosen local name; ``None`` until there is one (edits wait for it)."""
     if _login_configured():
-        if not st.user.is_logged_in:
+        if not _logged_in():
             return None
         return str(st.user.get("email") or st.user.get("name") or "") or None
     return chosen_user()
@@ -38,7 +43,7 @@ def identity_box() -> None:
     """Sidebar: who changes are recorded as, with a way to sign in or to choose a name once."""
     with st.sidebar.container(border=True):
         if _login_configured():
-            if st.user.is_logged_in:
+            if _logged_in():
                 st.markdown(t("identity.signed_in", who=current_user()))
                 if st.button(t("identity.logout"), key="logout"):
                     st.logout()

@@ -138,6 +138,12 @@ def test_draw_and_remove_an_influence_line(store: GraphStore) -> None:
     graph = store.company_subgraph(COMPANY)
     edge = f"Contact:{PERSON}", "Contact:ct-hd-wz-001", "INFLUENCES:former_colleague"
     assert graph.edges[edge]["weight"] == 0.85
+    app.selectbox(key=f"{prefix}.other").set_value("ct-hd-wz-001")
+    app.selectbox(key=f"{prefix}.kind").set_value("former_colleague")
+    app.slider(key=f"{prefix}.weight").set_value(0.4)
+    app.button(key=f"{prefix}.save").click().run()
+    assert saved(app)
+    assert store.company_subgraph(COMPANY).edges[edge]["weight"] == 0.4  # re-weighted, not a second line
     picker = app.selectbox(key=f"{prefix}.pick")
     line = next(i for i, label in enumerate(picker.options) if "former colleague" in label)
     picker.set_value(line).run()
@@ -194,6 +200,14 @@ def test_add_contact_department_and_branch(store: GraphStore) -> None:
         "MATCH (c:Company {name: $n}) RETURN c.parent_id AS parent", {"n": "华东电网温州龙湾供电所"}
     )
     assert branch == [{"parent": COMPANY}]
+    app.text_input(key=f"{ADD}.company.name").set_value("温州港务集团")
+    app.selectbox(key=f"{ADD}.company.parent").select_index(0)  # "— (a group of its own)"
+    app.button(key=f"{ADD}.company.save").click().run()
+    assert saved(app)
+    group = store.runner.read(
+        "MATCH (c:Company {name: $n}) RETURN c.parent_id AS p, c.kind AS k", {"n": "温州港务集团"}
+    )
+    assert group == [{"p": None, "k": "hq"}]
 
 
 @pytest.mark.usefixtures("app_env")
@@ -225,3 +239,21 @@ def test_choosing_a_local_name_once(embedded_server: EmbeddedServer) -> None:
         assert not app.button(key=f"contact.{PERSON}.save").disabled
     finally:
         chosen.unlink(missing_ok=True)
+
+
+@pytest.mark.usefixtures("app_env")
+def test_with_a_login_configured_nobody_edits_before_signing_in() -> None:
+    app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-only",
+        "client_id": "kagraph",
+        "client_secret": "test-only",
+        "server_metadata_url": "https://login.example.com/.well-known/openid-configuration",
+    }
+    app.run()
+    app.switch_page("app_pages/decision_chain.py").run()
+    assert not app.exception
+    assert app.button(key="login").label == "Log in to edit"
+    assert not [t for t in app.text_input if t.key == "local_user_name"]
+    assert app.button(key=f"contact.{app.selectbox(key='edit.contact').value}.save").disabled
