@@ -223,7 +223,7 @@ def _details(
         merged = {**values, **fields}
         _save(
             lambda: editing.save_contact(store, merged, _author(who, "edit contact", why), version),
-            t("edit.saved.contact", name=fields["name"]),
+            t("edit.saved.contact", name=plain(fields["name"])),
             "contact",
         )
     quick = st.columns(2)
@@ -231,7 +231,7 @@ def _details(
         assert who
         _save(
             lambda: editing.mark_left(store, contact_id, _author(who, "mark as left", ""), version),
-            t("edit.saved.left", name=values.get("name", contact_id)),
+            t("edit.saved.left", name=plain(values.get("name", contact_id))),
             "contact",
         )
     if quick[1].button(t("edit.verified"), key=f"{prefix}.verified", disabled=disabled):
@@ -240,11 +240,11 @@ def _details(
             lambda: editing.mark_verified(
                 store, contact_id, _author(who, "mark as verified", ""), version, dt.date.today()
             ),
-            t("edit.saved.verified", name=values.get("name", contact_id)),
+            t("edit.saved.verified", name=plain(values.get("name", contact_id))),
             "contact",
         )
     if values.get("last_verified"):
-        st.caption(t("edit.last_verified", day=values["last_verified"]))
+        st.caption(t("edit.last_verified", day=plain(values["last_verified"])))
 
 
 def _influence_lines(graph: nx.MultiDiGraph, contact_id: str) -> list[dict[str, Any]]:
@@ -299,7 +299,7 @@ def _influence(
         direction = st.radio(
             t("edit.direction"),
             ["out", "in"],
-            format_func=lambda d: t(f"edit.direction.{d}", name=people[contact_id]),
+            format_func=lambda d: t(f"edit.direction.{d}", name=plain(people[contact_id])),  # radio labels are Markdown
             horizontal=True,
             key=f"{prefix}.direction",
         )
@@ -411,7 +411,7 @@ def add_panel(
         values = {**fields, "company_id": company_id}
         _save(
             lambda: editing.save_contact(store, values, _author(who, "add contact", why)),
-            t("edit.saved.contact", name=fields["name"]),
+            t("edit.saved.contact", name=plain(fields["name"])),
         )
     with unit, st.form(f"{prefix}.unit"):
         name = st.text_input(t("col.name"), key=f"{prefix}.unit.name")
@@ -426,7 +426,7 @@ def add_panel(
         values = {"name": name, "company_id": company_id, "parent_id": parent}
         _save(
             lambda: editing.save_unit(store, values, _author(who, "add department", "")),
-            t("edit.saved.unit", name=name),
+            t("edit.saved.unit", name=plain(name)),
         )
     with company, st.form(f"{prefix}.company"):
         left, right = st.columns(2)
@@ -455,5 +455,5 @@ def add_panel(
         }
         _save(
             lambda: editing.save_company(store, values, _author(who, "add company", "")),
-            t("edit.saved.company", name=name),
+            t("edit.saved.company", name=plain(name)),
         )

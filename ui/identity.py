@@ -13,6 +13,7 @@ import getpass
 import streamlit as st
 
 from graph.identity import chosen_user, set_local_user
+from graph.render.markdown import plain
 from ui.i18n import t
 
 __all__ = ["current_user", "identity_box"]
@@ -44,7 +45,7 @@ def identity_box() -> None:
     with st.sidebar.container(border=True):
         if _login_configured():
             if _logged_in():
-                st.markdown(t("identity.signed_in", who=current_user()))
+                st.markdown(t("identity.signed_in", who=plain(current_user())))
                 if st.button(t("identity.logout"), key="logout"):
                     st.logout()
             elif st.button(t("identity.login"), key="login", type="primary"):

@@ -187,7 +187,7 @@ def test_add_contact_department_and_branch(store: GraphStore) -> None:
     app.selectbox(key=f"{ADD}.contact.unit").set_value(units[0]["id"])
     app.multiselect(key=f"{ADD}.contact.managers").set_value(["ct-hd-wz-001"])
     app.button(key=f"{ADD}.contact.save").click().run()
-    assert saved(app)
+    assert saved(app) == ["Saved \\<b\\>林\\</b\\>新."]  # Markdown source escaped: the name shows as text
     person = store.runner.read(
         "MATCH (c:Contact {name: $n}) RETURN c.id AS id, c.unit_id AS unit", {"n": "<b>林</b>新"}
     )
