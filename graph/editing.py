@@ -77,6 +77,14 @@ def _require(store: GraphStore, field: str, label: str, value: str | None) -> di
     return found
 
 
+def _require_department_of(store: GraphStore, field: str, unit_id: str | None, company_id: str) -> None:
+    """A department named in ``field`` must exist and belong to ``company_id``."""
+    unit = _require(store, field, "OrgUnit", unit_id)
+    if unit and unit.get("company_id") != company_id:
+        reason = f"department {unit_id!r} belongs to another company ({unit.get('company_id')})"
+        raise EditRefused([FieldProblem(field, str(unit_id), reason)])
+
+
 def _node_row(label: str, record: Record) -> NodeRow:
     """All of a record's fields, ``None`` included: clearing a phone in a form must remove it from the store."""
     props = {k: v for k, v in record.model_dump(mode="json").items() if k != "reports_to"}
@@ -114,10 +122,7 @@ def save_contact(
     contact = _validated(Contact, _with_new_id(Contact, values))
     _check_new_id(store, "Contact", contact.id, version)
     _require(store, "company_id", "Company", contact.company_id)
-    unit = _require(store, "unit_id", "OrgUnit", contact.unit_id)
-    if unit and unit.get("company_id") != contact.company_id:
-        reason = f"department {contact.unit_id!r} belongs to another company ({unit.get('company_id')})"
-        raise EditRefused([FieldProblem("unit_id", str(contact.unit_id), reason)])
+    _require_department_of(store, "unit_id", contact.unit_id, contact.company_id)
     for manager in contact.reports_to:
         _require(store, "reports_to", "Contact", manager)
     twin = store.same_person(contact.company_id, contact.id, contact.phone, contact.email)
@@ -187,10 +192,7 @@ def save_unit(
     unit = _validated(OrgUnit, _with_new_id(OrgUnit, values))
     _check_new_id(store, "OrgUnit", unit.id, version)
     _require(store, "company_id", "Company", unit.company_id)
-    parent = _require(store, "parent_id", "OrgUnit", unit.parent_id)
-    if parent and parent.get("company_id") != unit.company_id:
-        reason = f"department {unit.parent_id!r} belongs to another company ({parent.get('company_id')})"
-        raise EditRefused([FieldProblem("parent_id", str(unit.parent_id), reason)])
+    _require_department_of(store, "parent_id", unit.parent_id, unit.company_id)
     if unit.parent_id:
         _check_no_cycle(store, "OrgUnit", unit.id, unit.name, (unit.parent_id,))
     rows = graph_rows([unit])

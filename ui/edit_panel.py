@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from graph import editing
 from graph.changes import Author, ChangeSource
@@ -108,6 +110,12 @@ def _units(graph: nx.MultiDiGraph, company_id: str) -> dict[str, str]:
     }
 
 
+def _enum_choice(column: DeltaGenerator, field: str, choices: type[StrEnum], current: str, key: str) -> str:
+    """A selectbox over a model enum, labelled and listed in the chosen language, starting at ``current``."""
+    options = [member.value for member in choices]
+    return str(column.selectbox(t(f"col.{field}"), options, index=options.index(current), format_func=_label, key=key))
+
+
 def _contact_fields(
     prefix: str, values: dict[str, Any], units: dict[str, str], people: dict[str, str]
 ) -> dict[str, Any]:
@@ -126,30 +134,11 @@ def _contact_fields(
     level = right.number_input(
         t("edit.level"), min_value=0, max_value=20, value=int(values.get("level") or 0), key=f"{prefix}.level"
     )
-    roles, stances, statuses = list(BuyingRole), list(Stance), list(Status)
-    role = left.selectbox(
-        t("col.buying_role"),
-        roles,
-        index=roles.index(BuyingRole(values.get("buying_role", "unknown"))),
-        format_func=_label,
-        key=f"{prefix}.role",
-    )
-    stance = right.selectbox(
-        t("col.stance"),
-        stances,
-        index=stances.index(Stance(values.get("stance", "unknown"))),
-        format_func=_label,
-        key=f"{prefix}.stance",
-    )
+    role = _enum_choice(left, "buying_role", BuyingRole, values.get("buying_role", "unknown"), f"{prefix}.role")
+    stance = _enum_choice(right, "stance", Stance, values.get("stance", "unknown"), f"{prefix}.stance")
     phone = left.text_input(t("col.phone"), value=values.get("phone") or "", key=f"{prefix}.phone")
     email = right.text_input(t("col.email"), value=values.get("email") or "", key=f"{prefix}.email")
-    status = left.selectbox(
-        t("col.status"),
-        statuses,
-        index=statuses.index(Status(values.get("status", "active"))),
-        format_func=_label,
-        key=f"{prefix}.status",
-    )
+    status = _enum_choice(left, "status", Status, values.get("status", "active"), f"{prefix}.status")
     others = [p for p in people if p != values.get("id")]
     managers = right.multiselect(
         t("col.reports_to"),
