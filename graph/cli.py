@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     handover.add_argument(
         "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="the day it takes effect, YYYY-MM-DD"
     )
+    handover.add_argument("--why", default="", help="a note kept with the handover in the change history")
     protected = command("protected", '"is it already protected?": companies by name or contact phone')
     protected.add_argument("query", help="a company name in any spelling, or a phone number")
     protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
@@ -168,7 +169,8 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
         return digest.model_dump(mode="json")
     if args.command == "handover":
-        return hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user()).model_dump(mode="json")
+        done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why)
+        return done.model_dump(mode="json")
     if args.command == "protected":
         claims_now = claims_report(store.claims_graph(), args.as_of)
         hits = protection_search(store, args.query, claims_now, store.company_names())

@@ -154,7 +154,11 @@ def test_handover_moves_deals_and_claims_and_keeps_relationships(demo_cli, store
     ties = "MATCH (:Rep {id: $id})-[r]->(:Contact) RETURN type(r) AS type, count(r) AS n ORDER BY type"
     before = store.runner.read(ties, {"id": "rep-sun"})
     deals = store.runner.read("MATCH (o:Opportunity {owner_id: $rep}) RETURN o.id AS id", {"rep": "rep-sun"})
-    result = output(demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=rep-ma"))
+    result = output(
+        demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=rep-ma", "--why", "moves to Beijing")
+    )
+    recorded = store.changes_about(["Rep:rep-sun"])[0]
+    assert (recorded.source, recorded.why) == ("handover", "moves to Beijing")
     (account,) = result["accounts"]
     assert account["opportunities_moved"] == sorted(d["id"] for d in deals) and account["relationships"]
     assert account["claim_transferred"] is True
