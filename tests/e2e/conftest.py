@@ -127,3 +127,17 @@ def screenshot(browser: Browser, url: str, name: str, wait_for: str) -> Page:
     page.wait_for_timeout(800)  # let charts and iframes finish drawing
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     return page
+
+
+def settle(page: Page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished its rerun: no "running" status and no stale element left on the page.
+
+    During a rerun the previous run's elements stay on screen marked ``data-stale``; a locator
+    that matches one of them and one of the new run's finds two elements, or clicks a field that
+    is about to disappear.
+    """
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+        " && !document.querySelector(\"[data-stale='true']\")",
+        timeout=timeout_ms,
+    )

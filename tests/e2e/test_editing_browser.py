@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page
 
 from graph.connect import open_store
 from graph.settings import Settings
-from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot
+from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -17,7 +17,8 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_label(label, exact=True).first.click()
     page.keyboard.type(option)
     page.get_by_role("option", name=option, exact=True).click()
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(300)
+    settle(page)
 
 
 def test_edit_a_contact_and_read_its_timeline(served_app: ServedApp, browser: Browser) -> None:
@@ -46,6 +47,20 @@ def test_edit_a_contact_and_read_its_timeline(served_app: ServedApp, browser: Br
     page.get_by_role("tab", name="Timeline").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "editing-timeline.png"))
     assert "Traceback" not in page.inner_text("body")
+
+    page.get_by_text("Settings and filters").click()
+    as_of = page.get_by_label("As of", exact=True)  # a date field of year, month and day segments
+    for segment, value in (("year", "2026"), ("month", "10"), ("day", "01")):
+        as_of.locator(f"[role=spinbutton][aria-label^='{segment}']").click()
+        page.keyboard.type(value)
+    page.get_by_role("heading", name="Decision chain").click()  # the field commits its value when it loses focus
+    settle(page)
+    page.get_by_text("The map as it was at the end of 2026-10-01").wait_for(timeout=60_000)
+    page.frame_locator("iframe").first.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2000)
+    page.get_by_text("The map as it was at the end of 2026-10-01").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "editing-as-of.png"))
+    assert "You are looking at the past" in page.inner_text("body")
     page.close()
     store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
     try:
