@@ -5,6 +5,8 @@ CSV files, then on the same embedded server:
 
 - *product*: ``import_paths`` (survey pass, validation, reference checks,
   change detection, batched upserts);
+- *dry run*: the product's import with ``dry_run=True``: everything but the
+  writes, the floor under the product's time;
 - *baseline*: the same CSVs read with ``csv`` and sent as ``UNWIND $rows …
   MERGE`` batches of 2,000 with no checks at all, writing the same graph the
   product writes: the company, the contacts, their workplace, reporting lines
@@ -124,6 +126,9 @@ def main() -> None:
         server = ensure_server(folder / "store")
         product_store = open_store(Settings(kagraph_data_dir=folder / "store", kagraph_graph="product"))
         started = time.perf_counter()
+        import_paths(product_store, [source], dry_run=True)
+        checks = time.perf_counter() - started
+        started = time.perf_counter()
         report = import_paths(product_store, [source])
         product = time.perf_counter() - started
         product_peak_mb = peak_rss_mb()
@@ -149,6 +154,10 @@ def main() -> None:
     )
     print(f"baseline: {base:8.1f} s  {rows / base:10,.0f} rows/s")
     print(f"ratio product/baseline throughput: {base / product:.2f}")
+    print(
+        f"dry run (read, validate, check references; no writes): {checks:.1f} s; with writes as cheap as "
+        f"the whole baseline on top, the ratio could not pass {base / (checks + base):.2f}"
+    )
     print(f"re-import, nothing changed: {rerun:.1f} s ({again.created} created, {again.updated} updated)")
     print(f"peak RSS after the product's import: {product_peak_mb:,.0f} MB; after everything: {peak_rss_mb():,.0f} MB")
     print(

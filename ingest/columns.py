@@ -9,8 +9,8 @@ sales people actually write (拍板人, 内线, 支持 …) map to the model's v
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterable
 
 __all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "canonical_enum", "canonical_header"]
 
@@ -179,14 +179,16 @@ def canonical_header(stem: str, header: str) -> str | None:
     return _HEADER_LOOKUP[stem].get(_fold(header))
 
 
-def canonical_enum(value: str, allowed: Iterable[str]) -> str:
+@functools.lru_cache(maxsize=8192)
+def canonical_enum(value: str, allowed: tuple[str, ...]) -> str:
     """An enum cell in the model's words: Chinese equivalents mapped, case and spacing folded.
 
     A value that matches nothing comes back unchanged, so validation can name it.
+    Cached: an import asks about the same few words on every row.
 
-    >>> canonical_enum("拍板人", ["economic_buyer"]), canonical_enum(" Decision Maker ", ["decision_maker"])
+    >>> canonical_enum("拍板人", ("economic_buyer",)), canonical_enum(" Decision Maker ", ("decision_maker",))
     ('economic_buyer', 'decision_maker')
-    >>> canonical_enum("ae", ["AE", "SDR"]), canonical_enum("boss", ["AE"])
+    >>> canonical_enum("ae", ("AE", "SDR")), canonical_enum("boss", ("AE",))
     ('AE', 'boss')
     """
     text = unicodedata.normalize("NFKC", value).strip()

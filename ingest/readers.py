@@ -142,7 +142,7 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = str(value).strip()
+    text = value.strip() if type(value) is str else str(value).strip()
     if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:
         return text[1:]  # our exports quote formula-looking cells; the quote is not part of the value
     return text
@@ -152,7 +152,7 @@ def _rows(source: Source, header: list[object], rows: Iterator[tuple[int, list[o
     columns = [canonical_header(source.stem, _text(h)) if h is not None else None for h in header]
     written = {c: _text(h) for c, h in zip(columns, header, strict=True) if c}
     for number, values in rows:
-        cells = {c: _text(v) for c, v in zip(columns, values, strict=False) if c and _text(v)}
+        cells = {c: text for c, v in zip(columns, values, strict=False) if c and (text := _text(v))}
         if cells:
             yield SourceRow(source, number, cells, written)
 

@@ -127,7 +127,7 @@ def _special(stem: str, cells: dict[str, str]) -> tuple[dict[str, str], list[Rec
         cells["competitor_id"] = competitor_id(name)
         extra.append(Competitor(id=cells["competitor_id"], name=name))
     if stem == "purchases" and "vendor" in cells:
-        vendor = canonical_enum(cells["vendor"], [US_VENDOR_ID])
+        vendor = canonical_enum(cells["vendor"], (US_VENDOR_ID,))
         if vendor != US_VENDOR_ID:
             cells["vendor"] = competitor_id(vendor)
             extra.append(Competitor(id=cells["vendor"], name=vendor))
