@@ -89,10 +89,6 @@ def _batches(items: Sequence[_T], size: int = BATCH_SIZE) -> Iterator[Sequence[_
         yield items[start : start + size]
 
 
-def _changed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in new.items() if old.get(k) != v}
-
-
 class GraphStore:
     """Upserts and reads over one ``Runner``; knows nothing of which server it is."""
 
@@ -194,24 +190,32 @@ class GraphStore:
             if int(current.get("version", 0)) != expected:
                 raise EditConflict(label, node_id, current, self.last_author(key))
 
-    def _stored_nodes(self, label: str, batch: Sequence[NodeRow], fresh: bool) -> dict[str, dict[str, Any]]:
+    def _differences(self, query: str, rows: list[dict[str, Any]], fresh: bool) -> list[dict[str, Any] | None]:
+        """Per row: ``None`` when nothing is stored under its identity, else the stored values that differ.
+
+        The comparison runs in the store (``cypher.DIFF_NODES``), so unchanged
+        records cost a number in the answer rather than all their properties.
+        """
         if fresh:
-            return {}
-        return {
-            r["id"]: r["props"] for r in self.runner.read(cypher.FETCH_NODES[label], {"ids": [n.id for n in batch]})
-        }
+            return [None] * len(rows)
+        answer = self.runner.read(query, {"rows": rows})[0]
+        stored: list[dict[str, Any] | None] = [None] * len(rows)
+        for index in answer["found"]:
+            stored[index] = {}
+        for index, pairs in answer["changed"]:
+            stored[index] = dict(pairs)
+        return stored
 
     def _upsert_nodes(
         self, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry], versions: Mapping[str, int]
     ) -> WriteCounts:
         counts = WriteCounts()
         for batch in _batches(_last_wins(rows, lambda r: r.id)):
-            stored = self._stored_nodes(label, batch, fresh)
+            sent = [{"id": node.id, "props": node.props} for node in batch]
             changes = []
-            for node in batch:
-                old = stored.get(node.id)
-                diff = node.props if old is None else _changed(node.props, old)
-                if old is None:
+            for node, before in zip(batch, self._differences(cypher.DIFF_NODES[label], sent, fresh), strict=True):
+                diff = node.props if before is None else {k: node.props[k] for k in before}
+                if before is None:
                     counts.created += 1
                 elif diff:
                     counts.updated += 1
@@ -219,7 +223,6 @@ class GraphStore:
                     counts.unchanged += 1
                 if not diff:
                     continue
-                before = None if old is None else {k: old.get(k) for k in diff}
                 entries.append(Entry.of_node(label, node.id, before, diff))
                 version = versions.get(node_key(label, node.id))
                 if version is None:
@@ -232,39 +235,26 @@ class GraphStore:
                 self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
         return counts
 
-    def _stored_edges(
-        self, spec: str, batch: Sequence[EdgeRow], fresh: bool
-    ) -> dict[tuple[str, str, str], dict[str, Any]]:
-        if fresh:
-            return {}
-        keys = [{"source": e.source, "target": e.target, "key": e.key} for e in batch]
-        return {
-            (r["source"], r["target"], r["key"]): r["props"]
-            for r in self.runner.read(cypher.FETCH_EDGES[spec], {"rows": keys})
-        }
-
     def _upsert_edges(
         self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow], fresh: bool, entries: list[Entry]
     ) -> WriteCounts:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
-            stored = self._stored_edges(spec, batch, fresh)
+            sent = [{"source": e.source, "target": e.target, "key": e.key, "props": e.props} for e in batch]
             changes, new = [], set()
             pending: dict[tuple[str, str, str], Entry] = {}
-            for edge in batch:
+            for edge, before in zip(batch, self._differences(cypher.DIFF_EDGES[spec], sent, fresh), strict=True):
                 identity = (edge.source, edge.target, edge.key)
-                old = stored.get(identity)
-                diff = edge.props if old is None else _changed(edge.props, old)
-                if old is None:
+                diff = edge.props if before is None else {k: edge.props[k] for k in before}
+                if before is None:
                     new.add(identity)
                 elif diff:
                     counts.updated += 1
                 else:
                     counts.unchanged += 1
-                if old is None or diff:
+                if before is None or diff:
                     changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
-                    before = None if old is None else {k: old.get(k) for k in diff}
                     pending[identity] = Entry.of_edge(spec, identity, before, diff)
             if not changes:
                 continue

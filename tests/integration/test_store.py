@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from graph.changes import Author, ChangeSource
 from graph.errors import NotFound, QueryFailed
 from graph.model import Company, Contact, Influence, OrgUnit, Purchase, Record, Relationship, Rep, Touch
 from graph.store import GraphStore
+from graph.store.rows import EdgeRow, GraphRows, NodeRow
 
 pytestmark = pytest.mark.integration
 
@@ -68,6 +70,31 @@ def test_changed_value_updates_only_that_property(store: GraphStore) -> None:
     assert report.created == 0
     props = store.runner.read("MATCH (c:Contact {id: 'p2'}) RETURN properties(c) AS p")[0]["p"]
     assert props["title"] == "处长" and props["level"] == 3 and props["name"] == "王芳"
+
+
+def test_the_store_reports_exactly_what_differs_and_what_it_held(store: GraphStore) -> None:
+    """The comparison runs in the store: equal numbers of either type, and absent versus empty, count as Python's."""
+    store.write(account())
+    rows = GraphRows(
+        nodes=[
+            NodeRow("Contact", "p1", {"id": "p1", "name": "张伟", "level": 2.0, "title": None}),
+            NodeRow("Contact", "p2", {"id": "p2", "name": "王芳", "level": 4, "buying_role": None}),
+        ],
+        edges=[
+            EdgeRow("Contact-INFLUENCES->Contact", "p3", "p1", "former_colleague", {"weight": 0.5}),
+            EdgeRow("Contact-REPORTS_TO->Contact", "p2", "p1"),
+        ],
+    )
+    report = store.write_rows(rows, author=Author(who="tester", source=ChangeSource.EDIT, action="test"))
+    counts = report.nodes["Contact"]
+    assert (counts.created, counts.updated, counts.unchanged) == (0, 1, 1)
+    lines = report.edges["Contact-INFLUENCES->Contact"], report.edges["Contact-REPORTS_TO->Contact"]
+    assert [(c.updated, c.unchanged) for c in lines] == [(1, 0), (0, 1)]
+    (change,) = [c for c in store.changes_about(["Contact:p2"]) if c.who == "tester"]
+    assert {(e.entity, e.id or e.source): (e.before, e.after) for e in change.entries} == {
+        ("Contact", "p2"): ({"level": 3, "buying_role": "unknown"}, {"level": 4, "buying_role": None}),
+        ("Contact-INFLUENCES->Contact", "p3"): ({"weight": 0.8}, {"weight": 0.5}),
+    }
 
 
 def test_moving_a_contact_replaces_the_old_workplace(store: GraphStore) -> None:
