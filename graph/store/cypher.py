@@ -369,11 +369,13 @@ RECORD_CHANGE = (
     "stamp: $stamp, subjects: $subjects, entries: $entries}) RETURN c.id AS id"
 )
 """One write's history entry (``graph.changes.Change.to_row``)."""
-CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN properties(c) AS props ORDER BY c.stamp"
+_CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props"
+"""What a ``Change`` is read back as: not its ``subjects``, an index thousands of keys long after an import batch."""
+CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
 CHANGES_ABOUT = (
     "UNWIND $keys AS key MATCH (c:Change) WHERE key IN c.subjects AND c.stamp < $until "
-    "WITH DISTINCT c RETURN properties(c) AS props ORDER BY c.stamp DESC LIMIT $limit"
+    "WITH DISTINCT c RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp DESC LIMIT $limit"
 )
 """The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
 _LINE_UP = (
