@@ -198,12 +198,12 @@ class GraphStore:
         """
         if fresh:
             return [None] * len(rows)
-        answer = self.runner.read(query, {"rows": rows})[0]
         stored: list[dict[str, Any] | None] = [None] * len(rows)
-        for index in answer["found"]:
-            stored[index] = {}
-        for index, pairs in answer["changed"]:
-            stored[index] = dict(pairs)
+        for answer in self.runner.read(query, {"rows": rows}):  # one row; none from a graph not yet created
+            for index in answer["found"]:
+                stored[index] = {}
+            for index, pairs in answer["changed"]:
+                stored[index] = dict(pairs)
         return stored
 
     def _upsert_nodes(
