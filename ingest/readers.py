@@ -142,7 +142,7 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    text = value.strip() if type(value) is str else str(value).strip()
+    text = str(value).strip()
     if text[:1] == "'" and text[1:2] in _FORMULA_STARTS:
         return text[1:]  # our exports quote formula-looking cells; the quote is not part of the value
     return text

@@ -193,7 +193,7 @@ class GraphStore:
     def _differences(self, query: str, rows: list[dict[str, Any]], fresh: bool) -> list[dict[str, Any] | None]:
         """Per row: ``None`` when nothing is stored under its identity, else the stored values that differ.
 
-        The comparison runs in the store (``cypher.DIFF_NODES``), so unchanged
+        The comparison runs in the store (``cypher.DIFF_NODES``, ``DIFF_EDGES``), so unchanged
         records cost a number in the answer rather than all their properties.
         """
         if fresh:
