@@ -158,7 +158,6 @@ class Change(BaseModel):
 
     def to_row(self) -> dict[str, Any]:
         """Store properties: ``at`` as UTC text and as a ``stamp`` to filter on, entries as one JSON text."""
-        subjects = list(dict.fromkeys(key for entry in self.entries for key in entry.subjects))
         return {
             "id": self.id,
             "at": self.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
@@ -167,9 +166,22 @@ class Change(BaseModel):
             "source": self.source.value,
             "action": self.action,
             "why": self.why,
-            "subjects": subjects,
             "entries": json.dumps([e.as_dict() for e in self.entries], ensure_ascii=False),
         }
+
+    def about(self) -> dict[str, list[str]]:
+        """The ids of the records this change touched, per label, in the order first touched.
+
+        >>> entry = Entry(entity="Contact-INFLUENCES->Contact", source="a", target="b")
+        >>> Change.of(Author(who="x", source=ChangeSource.EDIT, action="draw"), [entry]).about()
+        {'Contact': ['a', 'b']}
+        """
+        ids: dict[str, dict[str, None]] = {}
+        for entry in self.entries:
+            for key in entry.subjects:
+                label, node_id = key.split(":", 1)
+                ids.setdefault(label, {})[node_id] = None
+        return {label: list(found) for label, found in ids.items()}
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Change:

@@ -24,24 +24,27 @@ __all__ = [
     "COMPETITOR_NAMES",
     "CONTACTS_PER_COMPANY",
     "CONTACT_COMPANY",
-    "COUNT_EDGES",
-    "COUNT_NODES",
-    "DELETE_ALL",
+    "COUNT_LABEL",
+    "COUNT_TYPE",
     "DELETE_EDGES",
+    "DELETE_SOME",
     "DIFF_EDGES",
     "DIFF_NODES",
     "DROP_OTHER_EDGES",
     "EDGES",
+    "EDGE_PROPS",
     "EXISTING_IDS",
     "EXPORT",
     "FETCH_NODES",
-    "FIELD_SEPARATOR",
     "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
     "LINE_UP",
+    "LINK_CHANGE",
+    "LOCK_VERSIONS",
     "MANAGERS",
     "NODE_LABELS",
+    "OTHER_EDGES",
     "OUR_DEALS",
     "PHONE_COMPANIES",
     "PING",
@@ -51,12 +54,12 @@ __all__ = [
     "PORTFOLIO_LAST_TOUCH",
     "PORTFOLIO_PURCHASES",
     "PORTFOLIO_ROOTS",
+    "READ_VERSIONS",
     "RECORD_CHANGE",
     "REP_ACCOUNTS",
     "SAME_PERSON",
     "SUBGRAPH_EDGES",
     "SUBGRAPH_NODES",
-    "UPDATE_VERSIONED",
     "UPSERT_EDGES",
     "UPSERT_NODES",
     "EdgeSpec",
@@ -122,13 +125,13 @@ _FETCH_NODES = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, properti
 _EXISTING_IDS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id"
 _ANY_OF_LABEL = "MATCH (n:<label>) RETURN n.id AS id LIMIT 1"
 _UPSERT_NODES = (
-    "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) "
-    "SET n += row.props, n.version = coalesce(n.version, 0) + 1 RETURN count(n) AS written"
+    "UNWIND $rows AS row MERGE (n:<label> {id: row.id}) SET n += row.props, n.version = coalesce(n.version, 0) + 1"
 )
-_UPDATE_VERSIONED = (
-    "MATCH (n:<label> {id: $id}) WHERE coalesce(n.version, 0) = $version "
-    "SET n += $props, n.version = $version + 1 RETURN n.version AS version"
+_LOCK_VERSIONS = (
+    "MATCH (n:<label>) WHERE n.id IN $ids SET n.version = coalesce(n.version, 0) + 0 "
+    "WITH n RETURN n.id AS id, n.version AS version"
 )
+_READ_VERSIONS = "MATCH (n:<label>) WHERE n.id IN $ids RETURN n.id AS id, coalesce(n.version, 0) AS version"
 _CHANGED_KEYS = (
     "WITH i, [k IN keys(row.props) "
     "WHERE NOT (old[k] = row.props[k]) OR (old[k] IS NULL) <> (row.props[k] IS NULL) | [k, old[k]]] AS before "
@@ -151,22 +154,23 @@ _DIFF_EDGES = (
 _UPSERT_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source}) MATCH (b:<target> {id: row.target}) "
-    "MERGE (a)-[r:<type> {key: row.key}]->(b) SET r += row.props "
-    "RETURN count(r) AS written"
+    "MERGE (a)-[r:<type> {key: row.key}]->(b) SET r += row.props"
 )
-_DROP_OTHER_EDGES = (
+_OTHER_EDGES_MATCH = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source})-[r:<type>]->(b) "
     "WHERE NOT (b:<target> AND b.id = row.target) "
-    "WITH a, r, b, properties(r) AS props DELETE r "
-    "RETURN a.id AS source, labels(b)[0] AS target_label, b.id AS target, props"
 )
-_DELETE_EDGES = (
+_OTHER_EDGES = (
+    _OTHER_EDGES_MATCH + "RETURN a.id AS source, labels(b)[0] AS target_label, b.id AS target, properties(r) AS props"
+)
+_DROP_OTHER_EDGES = _OTHER_EDGES_MATCH + "DELETE r"
+_GIVEN_EDGES_MATCH = (
     "UNWIND $rows AS row "
     "MATCH (a:<source> {id: row.source})-[r:<type>]->(b:<target> {id: row.target}) WHERE r.key = row.key "
-    "WITH a, r, b, properties(r) AS props DELETE r "
-    "RETURN a.id AS source, b.id AS target, props"
 )
+_EDGE_PROPS = _GIVEN_EDGES_MATCH + "RETURN a.id AS source, b.id AS target, properties(r) AS props"
+_DELETE_EDGES = _GIVEN_EDGES_MATCH + "DELETE r"
 
 
 def _fill(template: str, **identifiers: str) -> str:
@@ -184,8 +188,10 @@ FETCH_NODES: dict[str, str] = {label: _fill(_FETCH_NODES, label=label) for label
 EXISTING_IDS: dict[str, str] = {label: _fill(_EXISTING_IDS, label=label) for label in NODE_LABELS}
 ANY_OF_LABEL: dict[str, str] = {label: _fill(_ANY_OF_LABEL, label=label) for label in NODE_LABELS}
 UPSERT_NODES: dict[str, str] = {label: _fill(_UPSERT_NODES, label=label) for label in NODE_LABELS}
-UPDATE_VERSIONED: dict[str, str] = {label: _fill(_UPDATE_VERSIONED, label=label) for label in NODE_LABELS}
-"""Change one node only if nobody changed it since it was read (optimistic versioning of edits)."""
+LOCK_VERSIONS: dict[str, str] = {label: _fill(_LOCK_VERSIONS, label=label) for label in NODE_LABELS}
+"""Neo4j: take the nodes' write locks, then read their versions, so no other edit passes the same check."""
+READ_VERSIONS: dict[str, str] = {label: _fill(_READ_VERSIONS, label=label) for label in NODE_LABELS}
+"""FalkorDB: the nodes' versions, read under the unit of work's watch of the graph."""
 DIFF_NODES: dict[str, str] = {label: _fill(_DIFF_NODES, label=label) for label in NODE_LABELS}
 DIFF_EDGES: dict[str, str] = {
     name: _fill(_DIFF_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
@@ -193,23 +199,37 @@ DIFF_EDGES: dict[str, str] = {
 UPSERT_EDGES: dict[str, str] = {
     name: _fill(_UPSERT_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
 }
+OTHER_EDGES: dict[str, str] = {
+    name: _fill(_OTHER_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items() if s.single
+}
+"""A single-valued relationship's other targets, which writing the new one replaces (read for the history)."""
 DROP_OTHER_EDGES: dict[str, str] = {
     name: _fill(_DROP_OTHER_EDGES, source=s.source, type=s.type, target=s.target)
     for name, s in EDGES.items()
     if s.single
 }
-
+EDGE_PROPS: dict[str, str] = {
+    name: _fill(_EDGE_PROPS, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
+}
+"""What given relationships hold, read before they are removed so the history can put them back."""
 DELETE_EDGES: dict[str, str] = {
     name: _fill(_DELETE_EDGES, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
 }
-"""Remove given relationships, returning what they held (so the history can put them back)."""
 
-DELETE_ALL = "MATCH (n) DETACH DELETE n"
-"""Empties the graph: ``python -m ingest demo --reset`` and test isolation."""
+DELETE_SOME = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted"
+"""Empties the graph a batch at a time (``python -m ingest demo --reset``, test isolation): one statement over
+every node would need the whole graph in one transaction's memory on Neo4j."""
 
 ANY_NODE = "MATCH (n) RETURN n.id AS id LIMIT 1"
-COUNT_NODES = "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n"
-COUNT_EDGES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+COUNT_LABEL: dict[str, str] = {
+    label: _fill("MATCH (n:<label>) RETURN count(n) AS n", label=label) for label in NODE_LABELS
+}
+"""Nodes of one label: both servers answer this from their label statistics, without a scan."""
+COUNT_TYPE: dict[str, str] = {
+    kind: _fill("MATCH ()-[r:<type>]->() RETURN count(r) AS n", type=kind)
+    for kind in sorted({spec.type for spec in EDGES.values()})
+}
+"""Relationships of one type, from the servers' statistics."""
 
 GROUP_COMPANIES = (
     "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) "
@@ -226,71 +246,39 @@ GROUP_COMPANY_IDS = "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company
 
 COMPETITOR_NAMES = "MATCH (x:Competitor) RETURN x.id AS id, x.name AS name"
 
-FIELD_SEPARATOR = "\x1f"
-
-
-def _packed(match: str, *fields: str) -> str:
-    """A statement that returns its rows as one list of texts, each row's fields joined by ``$fs``.
-
-    The FalkorDB client parses every returned value in Python; one list of
-    50,000 texts instead of 50,000 rows of three values reads about three
-    times faster, which keeps the portfolio of 10,000 groups within seconds.
-    (Joining everything into one text with ``reduce`` is quadratic on the server.)
-    """
-    return match + " RETURN collect(" + " + $fs + ".join(fields) + ") AS records"
-
-
 PORTFOLIO_ROOTS = (
     "MATCH (c:Company) WHERE c.parent_id IS NULL "
-    "RETURN collect(c.id) AS group_id, collect(c.name) AS name, collect(coalesce(c.tier, 0)) AS tier, "
-    "collect(coalesce(c.industry, $blank)) AS industry"
+    "RETURN c.id AS group_id, c.name AS name, c.tier AS tier, c.industry AS industry"
 )
-"""Group roots and stand-alone companies, as one row of parallel lists (names may hold any character)."""
-PORTFOLIO_COMPANIES = _packed(
-    "MATCH (c:Company)",
-    "c.id",
-    "coalesce(c.parent_id, $blank)",
-    "toString(coalesce(c.employees, 0))",
+"""Group roots and stand-alone companies."""
+PORTFOLIO_COMPANIES = (
+    "MATCH (c:Company) RETURN c.id AS company_id, c.parent_id AS parent_id, coalesce(c.employees, 0) AS employees"
 )
 """Every company with its parent, so groups are resolved without a variable-length match per root."""
-PORTFOLIO_PURCHASES = _packed(
+PORTFOLIO_PURCHASES = (
     "MATCH (c:Company)-[b:BUYS]->(v:Vendor) "
     "WITH c.id AS company_id, b.category AS category, v.id AS vendor, "
-    "sum(coalesce(b.amount, 0.0)) AS amount, min(b.since) AS since",
-    "company_id",
-    "category",
-    "vendor",
-    "toString(amount)",
-    "coalesce(since, $blank)",
+    "sum(coalesce(b.amount, 0.0)) AS amount, min(b.since) AS since "
+    "RETURN company_id, category, vendor, amount, since"
 )
 """Spend per company, category and vendor, with when it started."""
-PORTFOLIO_DECISION_MAKERS = _packed(
+PORTFOLIO_DECISION_MAKERS = (
     "MATCH (p:Contact) WHERE p.buying_role IN $roles AND p.status = $active "
-    "WITH p.company_id AS company_id, count(p) AS people",
-    "company_id",
-    "toString(people)",
+    "RETURN p.company_id AS company_id, count(p) AS people"
 )
 """Active economic buyers and decision makers per company."""
-PORTFOLIO_KNOWN_DECISION_MAKERS = _packed(
+PORTFOLIO_KNOWN_DECISION_MAKERS = (
     "MATCH (r:Rep)-[:KNOWS]->(p:Contact) WHERE r.status = $active AND p.buying_role IN $roles AND p.status = $active "
-    "WITH p.company_id AS company_id, count(DISTINCT p) AS people",
-    "company_id",
-    "toString(people)",
+    "RETURN p.company_id AS company_id, count(DISTINCT p) AS people"
 )
 """Of those, how many an active rep of ours knows, per company."""
-CONTACTS_PER_COMPANY = _packed(
-    "MATCH (p:Contact) WITH p.company_id AS company_id, count(p) AS people", "company_id", "toString(people)"
+CONTACTS_PER_COMPANY = "MATCH (p:Contact) RETURN p.company_id AS company_id, count(p) AS people"
+PORTFOLIO_LAST_TOUCH = (
+    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) RETURN p.company_id AS company_id, max(t.date) AS last_touch"
 )
-PORTFOLIO_LAST_TOUCH = _packed(
-    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) WITH p.company_id AS company_id, max(t.date) AS last_touch",
-    "company_id",
-    "last_touch",
-)
-OUR_DEALS = _packed(
-    "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us})",
-    "b.category",
-    "toString(coalesce(b.amount, 0.0))",
-    "toString(coalesce(c.employees, 0))",
+OUR_DEALS = (
+    "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us}) "
+    "RETURN b.category AS category, coalesce(b.amount, 0.0) AS amount, coalesce(c.employees, 0) AS employees"
 )
 """Our installs by category with the buyer's head count: the catalogue and what a deal is worth."""
 
@@ -325,14 +313,15 @@ SUBGRAPH_EDGES = " UNION ALL ".join(
         "MATCH (a:Company) WHERE a.id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
         "MATCH (a:OrgUnit) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
         "MATCH (a:Contact) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
-        "MATCH (b:Contact) WHERE b.company_id IN $ids MATCH (a)-[r]->(b) WHERE NOT a:Contact " + _EDGE_COLUMNS,
+        "MATCH (b:Contact) WHERE b.company_id IN $ids MATCH (a)-[r]->(b) WHERE NOT a:Contact AND NOT a:Change "
+        + _EDGE_COLUMNS,
         "MATCH (b:Contact) WHERE b.company_id IN $ids MATCH (a:Contact)-[r]->(b) WHERE NOT a.company_id IN $ids "
         + _EDGE_COLUMNS,
         "MATCH (a:Opportunity) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
         "MATCH (a:Claim) WHERE a.company_id IN $ids MATCH (a)-[r]->(b) " + _EDGE_COLUMNS,
     )
 )
-"""Every relationship touching the given companies' nodes, ends by label and id."""
+"""Every relationship touching the given companies' nodes, ends by label and id (not the history's ``ABOUT``)."""
 
 
 ALL_REPS = "MATCH (n:Rep) RETURN properties(n) AS props"
@@ -345,11 +334,10 @@ REP_ACCOUNTS = " UNION ".join(
 )
 """Companies a rep works: open opportunities they own, claims they made, people they know."""
 COMPANY_NAMES = (
-    "MATCH (c:Company) RETURN collect(c.id) AS id, collect(c.name) AS name, "
-    "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id, "
-    "collect(coalesce(c.tier, 0)) AS tier"
+    "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.name_key AS name_key, c.parent_id AS parent_id, "
+    "c.tier AS tier"
 )
-"""Every company's name, normalised key, parent and tier, as parallel lists (protection search, claims)."""
+"""Every company's name, normalised key, parent and tier (protection search, claims)."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
 
 CLAIM_NODES = " UNION ALL ".join(
@@ -365,19 +353,31 @@ CLAIMED_GROUP_TOUCHES = (
 
 
 RECORD_CHANGE = (
-    "CREATE (c:Change {id: $id, at: $at, who: $who, source: $source, action: $action, why: $why, "
-    "stamp: $stamp, subjects: $subjects, entries: $entries}) RETURN c.id AS id"
+    "MERGE (c:Change {id: $id}) ON CREATE SET c.at = $at, c.who = $who, c.source = $source, c.action = $action, "
+    "c.why = $why, c.stamp = $stamp, c.entries = $entries"
 )
-"""One write's history entry (``graph.changes.Change.to_row``)."""
-_CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props"
-"""What a ``Change`` is read back as: not its ``subjects``, an index thousands of keys long after an import batch."""
+"""One write's history entry (``graph.changes.Change.to_row``); ``MERGE`` so that a retried statement is a no-op."""
+LINK_CHANGE: dict[str, str] = {
+    label: _fill(
+        "MATCH (c:Change {id: $change}) UNWIND $ids AS id MATCH (n:<label> {id: id}) MERGE (c)-[:ABOUT]->(n)",
+        label=label,
+    )
+    for label in NODE_LABELS
+    if label != "Change"
+}
+"""What a change touched, as relationships to the records: a timeline is an index lookup on both servers."""
+_CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props, c.stamp AS stamp"
 CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
-CHANGES_ABOUT = (
-    "UNWIND $keys AS key MATCH (c:Change) WHERE key IN c.subjects AND c.stamp < $until "
-    "WITH DISTINCT c RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp DESC LIMIT $limit"
-)
-"""The newest changes that touched any of the given nodes (``Label:id`` keys): a contact's or account's timeline."""
+CHANGES_ABOUT: dict[str, str] = {
+    label: _fill(
+        "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) WHERE c.stamp < $until "
+        "WITH DISTINCT c RETURN " + _CHANGE_PROPS + " ORDER BY stamp DESC LIMIT $limit",
+        label=label,
+    )
+    for label in LINK_CHANGE
+}
+"""The newest changes that touched any of the given nodes of one label: a contact's or account's timeline."""
 _LINE_UP = (
     "MATCH p = (upper:<label> {id: $upper})-[:<type>*0..40]->(lower:<label> {id: $lower}) "
     "RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names LIMIT 1"

@@ -1,21 +1,64 @@
-"""Runner for Neo4j, through the official driver's ``execute_query``."""
+"""Runner for Neo4j, through the official driver.
+
+Single statements go through ``execute_query``; a unit of work is one managed
+write transaction (``Session.execute_write``), which the driver retries whole
+on a transient failure (a deadlock, a leader switch). Versions an edit
+compares are locked first (``cypher.LOCK_VERSIONS``): under Neo4j's
+read-committed isolation a plain read would let two edits pass the same check.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
-import neo4j
-from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from graph.errors import QueryFailed, StoreUnavailable
-from graph.store.cypher import query_name
-from graph.store.runner import Row
+from graph.store.cypher import LOCK_VERSIONS, PING, query_name
+from graph.store.runner import Row, Transaction
 from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
 
 __all__ = ["Neo4jRunner"]
+
+_T = TypeVar("_T")
+
+
+class _Neo4jTransaction:
+    """One managed transaction: reads run at once, writes wait in order until the work returns."""
+
+    def __init__(self, tx: ManagedTransaction) -> None:
+        self._tx = tx
+        self.queued: list[tuple[str, dict[str, Any]]] = []
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return [record.data() for record in self._tx.run(query, dict(params or {}))]
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        self.queued.append((query, dict(params or {})))
+
+    def versions(self, label: str, ids: Iterable[str]) -> dict[str, int]:
+        rows = self.read(LOCK_VERSIONS[label], {"ids": sorted(set(ids))})
+        return {str(row["id"]): int(row["version"]) for row in rows}
+
+    def flush(self) -> None:
+        for query, params in self.queued:
+            try:
+                self._tx.run(query, params).consume()
+            except Neo4jError as error:
+                if error.is_retryable():
+                    raise
+                reason = _first_line(error)
+                raise QueryFailed(f"query {query_name(query)} failed, nothing was saved: {reason}") from error
 
 
 class Neo4jRunner:
@@ -34,16 +77,38 @@ class Neo4jRunner:
             self._driver.verify_connectivity()
         except AuthError as error:
             raise StoreUnavailable(f"store at {uri} refused the login for user {user!r}") from error
+        except ConfigurationError as error:
+            raise StoreUnavailable(f"store address {uri!r} is not usable: {_first_line(error)}") from error
         except (ServiceUnavailable, SessionExpired, OSError, ValueError) as error:
             raise StoreUnavailable(f"store unreachable at {uri}: {_first_line(error)}") from error
-        except Neo4jError as error:
+        except (Neo4jError, DriverError) as error:
             raise StoreUnavailable(f"store at {uri} is not usable: {_first_line(error)}") from error
+        try:
+            self.read(PING)
+        except QueryFailed as error:
+            self._driver.close()
+            raise StoreUnavailable(f"store at {uri} has no usable database {database!r}: {error}") from error
 
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        return self._run(query, params, neo4j.RoutingControl.READ)
+        return self._run(query, params, RoutingControl.READ)
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._run(query, params, RoutingControl.WRITE)
+
+    def unit(self, work: Callable[[Transaction], _T]) -> _T:
+        def attempt(tx: ManagedTransaction) -> _T:
+            transaction = _Neo4jTransaction(tx)
+            result = work(transaction)
+            transaction.flush()
+            return result
+
+        try:
+            with self._driver.session(database=self._database) as session:
+                return session.execute_write(attempt)
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            raise StoreUnavailable(f"store unreachable at {self.address}: {_first_line(error)}") from error
+        except Neo4jError as error:
+            raise QueryFailed(f"a write failed, nothing of it was saved: {_first_line(error)}") from error
 
     def ensure_schema(self, labels: tuple[str, ...]) -> None:
         for label in labels:
@@ -67,7 +132,9 @@ class Neo4jRunner:
 
 
 def _first_line(error: BaseException) -> str:
-    """The part of a driver message a user needs: the OS reason if there is one."""
+    """The part of a driver message a user needs: the OS reason or the server's message, if there is one."""
+    if isinstance(error, Neo4jError) and error.message:
+        return " ".join(str(error.message).split())
     text = " ".join(str(error).split()) or type(error).__name__
     if "(reason " in text:
         text = text.rsplit("(reason ", 1)[1].rstrip(")")

@@ -10,6 +10,7 @@ bridge to the analysis code.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,18 +20,21 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.changes import Author, Change, Entry, day_end
-from graph.errors import EditConflict, NotFound, QueryFailed
+from graph.errors import EditConflict, NotFound
 from graph.hierarchy import group_roots
 from graph.keys import node_key
 from graph.model import US_VENDOR_ID, Record, Stage, Status
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
-from graph.store.runner import Runner
+from graph.store.runner import Runner, Transaction
 from graph.store.subgraph import to_networkx
 
 __all__ = ["BATCH_SIZE", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
 
 BATCH_SIZE = 1000
+CLEAR_BATCH = 10_000
+COUNTS_FRESH_S = 5.0
+"""How long the sidebar's counts are reused: every rerun of every page shows them."""
 _T = TypeVar("_T")
 
 
@@ -71,7 +75,7 @@ class WriteReport(BaseModel):
 class PortfolioRows:
     """Everything the portfolio needs, aggregated by the server, one list of rows per concern.
 
-    Values of packed statements arrive as text (``"1200"``); the portfolio converts them.
+    Rows arrive as the server streams them: numbers as numbers, unset values as ``None``.
     """
 
     roots: list[dict[str, Any]]
@@ -94,6 +98,7 @@ class GraphStore:
 
     def __init__(self, runner: Runner) -> None:
         self.runner = runner
+        self._counted: tuple[float, dict[str, int]] | None = None
 
     @property
     def kind(self) -> str:
@@ -110,8 +115,10 @@ class GraphStore:
         self.runner.close()
 
     def clear(self) -> None:
-        """Delete every node and relationship (demo reset, test isolation)."""
-        self.runner.write(cypher.DELETE_ALL)
+        """Delete every node and relationship (demo reset, test isolation), a batch at a time."""
+        while self.runner.write(cypher.DELETE_SOME, {"batch": CLEAR_BATCH})[0]["deleted"]:
+            pass
+        self._counted = None
 
     def is_empty(self) -> bool:
         return not self.runner.read(cypher.ANY_NODE)
@@ -136,61 +143,91 @@ class GraphStore:
         versions: Mapping[str, int] | None = None,
         removals: Sequence[EdgeRow] = (),
     ) -> WriteReport:
-        """Upsert node and edge rows, nodes first; edges whose ends are missing are reported.
+        """Upsert node and edge rows, nodes first, as one unit of work; edges whose ends are missing are reported.
 
-        ``new_labels`` and ``new_specs`` name node labels and relationship
-        kinds (``cypher.EDGES`` keys) whose rows the caller knows are all new,
-        e.g. an import into a store that held no contacts when it began, with
-        ids and relationships unique across the import. Those skip reading the
-        stored values to compare with, the one read that makes a first import
-        slower than a bare ``MERGE``, and a new single-valued relationship has
-        no older one to drop.
+        Everything lands together with its history entry, or nothing does
+        (``Runner.unit``). ``new_labels`` and ``new_specs`` name node labels
+        and relationship kinds (``cypher.EDGES`` keys) whose rows the caller
+        knows are all new, e.g. an import into a store that held no contacts
+        when it began, with ids and relationships unique across the import.
+        Those skip reading the stored values to compare with, the one read
+        that makes a first import slower than a bare ``MERGE``, and a new
+        single-valued relationship has no older one to drop.
 
         With an ``author``, everything the write changed is recorded as one
-        ``Change`` (``record_change``). ``versions`` maps node keys
-        (``Contact:ct-1``) to the version an editor read: such a node is only
-        written if nobody changed it since, else ``EditConflict`` is raised
-        before anything is written. ``removals`` are relationships to delete
-        after the upserts (a manager no longer, an influence line withdrawn).
+        ``Change``. ``versions`` maps node keys (``Contact:ct-1``) to the
+        version an editor read: if anybody changed such a node since,
+        ``EditConflict`` is raised and nothing is written. ``removals`` are
+        relationships to delete after the upserts (a manager no longer, an
+        influence line withdrawn).
         """
-        versions = versions or {}
-        self._check_versions(versions)
-        entries: list[Entry] = []
-        report = WriteReport()
-        by_label: dict[str, list[NodeRow]] = defaultdict(list)
-        for node in rows.nodes:
-            by_label[node.label].append(node)
-        for label in cypher.NODE_LABELS:
-            if by_label[label]:
-                report.nodes[label] = self._upsert_nodes(label, by_label[label], label in new_labels, entries, versions)
-        by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
-        for edge in rows.edges:
-            by_spec[edge.spec].append(edge)
-        for spec, edges in by_spec.items():
-            report.edges[spec] = self._upsert_edges(spec, edges, report.missing_rows, spec in new_specs, entries)
-        for spec in sorted({e.spec for e in removals}):
-            doomed = [{"source": e.source, "target": e.target, "key": e.key} for e in removals if e.spec == spec]
-            removed = self.runner.write(cypher.DELETE_EDGES[spec], {"rows": doomed})
-            entries.extend(_removed_entry(spec, r["source"], r["target"], r["props"]) for r in removed)
-        if author is not None and entries:
-            report.change_id = self.record_change(Change.of(author, entries))
+        plan = _WritePlan(rows, new_labels, new_specs, author, dict(versions or {}), tuple(removals))
+        report = self.runner.unit(lambda tx: self._write(tx, plan))
+        self._counted = None
         return report
 
     def record_change(self, change: Change) -> str:
-        """Store one history entry; its id."""
-        self.runner.write(cypher.RECORD_CHANGE, change.to_row())
+        """Store one history entry on its own; its id."""
+        self.runner.unit(lambda tx: self._record(tx, change))
         return change.id
 
-    def _check_versions(self, versions: Mapping[str, int]) -> None:
+    def _write(self, tx: Transaction, plan: _WritePlan) -> WriteReport:
+        """One attempt at a unit of work: read what is stored, queue what differs (``Runner.unit`` may repeat it)."""
+        self._check_versions(tx, plan.versions)
+        entries: list[Entry] = []
+        report = WriteReport()
+        by_label: dict[str, list[NodeRow]] = defaultdict(list)
+        for node in plan.rows.nodes:
+            by_label[node.label].append(node)
+        written = {label: {node.id for node in nodes} for label, nodes in by_label.items()}
+        for label in cypher.NODE_LABELS:
+            if by_label[label]:
+                report.nodes[label] = self._upsert_nodes(tx, label, by_label[label], label in plan.new_labels, entries)
+        by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
+        for edge in plan.rows.edges:
+            by_spec[edge.spec].append(edge)
+        for spec, edges in by_spec.items():
+            fresh = spec in plan.new_specs
+            report.edges[spec] = self._upsert_edges(tx, spec, edges, report.missing_rows, fresh, entries, written)
+        for spec in sorted({e.spec for e in plan.removals}):
+            doomed = [{"source": e.source, "target": e.target, "key": e.key} for e in plan.removals if e.spec == spec]
+            removed = tx.read(cypher.EDGE_PROPS[spec], {"rows": doomed})
+            tx.write(cypher.DELETE_EDGES[spec], {"rows": doomed})
+            entries.extend(_removed_entry(spec, r["source"], r["target"], r["props"]) for r in removed)
+        if plan.author is not None and entries:
+            change = Change.of(plan.author, entries)
+            self._record(tx, change)
+            report.change_id = change.id
+        return report
+
+    @staticmethod
+    def _record(tx: Transaction, change: Change) -> None:
+        """Queue a change and its ``ABOUT`` relationships to every record it touched."""
+        tx.write(cypher.RECORD_CHANGE, change.to_row())
+        for label, ids in change.about().items():
+            if label in cypher.LINK_CHANGE:
+                for batch in _batches(ids):
+                    tx.write(cypher.LINK_CHANGE[label], {"change": change.id, "ids": list(batch)})
+
+    def _check_versions(self, tx: Transaction, versions: Mapping[str, int]) -> None:
+        """Refuse the unit when a node an editor read has changed since; the versions stay locked until it commits."""
+        by_label: dict[str, dict[str, int]] = defaultdict(dict)
         for key, expected in versions.items():
             label, node_id = key.split(":", 1)
-            current = self.node(label, node_id)
-            if current is None:
-                raise NotFound(f"no {label.lower()} with id {node_id!r}")
-            if int(current.get("version", 0)) != expected:
-                raise EditConflict(label, node_id, current, self.last_author(key))
+            by_label[label][node_id] = expected
+        for label, wanted in by_label.items():
+            current = tx.versions(label, wanted)
+            for node_id, version in wanted.items():
+                if node_id not in current:
+                    raise NotFound(f"no {label.lower()} with id {node_id!r}")
+                if current[node_id] != version:
+                    stored = self.node(label, node_id) or {}
+                    raise EditConflict(label, node_id, stored, self.last_author(node_key(label, node_id)))
 
-    def _differences(self, query: str, rows: list[dict[str, Any]], fresh: bool) -> list[dict[str, Any] | None]:
+    @staticmethod
+    def _differences(
+        tx: Transaction, query: str, rows: list[dict[str, Any]], fresh: bool
+    ) -> list[dict[str, Any] | None]:
         """Per row: ``None`` when nothing is stored under its identity, else the stored values that differ.
 
         The comparison runs in the store (``cypher.DIFF_NODES``, ``DIFF_EDGES``), so unchanged
@@ -199,7 +236,7 @@ class GraphStore:
         if fresh:
             return [None] * len(rows)
         stored: list[dict[str, Any] | None] = [None] * len(rows)
-        for answer in self.runner.read(query, {"rows": rows}):  # one row; none from a graph not yet created
+        for answer in tx.read(query, {"rows": rows}):  # one row; none from a graph not yet created
             for index in answer["found"]:
                 stored[index] = {}
             for index, pairs in answer["changed"]:
@@ -207,13 +244,13 @@ class GraphStore:
         return stored
 
     def _upsert_nodes(
-        self, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry], versions: Mapping[str, int]
+        self, tx: Transaction, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry]
     ) -> WriteCounts:
         counts = WriteCounts()
         for batch in _batches(_last_wins(rows, lambda r: r.id)):
             sent = [{"id": node.id, "props": node.props} for node in batch]
             changes = []
-            for node, before in zip(batch, self._differences(cypher.DIFF_NODES[label], sent, fresh), strict=True):
+            for node, before in zip(batch, self._differences(tx, cypher.DIFF_NODES[label], sent, fresh), strict=True):
                 diff = node.props if before is None else {k: node.props[k] for k in before}
                 if before is None:
                     counts.created += 1
@@ -221,30 +258,31 @@ class GraphStore:
                     counts.updated += 1
                 else:
                     counts.unchanged += 1
-                if not diff:
-                    continue
-                entries.append(Entry.of_node(label, node.id, before, diff))
-                version = versions.get(node_key(label, node.id))
-                if version is None:
+                if diff:
+                    entries.append(Entry.of_node(label, node.id, before, diff))
                     changes.append({"id": node.id, "props": diff})
-                elif not self.runner.write(
-                    cypher.UPDATE_VERSIONED[label], {"id": node.id, "version": version, "props": diff}
-                ):
-                    self._check_versions({node_key(label, node.id): version})
             if changes:
-                self.runner.write(cypher.UPSERT_NODES[label], {"rows": changes})
+                tx.write(cypher.UPSERT_NODES[label], {"rows": changes})
         return counts
 
     def _upsert_edges(
-        self, spec: str, rows: list[EdgeRow], missing: list[EdgeRow], fresh: bool, entries: list[Entry]
+        self,
+        tx: Transaction,
+        spec: str,
+        rows: list[EdgeRow],
+        missing: list[EdgeRow],
+        fresh: bool,
+        entries: list[Entry],
+        written: Mapping[str, set[str]],
     ) -> WriteCounts:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
             sent = [{"source": e.source, "target": e.target, "key": e.key, "props": e.props} for e in batch]
-            changes, new = [], set()
+            changes: dict[tuple[str, str, str], dict[str, Any]] = {}
+            new: set[tuple[str, str, str]] = set()
             pending: dict[tuple[str, str, str], Entry] = {}
-            for edge, before in zip(batch, self._differences(cypher.DIFF_EDGES[spec], sent, fresh), strict=True):
+            for edge, before in zip(batch, self._differences(tx, cypher.DIFF_EDGES[spec], sent, fresh), strict=True):
                 identity = (edge.source, edge.target, edge.key)
                 diff = edge.props if before is None else {k: edge.props[k] for k in before}
                 if before is None:
@@ -254,39 +292,41 @@ class GraphStore:
                 else:
                     counts.unchanged += 1
                 if before is None or diff:
-                    changes.append({"source": edge.source, "target": edge.target, "key": edge.key, "props": diff})
+                    changes[identity] = {"source": edge.source, "target": edge.target, "key": edge.key, "props": diff}
                     pending[identity] = Entry.of_edge(spec, identity, before, diff)
-            if not changes:
-                continue
-            written_count = self.runner.write(cypher.UPSERT_EDGES[spec], {"rows": changes})[0]["written"]
-            lost = self._unwritable(spec, new) if written_count < len(changes) else set()
+            lost = self._unwritable(tx, spec, new, written) if new else set()
             created = new - lost
             counts.created += len(created)
             missing.extend(e for e in batch if (e.source, e.target, e.key) in lost)
             entries.extend(entry for identity, entry in pending.items() if identity not in lost)
+            writable = [row for identity, row in changes.items() if identity not in lost]
+            if not writable:
+                continue
+            tx.write(cypher.UPSERT_EDGES[spec], {"rows": writable})
             if single and created and not fresh:
                 moved = [{"source": s, "target": t} for s, t, _ in created]
-                for row in self.runner.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved}):
+                for row in tx.read(cypher.OTHER_EDGES[spec], {"rows": moved}):
                     other = f"{cypher.EDGES[spec].source}-{cypher.EDGES[spec].type}->{row['target_label']}"
                     entries.append(_removed_entry(other, row["source"], row["target"], row["props"]))
+                tx.write(cypher.DROP_OTHER_EDGES[spec], {"rows": moved})
         return counts
 
-    def _unwritable(self, spec: str, identities: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
-        """The new relationships that could not be written because an end does not exist."""
+    def _unwritable(
+        self, tx: Transaction, spec: str, identities: set[tuple[str, str, str]], written: Mapping[str, set[str]]
+    ) -> set[tuple[str, str, str]]:
+        """The new relationships that cannot be written: an end neither stored nor written by this unit."""
         edge = cypher.EDGES[spec]
-        sources = self.existing_ids(edge.source, (s for s, _, _ in identities))
-        targets = self.existing_ids(edge.target, (t for _, t, _ in identities))
+        sources = written.get(edge.source, set())
+        targets = written.get(edge.target, set())
+        sources = sources | _existing_ids(tx, edge.source, {s for s, _, _ in identities} - sources)
+        targets = targets | _existing_ids(tx, edge.target, {t for _, t, _ in identities} - targets)
         return {(s, t, k) for s, t, k in identities if s not in sources or t not in targets}
 
     # reads --------------------------------------------------------------
 
     def existing_ids(self, label: str, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` exist as ``label`` nodes (reference checks before an import writes)."""
-        wanted = sorted(set(ids))
-        found: set[str] = set()
-        for batch in _batches(wanted):
-            found.update(str(r["id"]) for r in self.runner.read(cypher.EXISTING_IDS[label], {"ids": list(batch)}))
-        return found
+        return _existing_ids(self.runner, label, ids)
 
     def node(self, label: str, node_id: str) -> dict[str, Any] | None:
         """One node's stored properties (``version`` included), or ``None``."""
@@ -325,9 +365,17 @@ class GraphStore:
         With ``as_of``, only changes made up to the end of that day (UTC).
         """
         until = day_end(as_of or dt.date.max - dt.timedelta(days=1))
-        params = {"keys": sorted(set(keys)), "limit": limit, "until": until}
-        rows = self.runner.read(cypher.CHANGES_ABOUT, params)
-        return [Change.from_row(r["props"]) for r in rows]
+        by_label: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            label, node_id = key.split(":", 1)
+            by_label[label].add(node_id)
+        newest: dict[str, tuple[int, dict[str, Any]]] = {}
+        for label, ids in sorted(by_label.items()):
+            params = {"ids": sorted(ids), "limit": limit, "until": until}
+            for row in self.runner.read(cypher.CHANGES_ABOUT[label], params):
+                newest[str(row["props"]["id"])] = (int(row["stamp"]), row["props"])
+        ordered = sorted(newest.values(), key=lambda pair: (pair[0], str(pair[1]["id"])), reverse=True)
+        return [Change.from_row(props) for _, props in ordered[:limit]]
 
     def last_author(self, key: str) -> str:
         """Who last changed the node ``key``, or ``""`` when the history does not say."""
@@ -339,10 +387,24 @@ class GraphStore:
         return self.runner.read(cypher.EXPORT[stem], {"us": US_VENDOR_ID})
 
     def counts(self) -> dict[str, int]:
-        """Nodes per label plus ``relationships``, for the sidebar."""
-        result = {row["label"]: int(row["n"]) for row in self.runner.read(cypher.COUNT_NODES)}
-        result["relationships"] = sum(int(row["n"]) for row in self.runner.read(cypher.COUNT_EDGES))
-        return result
+        """Nodes per label plus ``relationships`` (the history's own links left out), for the sidebar.
+
+        Per-label and per-type counts, which both servers answer from their
+        statistics; reused for a few seconds, since every rerun of a page asks.
+        """
+        now = time.monotonic()
+        if self._counted is not None and now - self._counted[0] < COUNTS_FRESH_S:
+            return dict(self._counted[1])
+        result = {}
+        for label, query in cypher.COUNT_LABEL.items():
+            rows = self.runner.read(query)
+            if rows and int(rows[0]["n"]):
+                result[label] = int(rows[0]["n"])
+        result["relationships"] = sum(
+            int(rows[0]["n"]) for query in cypher.COUNT_TYPE.values() if (rows := self.runner.read(query))
+        )
+        self._counted = (now, result)
+        return dict(result)
 
     def groups(self) -> list[dict[str, Any]]:
         """Top-level companies (group roots and stand-alone companies) with their companies and people, by name.
@@ -350,13 +412,14 @@ class GraphStore:
         Groups are resolved from parent ids in Python: a variable-length match
         from every root took minutes at 10,000 groups.
         """
-        companies = self._unpacked(cypher.PORTFOLIO_COMPANIES, ("company_id", "parent_id", "employees"))
+        companies = self.runner.read(cypher.PORTFOLIO_COMPANIES)
         root_of = group_roots({c["company_id"]: c["parent_id"] or None for c in companies})
         sizes = Counter(root_of.values())
         people: Counter[str] = Counter()
-        for row in self._unpacked(cypher.CONTACTS_PER_COMPANY, ("company_id", "people")):
-            people[root_of.get(row["company_id"], row["company_id"])] += int(row["people"])
-        roots = self._parallel(cypher.PORTFOLIO_ROOTS, {"blank": ""})
+        for row in self.runner.read(cypher.CONTACTS_PER_COMPANY):
+            company = str(row["company_id"])
+            people[root_of.get(company) or company] += int(row["people"])
+        roots = self.runner.read(cypher.PORTFOLIO_ROOTS)
         rows = [
             {
                 "id": r["group_id"],
@@ -376,9 +439,7 @@ class GraphStore:
 
     def our_categories(self) -> list[str]:
         """The product categories we sell anywhere: the catalogue every group is measured against."""
-        return sorted(
-            {row["category"] for row in self._unpacked(cypher.OUR_DEALS, ("category", "amount", "employees"))}
-        )
+        return sorted({str(row["category"]) for row in self.runner.read(cypher.OUR_DEALS, {"us": US_VENDOR_ID})})
 
     def portfolio_rows(self, decision_roles: Sequence[str]) -> PortfolioRows:
         """Per-company aggregates for every group, computed by the server, one statement per concern.
@@ -387,41 +448,15 @@ class GraphStore:
         """
         people = {"roles": list(decision_roles), "active": Status.ACTIVE.value}
         return PortfolioRows(
-            roots=self._parallel(cypher.PORTFOLIO_ROOTS, {"blank": ""}),
-            companies=self._unpacked(cypher.PORTFOLIO_COMPANIES, ("company_id", "parent_id", "employees")),
-            purchases=self._unpacked(
-                cypher.PORTFOLIO_PURCHASES, ("company_id", "category", "vendor", "amount", "since")
-            ),
-            decision_makers=self._unpacked(cypher.PORTFOLIO_DECISION_MAKERS, ("company_id", "people"), people),
-            known_decision_makers=self._unpacked(
-                cypher.PORTFOLIO_KNOWN_DECISION_MAKERS, ("company_id", "people"), people
-            ),
-            last_touches=self._unpacked(cypher.PORTFOLIO_LAST_TOUCH, ("company_id", "last_touch")),
-            our_deals=self._unpacked(cypher.OUR_DEALS, ("category", "amount", "employees")),
+            roots=self.runner.read(cypher.PORTFOLIO_ROOTS),
+            companies=self.runner.read(cypher.PORTFOLIO_COMPANIES),
+            purchases=self.runner.read(cypher.PORTFOLIO_PURCHASES),
+            decision_makers=self.runner.read(cypher.PORTFOLIO_DECISION_MAKERS, people),
+            known_decision_makers=self.runner.read(cypher.PORTFOLIO_KNOWN_DECISION_MAKERS, people),
+            last_touches=self.runner.read(cypher.PORTFOLIO_LAST_TOUCH),
+            our_deals=self.runner.read(cypher.OUR_DEALS, {"us": US_VENDOR_ID}),
             competitor_names={str(r["id"]): str(r["name"]) for r in self.runner.read(cypher.COMPETITOR_NAMES)},
         )
-
-    def _parallel(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of a statement that returns one row of parallel lists, one list per column."""
-        rows = self.runner.read(query, params)
-        if not rows:
-            return []
-        return [dict(zip(rows[0], values, strict=True)) for values in zip(*rows[0].values(), strict=True)]
-
-    def _unpacked(
-        self, query: str, names: tuple[str, ...], params: dict[str, Any] | None = None
-    ) -> list[dict[str, str]]:
-        """Rows of a packed statement (``cypher._packed``): each text split back into its fields."""
-        rows = self.runner.read(
-            query, {"fs": cypher.FIELD_SEPARATOR, "blank": "", "us": US_VENDOR_ID, **(params or {})}
-        )
-        records = []
-        for record in rows[0]["records"] if rows else []:
-            fields = str(record).split(cypher.FIELD_SEPARATOR)
-            if len(fields) != len(names):
-                raise QueryFailed(f"query {cypher.query_name(query)} returned a value holding a separator: {record!r}")
-            records.append(dict(zip(names, fields, strict=True)))
-        return records
 
     def group_root(self, company_id: str) -> str:
         rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
@@ -466,8 +501,11 @@ class GraphStore:
 
     def company_names(self) -> list[dict[str, Any]]:
         """Every company's id, name, normalised name key, parent id and tier (``None`` when unset)."""
-        rows = self._parallel(cypher.COMPANY_NAMES, {"blank": ""})
-        return [{**r, "parent_id": r["parent_id"] or None, "tier": r["tier"] or None} for r in rows]
+        rows = self.runner.read(cypher.COMPANY_NAMES)
+        return [
+            {**r, "name_key": r["name_key"] or "", "parent_id": r["parent_id"] or None, "tier": r["tier"] or None}
+            for r in rows
+        ]
 
     def phone_companies(self, phone: str) -> list[str]:
         """Companies with a contact whose (normalised) phone is ``phone``."""
@@ -522,6 +560,25 @@ class GraphStore:
             return
         for row in self.runner.read(cypher.FETCH_NODES["Competitor"], {"ids": vendors}):
             graph.nodes[f"Vendor:{row['id']}"]["name"] = row["props"].get("name", row["id"])
+
+
+@dataclass(frozen=True)
+class _WritePlan:
+    """What ``write_rows`` was asked to do, kept whole so that a retried unit of work starts from it again."""
+
+    rows: GraphRows
+    new_labels: frozenset[str]
+    new_specs: frozenset[str]
+    author: Author | None
+    versions: dict[str, int]
+    removals: tuple[EdgeRow, ...]
+
+
+def _existing_ids(reader: Runner | Transaction, label: str, ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for batch in _batches(sorted(set(ids))):
+        found.update(str(r["id"]) for r in reader.read(cypher.EXISTING_IDS[label], {"ids": list(batch)}))
+    return found
 
 
 def _removed_entry(spec: str, source: str, target: str, props: dict[str, Any]) -> Entry:

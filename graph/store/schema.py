@@ -12,7 +12,15 @@ import re
 
 from graph.store.cypher import NODE_LABELS
 
-__all__ = ["FALKOR_ALREADY_EXISTS", "FALKOR_INDEXES", "LOOKUP_INDEXES", "NEO4J_INDEXES", "NEO4J_UNIQUE_IDS"]
+__all__ = [
+    "FALKOR_ALREADY_EXISTS",
+    "FALKOR_CONSTRAINTS",
+    "FALKOR_INDEXES",
+    "FALKOR_INDEX_LIST",
+    "LOOKUP_INDEXES",
+    "NEO4J_INDEXES",
+    "NEO4J_UNIQUE_IDS",
+]
 
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Company", "name_key"),
@@ -24,12 +32,11 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Opportunity", "company_id"),
     ("Claim", "company_id"),
     ("Change", "stamp"),
-    ("Change", "subjects"),
 )
 """(label, property) pairs that reads filter on besides ``id``.
 
-``Change.subjects`` is a list: FalkorDB indexes each element, so a timeline's
-``key IN c.subjects`` is a lookup, not a scan of every change's list."""
+A timeline needs no index of its own: a change links to the records it
+touched (``ABOUT``), so both servers reach it from the record's ``id``."""
 
 FALKOR_ALREADY_EXISTS = ("already indexed", "already exists", "constraint already")
 
@@ -53,6 +60,10 @@ NEO4J_INDEXES: tuple[str, ...] = tuple(
     _fill("CREATE INDEX <name>_<prop> IF NOT EXISTS FOR (n:<label>) ON (n.<prop>)", label, prop)
     for label, prop in LOOKUP_INDEXES
 )
-FALKOR_INDEXES: tuple[str, ...] = tuple(
-    _fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", label, prop) for label, prop in LOOKUP_INDEXES
-)
+FALKOR_INDEXES: dict[tuple[str, str], str] = {
+    (label, prop): _fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", label, prop) for label, prop in LOOKUP_INDEXES
+}
+FALKOR_INDEX_LIST = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+FALKOR_CONSTRAINTS = "CALL db.constraints() YIELD type, label, properties RETURN type, label, properties"
+"""What exists already: FalkorDB counts even a refused ``CREATE INDEX`` as a write to the graph,
+which would break every other client's watch (see ``falkordb_runner``), so only what is missing is created."""

@@ -32,7 +32,11 @@ def dump(store: GraphStore, with_history: bool = True) -> tuple[list[Any], list[
             if r["label"] != "Change"
         ]
     nodes = sorted((r["label"], sorted(r["props"].items())) for r in rows)
-    edges = sorted((r["a"], r["type"], sorted(r["props"].items()), r["b"]) for r in store.runner.read(DUMP_EDGES))
+    edges = sorted(
+        (r["a"], r["type"], sorted(r["props"].items()), r["b"])
+        for r in store.runner.read(DUMP_EDGES)
+        if with_history or r["type"] != "ABOUT"
+    )
     return nodes, edges
 
 

@@ -5,13 +5,11 @@ from graph.store import cypher
 
 def test_label_templates_are_filled_from_the_allow_list() -> None:
     assert cypher.UPSERT_NODES["Contact"] == (
-        "UNWIND $rows AS row MERGE (n:Contact {id: row.id}) "
-        "SET n += row.props, n.version = coalesce(n.version, 0) + 1 RETURN count(n) AS written"
+        "UNWIND $rows AS row MERGE (n:Contact {id: row.id}) SET n += row.props, n.version = coalesce(n.version, 0) + 1"
     )
     assert cypher.UPSERT_EDGES["Rep-KNOWS->Contact"] == (
         "UNWIND $rows AS row MATCH (a:Rep {id: row.source}) MATCH (b:Contact {id: row.target}) "
-        "MERGE (a)-[r:KNOWS {key: row.key}]->(b) SET r += row.props "
-        "RETURN count(r) AS written"
+        "MERGE (a)-[r:KNOWS {key: row.key}]->(b) SET r += row.props"
     )
 
 
@@ -26,7 +24,8 @@ def test_only_single_valued_relationships_drop_old_targets() -> None:
 
 
 def test_every_statement_has_a_name_for_error_messages() -> None:
-    assert cypher.query_name(cypher.COUNT_NODES) == "COUNT_NODES"
+    assert cypher.query_name(cypher.DELETE_SOME) == "DELETE_SOME"
+    assert cypher.query_name(cypher.COUNT_LABEL["Contact"]) == "COUNT_LABEL[Contact]"
     assert cypher.query_name(cypher.FETCH_NODES["Claim"]) == "FETCH_NODES[Claim]"
     assert cypher.query_name("RETURN 2") == "ad-hoc query"
 
@@ -36,7 +35,17 @@ def test_values_never_appear_inside_statements() -> None:
     statements = [
         v for v in vars(cypher).values() if isinstance(v, str) and v.startswith(("MATCH", "UNWIND", "RETURN"))
     ]
-    statements += [q for d in (cypher.FETCH_NODES, cypher.UPSERT_NODES, cypher.UPSERT_EDGES) for q in d.values()]
+    statements += [
+        q
+        for d in (
+            cypher.FETCH_NODES,
+            cypher.UPSERT_NODES,
+            cypher.UPSERT_EDGES,
+            cypher.LINK_CHANGE,
+            cypher.CHANGES_ABOUT,
+        )
+        for q in d.values()
+    ]
     assert statements
     assert not [s for s in statements if "'" in s or '"' in s]
 
@@ -47,6 +56,6 @@ def test_schema_statements_come_from_the_allow_list() -> None:
     assert schema.NEO4J_UNIQUE_IDS["Contact"] == (
         "CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (n:Contact) REQUIRE n.id IS UNIQUE"
     )
-    assert "CREATE INDEX FOR (n:Contact) ON (n.phone)" in schema.FALKOR_INDEXES
+    assert "CREATE INDEX FOR (n:Contact) ON (n.phone)" in schema.FALKOR_INDEXES.values()
     with pytest.raises(ValueError, match="not an allowed"):
         schema._fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", "Contact", "x) DETACH DELETE (n")
