@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 
 from graph.analysis.chain import DECISION_ROLES, decision_chain
 from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
@@ -17,6 +18,7 @@ from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.errors import ConfigError, NotFound
 from graph.identity import local_user
+from graph.neo4j_local import ensure_local_neo4j, running_local_neo4j, stop_local_neo4j
 from graph.service import (
     account_onboarding,
     account_timeline,
@@ -25,6 +27,7 @@ from graph.service import (
     hand_over,
     protection_search,
 )
+from graph.settings import load_settings
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -107,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="the day it takes effect, YYYY-MM-DD"
     )
     handover.add_argument("--why", default="", help="a note kept with the handover in the change history")
+    local = command("local-neo4j", "start, stop or show the local Neo4j that KAGRAPH_STORE=neo4j-local uses")
+    local.add_argument("action", choices=("start", "stop", "show"), help="start (or reuse), stop now, or show it")
+    local.add_argument("--shell", action="store_true", help="print NEO4J_* export lines instead of JSON")
     protected = command("protected", '"is it already protected?": companies by name or contact phone')
     protected.add_argument("query", help="a company name in any spelling, or a phone number")
     protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
@@ -187,8 +193,34 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
     return {"to": args.to, "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths]}
 
 
+def _local_neo4j(args: argparse.Namespace) -> int:
+    """Run the local Neo4j by hand (CI, benchmarks): start prints how to reach it; its idle timer then applies."""
+    settings = load_settings()
+    if args.action == "stop":
+        print_json({"stopped": stop_local_neo4j(settings.kagraph_data_dir)})
+        return 0
+    if args.action == "start":
+        server = ensure_local_neo4j(settings.kagraph_data_dir, settings.kagraph_neo4j_idle, settings.kagraph_port)
+    elif (running := running_local_neo4j(settings.kagraph_data_dir)) is not None:
+        server = running
+    else:
+        raise NotFound(f"no local Neo4j is running for {settings.kagraph_data_dir}")
+    if args.shell:
+        for name, value in (
+            ("NEO4J_URI", server.uri),
+            ("NEO4J_USER", server.user),
+            ("NEO4J_PASSWORD", server.password),
+        ):
+            print(f"export {name}={shlex.quote(value)}")
+    else:
+        print_json({"uri": server.uri, "user": server.user, "pid": server.pid, "home": str(server.home)})
+    return 0
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "local-neo4j":
+        return _local_neo4j(args)
     store = open_store()
     try:
         print_json(_run(store, args))

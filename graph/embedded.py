@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import fcntl
 import json
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +24,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from graph.data_lock import locked
 from graph.errors import StoreUnavailable
 
 __all__ = ["EmbeddedServer", "ensure_server"]
@@ -91,23 +90,12 @@ def ensure_server(data_dir: Path, port: int | None = None) -> EmbeddedServer:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(f"cannot use data directory {data_dir}: {error.strerror}") from error
-    with _locked(data_dir):
+    with locked(data_dir):
         server = _running_server(data_dir) or _start(data_dir, port)
     _SERVERS[data_dir] = server
     if server.owned:
         atexit.register(server.stop)
     return server
-
-
-@contextlib.contextmanager
-def _locked(data_dir: Path) -> Iterator[None]:
-    """Serialise start-up between processes sharing one data directory."""
-    with open(data_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _running_server(data_dir: Path) -> EmbeddedServer | None:

@@ -20,6 +20,15 @@ from graph.settings import Settings
 from graph.store import GraphStore
 
 
+ON_NEO4J = bool(os.environ.get("NEO4J_URI"))
+"""The suite's second pass: every store-touching test against the Neo4j at ``NEO4J_URI`` (``test.sh``)."""
+
+
+def neo4j_environment() -> dict[str, str]:
+    """The ``NEO4J_*`` variables the suite runs with: empty on the embedded pass."""
+    return {name: value for name, value in os.environ.items() if name.startswith("NEO4J_")} if ON_NEO4J else {}
+
+
 @pytest.fixture(scope="session")
 def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
     server = ensure_server(tmp_path_factory.mktemp("falkordb"))
@@ -30,7 +39,7 @@ def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embedd
 @pytest.fixture
 def store_settings(embedded_server: EmbeddedServer) -> Settings:
     """Settings for an empty graph: a fresh graph name on the embedded server, or Neo4j."""
-    if os.environ.get("NEO4J_URI"):
+    if ON_NEO4J:
         return Settings()
     return Settings(kagraph_data_dir=embedded_server.data_dir, kagraph_graph=f"test_{uuid.uuid4().hex[:12]}")
 

@@ -72,7 +72,11 @@ class Neo4jRunner:
         auth = (user, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
-                uri, auth=auth, connection_timeout=5.0, connection_acquisition_timeout=10.0
+                uri,
+                auth=auth,
+                connection_timeout=5.0,
+                connection_acquisition_timeout=10.0,
+                notifications_min_severity="OFF",  # "label does not exist yet" on an empty graph is no news
             )
             self._driver.verify_connectivity()
         except AuthError as error:

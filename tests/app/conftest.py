@@ -10,18 +10,38 @@ from collections.abc import Iterator
 import pytest
 import streamlit as st
 
+from graph.connect import open_store
 from graph.embedded import EmbeddedServer
+from graph.settings import Settings
+from tests.conftest import ON_NEO4J, neo4j_environment
 from ui.store import shared_store
 
 APP_GRAPH = "apptest_demo"
 WRITER = "测试员 Tester"
 
 
+_neo4j_holds: list[str] = []
+"""On the Neo4j pass there is one database, not one graph per name: what it holds now (a graph name)."""
+
+
 def _point_app_at(server: EmbeddedServer, graph: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the app at ``graph``: a graph of that name on the embedded server, or Neo4j's one database.
+
+    Neo4j Community has a single database, so a test that asks for another
+    graph than the one it holds gets it emptied first (the app then loads the
+    demo again where it starts on an empty store).
+    """
     for name in [n for n in os.environ if n.startswith(("NEO4J_", "KAGRAPH_"))]:
         monkeypatch.delenv(name)
     monkeypatch.setenv("KAGRAPH_DATA_DIR", str(server.data_dir))
     monkeypatch.setenv("KAGRAPH_GRAPH", graph)
+    for name, value in neo4j_environment().items():
+        monkeypatch.setenv(name, value)
+    if ON_NEO4J and _neo4j_holds != [graph]:
+        store = open_store(Settings())
+        store.clear()
+        store.close()
+        _neo4j_holds[:] = [graph]
     shared_store.clear()
     st.cache_data.clear()  # subgraphs cached for another graph must not leak into this one
 

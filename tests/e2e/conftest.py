@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.conftest import ON_NEO4J, neo4j_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -64,15 +66,21 @@ def _wait_for_http(url: str, process: subprocess.Popen[bytes], timeout: float = 
 
 
 def app_env(data_dir: Path) -> dict[str, str]:
+    """The app's environment: a data folder of its own, and on the Neo4j pass the suite's ``NEO4J_*``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KAGRAPH_"))}
-    return {**env, "KAGRAPH_DATA_DIR": str(data_dir)}
+    return {**env, **neo4j_environment(), "KAGRAPH_DATA_DIR": str(data_dir)}
 
 
-def serve(data_dir: Path) -> ServedApp:
-    """Start the app the way run.sh does (demo if empty, then streamlit run)."""
+def serve(data_dir: Path, fresh: bool = False) -> ServedApp:
+    """Start the app the way run.sh does (demo if empty, then streamlit run).
+
+    ``fresh`` starts from the demo alone: a new data folder gives the embedded
+    store that by itself; Neo4j's one database is loaded anew.
+    """
     env = app_env(data_dir)
+    demo = ["--reset"] if fresh and ON_NEO4J else ["--if-empty"]
     subprocess.run(
-        [sys.executable, "-m", "ingest", "demo", "--if-empty"], cwd=ROOT, env=env, check=True, capture_output=True
+        [sys.executable, "-m", "ingest", "demo", *demo], cwd=ROOT, env=env, check=True, capture_output=True
     )
     port = _free_port()
     process = subprocess.Popen(
@@ -101,7 +109,7 @@ def serve(data_dir: Path) -> ServedApp:
 
 @pytest.fixture
 def served_app(tmp_path: Path) -> Iterator[ServedApp]:
-    app = serve(tmp_path / "data")
+    app = serve(tmp_path / "data", fresh=True)
     yield app
     if app.process.poll() is None:
         app.stop()
