@@ -19,7 +19,6 @@ from graph.embedded import EmbeddedServer, ensure_server
 from graph.settings import Settings
 from graph.store import GraphStore
 
-
 ON_NEO4J = bool(os.environ.get("NEO4J_URI"))
 """The suite's second pass: every store-touching test against the Neo4j at ``NEO4J_URI`` (``test.sh``)."""
 

@@ -9,6 +9,7 @@ read-committed isolation a plain read would let two edits pass the same check.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from neo4j.exceptions import (
 )
 
 from graph.errors import QueryFailed, StoreUnavailable
+from graph.settings import neo4j_uri_problem
 from graph.store.cypher import LOCK_VERSIONS, PING, query_name
 from graph.store.runner import Row, Transaction
 from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
@@ -31,6 +33,10 @@ from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
 __all__ = ["Neo4jRunner"]
 
 _T = TypeVar("_T")
+
+# The driver logs what it also raises ("Unable to retrieve routing information"); with no logging set up, Python
+# would print that to stderr as a second line next to kagraph's own. An app that configures logging still gets it.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class _Neo4jTransaction:
@@ -69,6 +75,9 @@ class Neo4jRunner:
     def __init__(self, uri: str, user: str, password: str | None, database: str) -> None:
         self.address = uri
         self._database = database
+        problem = neo4j_uri_problem(uri)
+        if problem:  # http(s):// would open the driver's preview HTTP API (which needs aiohttp), not Bolt
+            raise StoreUnavailable(f"store address {uri!r} {problem}")
         auth = (user, password) if password is not None else None
         try:
             self._driver = GraphDatabase.driver(
@@ -78,6 +87,18 @@ class Neo4jRunner:
                 connection_acquisition_timeout=10.0,
                 notifications_min_severity="OFF",  # "label does not exist yet" on an empty graph is no news
             )
+        except (ConfigurationError, ValueError) as error:
+            raise StoreUnavailable(f"store address {uri!r} is not usable: {_first_line(error)}") from error
+        try:
+            self._check_login(user)
+        except StoreUnavailable:
+            self._driver.close()
+            raise
+
+    def _check_login(self, user: str) -> None:
+        """Log in and read the database once; a failure is ``StoreUnavailable`` with a one-line reason."""
+        uri, database = self.address, self._database
+        try:
             self._driver.verify_connectivity()
         except AuthError as error:
             raise StoreUnavailable(f"store at {uri} refused the login for user {user!r}") from error
@@ -90,7 +111,6 @@ class Neo4jRunner:
         try:
             self.read(PING)
         except QueryFailed as error:
-            self._driver.close()
             raise StoreUnavailable(f"store at {uri} has no usable database {database!r}: {error}") from error
 
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:

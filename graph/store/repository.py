@@ -166,11 +166,6 @@ class GraphStore:
         self._counted = None
         return report
 
-    def record_change(self, change: Change) -> str:
-        """Store one history entry on its own; its id."""
-        self.runner.unit(lambda tx: self._record(tx, change))
-        return change.id
-
     def _write(self, tx: Transaction, plan: _WritePlan) -> WriteReport:
         """One attempt at a unit of work: read what is stored, queue what differs (``Runner.unit`` may repeat it)."""
         self._check_versions(tx, plan.versions)

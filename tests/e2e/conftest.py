@@ -79,9 +79,7 @@ def serve(data_dir: Path, fresh: bool = False) -> ServedApp:
     """
     env = app_env(data_dir)
     demo = ["--reset"] if fresh and ON_NEO4J else ["--if-empty"]
-    subprocess.run(
-        [sys.executable, "-m", "ingest", "demo", *demo], cwd=ROOT, env=env, check=True, capture_output=True
-    )
+    subprocess.run([sys.executable, "-m", "ingest", "demo", *demo], cwd=ROOT, env=env, check=True, capture_output=True)
     port = _free_port()
     process = subprocess.Popen(
         [

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from tests.conftest import ON_NEO4J
 from tests.e2e.conftest import ROOT, SCREENSHOTS, ServedApp, app_env, screenshot, serve
 
 pytestmark = pytest.mark.e2e
@@ -33,7 +34,7 @@ def test_app_serves_the_demo_in_a_browser(served_app: ServedApp, browser: Browse
     page = screenshot(browser, served_app.url, "overview", "Customer groups and stand-alone companies")
     text = page.inner_text("body")
     assert "Traceback" not in text
-    assert "Contacts" in text and "embedded FalkorDB" in text
+    assert "Contacts" in text and ("Neo4j" if ON_NEO4J else "embedded FalkorDB") in text
     page.close()
 
 
