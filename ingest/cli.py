@@ -122,6 +122,9 @@ def _import(argv: list[str]) -> int:
         except ReadFailed as error:
             print(f"\nkagraph: {error}", file=sys.stderr)
             return EXIT_UNREADABLE
+        except KagraphError as error:  # the store went away mid-import: the batches written so far stay, whole
+            print(f"\nkagraph: {error}", file=sys.stderr)
+            return EXIT_REJECTED
         print(file=sys.stderr)
     finally:
         store.close()

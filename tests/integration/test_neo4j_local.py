@@ -1,0 +1,135 @@
+"""The local Neo4j's life: started once, reused by later processes, stopped when idle, and readable failures.
+
+These tests start a server of their own in a temporary data folder (about ten
+seconds of JVM start), whichever store the rest of the pass runs on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.connect import open_store
+from graph.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
+from graph.settings import Settings
+from ingest.importer import BATCH_ROWS
+from ingest.synthetic import synthetic_csv
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def local_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KAGRAPH_"))}
+    return {**clean, "KAGRAPH_STORE": "neo4j-local", "KAGRAPH_DATA_DIR": str(data_dir), **extra}
+
+
+def cli(data_dir: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *args],
+        cwd=ROOT,
+        env=local_env(data_dir, **extra),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def neo4j_dir(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path
+    stop_local_neo4j(tmp_path)
+
+
+def test_a_cli_call_starts_it_and_the_next_reuses_it_warm(neo4j_dir: Path) -> None:
+    first = cli(neo4j_dir, "status")
+    assert first.returncode == 0, first.stderr
+    server = running_local_neo4j(neo4j_dir)
+    assert server is not None, "the server outlives the call that started it"
+    built = JAR.stat().st_mtime
+    started = time.monotonic()
+    second = cli(neo4j_dir, "status")
+    warm = time.monotonic() - started
+    assert second.returncode == 0, second.stderr
+    again = running_local_neo4j(neo4j_dir)
+    assert again is not None and again.pid == server.pid, "the second call reuses the running server"
+    assert JAR.stat().st_mtime == built, "a second start does not rebuild the launcher"
+    assert warm < 8, f"a warm call took {warm:.1f} s: it paid a JVM start"
+    assert oct((neo4j_dir / "neo4j" / "login").stat().st_mode & 0o777) == "0o600"
+
+
+def test_data_survives_a_stop_and_the_server_stops_itself_when_idle(neo4j_dir: Path) -> None:
+    """Only command-line processes use this server, so once the last has ended it stops after its idle time."""
+    loaded = subprocess.run(
+        [sys.executable, "-m", "ingest", str(ROOT / "templates")],
+        cwd=ROOT,
+        env=local_env(neo4j_dir),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert stop_local_neo4j(neo4j_dir)
+    assert running_local_neo4j(neo4j_dir) is None
+    result = cli(neo4j_dir, "groups", KAGRAPH_NEO4J_IDLE="3")
+    assert result.returncode == 0, result.stderr
+    assert '"Acme Holdings Ltd."' in result.stdout
+    assert running_local_neo4j(neo4j_dir) is not None
+    deadline = time.monotonic() + 60
+    while running_local_neo4j(neo4j_dir) is not None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert running_local_neo4j(neo4j_dir) is None, "no user process is left, so the server stopped itself"
+
+
+def test_without_java_one_line_says_what_to_install(tmp_path: Path) -> None:
+    result = cli(tmp_path, "status", JAVA_HOME=str(tmp_path / "no-jdk"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("kagraph: the local Neo4j needs Java 17 or newer")
+    assert "apt-get install" in result.stderr
+
+
+def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo4j_dir: Path) -> None:
+    """Every batch acknowledged before the stop is there afterwards, whole; the import says why it stopped."""
+    source = neo4j_dir / "csv"
+    source.mkdir()
+    synthetic_csv(source, 8 * BATCH_ROWS)
+    assert cli(neo4j_dir, "status").returncode == 0
+    settings = Settings(kagraph_store="neo4j-local", kagraph_data_dir=neo4j_dir)
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "ingest", str(source)],
+        cwd=ROOT,
+        env=local_env(neo4j_dir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    store = open_store(settings)
+    deadline = time.monotonic() + 240
+    while store.counts().get("Contact", 0) < 2 * BATCH_ROWS and time.monotonic() < deadline:
+        time.sleep(0.2)
+    store.close()
+    assert importer.poll() is None, "stop the server while the import still runs"
+    stop_local_neo4j(neo4j_dir)
+    _, stderr = importer.communicate(timeout=240)
+    assert importer.returncode == 2, stderr
+    assert "Traceback" not in stderr and stderr.count("kagraph:") == 1, stderr
+    assert stderr.strip().splitlines()[-1].startswith("kagraph: store unreachable"), stderr
+    store = open_store(settings)
+    try:
+        landed = store.counts().get("Contact", 0)
+        batches = [
+            c for c in store.changes_since(dt.date.today() - dt.timedelta(days=1)) if c.action == "import contacts.csv"
+        ]
+    finally:
+        store.close()
+    assert 2 * BATCH_ROWS <= landed < 8 * BATCH_ROWS
+    assert landed % BATCH_ROWS == 0, "a batch landed only in part"
+    assert len(batches) == landed // BATCH_ROWS, "each landed batch has its history entry"
