@@ -488,6 +488,7 @@ def _flush(
     counts.landed += len(good)
     if dry_run:
         return []
-    written = store.write_rows(graph_rows(r for p in good for r in p.records), fresh.labels, fresh.specs, author=author)
+    records = (r for p in good for r in p.records)
+    written = store.write_rows(graph_rows(records, partial=True), fresh.labels, fresh.specs, author=author)
     report.add(written)
     return written.missing_rows

@@ -48,6 +48,7 @@ __all__ = [
     "OUR_DEALS",
     "PHONE_COMPANIES",
     "PING",
+    "PLACED",
     "PORTFOLIO_COMPANIES",
     "PORTFOLIO_DECISION_MAKERS",
     "PORTFOLIO_KNOWN_DECISION_MAKERS",
@@ -208,6 +209,16 @@ DROP_OTHER_EDGES: dict[str, str] = {
     for name, s in EDGES.items()
     if s.single
 }
+PLACED: dict[str, str] = {
+    name: _fill(
+        "UNWIND $ids AS id MATCH (a:<source> {id: id})-[:<type>]->() RETURN DISTINCT a.id AS id",
+        source=s.source,
+        type=s.type,
+    )
+    for name, s in EDGES.items()
+    if s.single
+}
+"""Which of the given records already have a relationship of this type (a place), whatever its target."""
 EDGE_PROPS: dict[str, str] = {
     name: _fill(_EDGE_PROPS, source=s.source, type=s.type, target=s.target) for name, s in EDGES.items()
 }

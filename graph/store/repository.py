@@ -175,11 +175,13 @@ class GraphStore:
         for node in plan.rows.nodes:
             by_label[node.label].append(node)
         written = {label: {node.id for node in nodes} for label, nodes in by_label.items()}
+        created: dict[str, set[str]] = defaultdict(set)
         for label in cypher.NODE_LABELS:
             if by_label[label]:
-                report.nodes[label] = self._upsert_nodes(tx, label, by_label[label], label in plan.new_labels, entries)
+                fresh = label in plan.new_labels
+                report.nodes[label] = self._upsert_nodes(tx, label, by_label[label], fresh, entries, created[label])
         by_spec: dict[str, list[EdgeRow]] = defaultdict(list)
-        for edge in plan.rows.edges:
+        for edge in self._without_placed(tx, plan.rows.edges, created):
             by_spec[edge.spec].append(edge)
         for spec, edges in by_spec.items():
             fresh = spec in plan.new_specs
@@ -194,6 +196,19 @@ class GraphStore:
             self._record(tx, change)
             report.change_id = change.id
         return report
+
+    @staticmethod
+    def _without_placed(tx: Transaction, edges: list[EdgeRow], created: Mapping[str, set[str]]) -> Iterator[EdgeRow]:
+        """``edges`` less the default places (``EdgeRow.default_place``) of records that already have a place."""
+        doubtful: dict[str, set[str]] = defaultdict(set)
+        for edge in edges:
+            if edge.default_place and edge.source not in created.get(cypher.EDGES[edge.spec].source, set()):
+                doubtful[edge.spec].add(edge.source)
+        placed: dict[str, set[str]] = defaultdict(set)
+        for spec, ids in doubtful.items():
+            for batch in _batches(sorted(ids)):
+                placed[spec].update(str(r["id"]) for r in tx.read(cypher.PLACED[spec], {"ids": list(batch)}))
+        return (edge for edge in edges if not (edge.default_place and edge.source in placed[edge.spec]))
 
     @staticmethod
     def _record(tx: Transaction, change: Change) -> None:
@@ -239,15 +254,17 @@ class GraphStore:
         return stored
 
     def _upsert_nodes(
-        self, tx: Transaction, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry]
+        self, tx: Transaction, label: str, rows: list[NodeRow], fresh: bool, entries: list[Entry], created: set[str]
     ) -> WriteCounts:
+        """Upsert one label's nodes; the ids of those that did not exist go into ``created``."""
         counts = WriteCounts()
         for batch in _batches(_last_wins(rows, lambda r: r.id)):
-            sent = [{"id": node.id, "props": node.props} for node in batch]
+            sent = [{"id": node.id, "props": node.compared} for node in batch]
             changes = []
             for node, before in zip(batch, self._differences(tx, cypher.DIFF_NODES[label], sent, fresh), strict=True):
                 diff = node.props if before is None else {k: node.props[k] for k in before}
                 if before is None:
+                    created.add(node.id)
                     counts.created += 1
                 elif diff:
                     counts.updated += 1
@@ -273,7 +290,7 @@ class GraphStore:
         counts = WriteCounts()
         single = cypher.EDGES[spec].single
         for batch in _batches(_last_wins(rows, lambda r: (r.source, r.target, r.key))):
-            sent = [{"source": e.source, "target": e.target, "key": e.key, "props": e.props} for e in batch]
+            sent = [{"source": e.source, "target": e.target, "key": e.key, "props": e.compared} for e in batch]
             changes: dict[tuple[str, str, str], dict[str, Any]] = {}
             new: set[tuple[str, str, str]] = set()
             pending: dict[tuple[str, str, str], Entry] = {}

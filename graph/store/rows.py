@@ -9,7 +9,7 @@ company" is written once.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.model import (
@@ -38,6 +38,14 @@ class NodeRow:
     label: str
     id: str
     props: dict[str, Any]
+    given: frozenset[str] | None = None
+    """For a partial record (an import row): the properties its input named. Only those may change a
+    stored node; the others are defaults that apply to a new node alone. ``None``: every property counts."""
+
+    @property
+    def compared(self) -> dict[str, Any]:
+        """The properties that may change a stored node."""
+        return self.props if self.given is None else {k: v for k, v in self.props.items() if k in self.given}
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,15 @@ class EdgeRow:
     target: str
     key: str = ""
     props: dict[str, Any] = field(default_factory=dict)
+    given: frozenset[str] | None = None
+    """As ``NodeRow.given``, for the relationship's properties."""
+    default_place: bool = False
+    """Written only where the source has no relationship of this type yet: a default place (the company, for a
+    contact whose row names no department) must not move a stored record out of the department it is in."""
+
+    @property
+    def compared(self) -> dict[str, Any]:
+        return self.props if self.given is None else {k: v for k, v in self.props.items() if k in self.given}
 
 
 @dataclass
@@ -150,12 +167,25 @@ _BUILDERS: dict[type[Record], Any] = {
 }
 
 
-def graph_rows(records: Iterable[Record]) -> GraphRows:
+_DEFAULT_PLACES: dict[str, str] = {
+    "Contact-WORKS_IN->Company": "unit_id",
+    "OrgUnit-PART_OF->Company": "parent_id",
+}
+"""Relationships a record gets when a field is unset, with that field: the default place of a new record."""
+
+
+def graph_rows(records: Iterable[Record], partial: bool = False) -> GraphRows:
     """Turn records into node and edge rows, in the order they were given.
+
+    ``partial`` records come from input that may leave columns out (an import
+    row): their rows say which properties the input named (``given``), so a
+    column a file lacks, or an empty cell, never overwrites a stored value.
 
     >>> rows = graph_rows([Company(id="c1", name="Acme", parent_id="g1")])
     >>> [(n.label, n.id) for n in rows.nodes], [(e.spec, e.target) for e in rows.edges]
     ([('Company', 'c1')], [('Company-BRANCH_OF->Company', 'g1')])
+    >>> sorted(graph_rows([Company(id="c1", name="Acme")], partial=True).nodes[0].given)
+    ['id', 'name', 'name_key']
     """
     out = GraphRows()
     for record in records:
@@ -163,5 +193,22 @@ def graph_rows(records: Iterable[Record]) -> GraphRows:
             build = _BUILDERS[type(record)]
         except KeyError:
             raise TypeError(f"cannot store a {type(record).__name__}") from None
+        nodes, edges = len(out.nodes), len(out.edges)
         build(record, out)
+        if partial:
+            _mark_given(record, out, nodes, edges)
     return out
+
+
+def _mark_given(record: Record, out: GraphRows, nodes: int, edges: int) -> None:
+    """Mark the rows ``record`` just added with the properties its input named."""
+    named = record.model_fields_set | set(type(record).model_computed_fields)
+    out.nodes[nodes:] = [replace(n, given=frozenset(k for k in n.props if k in named)) for n in out.nodes[nodes:]]
+    out.edges[edges:] = [
+        replace(
+            e,
+            given=frozenset(k for k in e.props if k in named),
+            default_place=_DEFAULT_PLACES.get(e.spec, "") not in ("", *named),
+        )
+        for e in out.edges[edges:]
+    ]
