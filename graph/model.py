@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
@@ -134,14 +135,29 @@ class Stage(StrEnum):
 Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 Score = Annotated[int, Field(ge=1, le=5)]
-Weight = Annotated[float, Field(ge=0.0, le=1.0)]
-Money = Annotated[float, Field(ge=0.0)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Money = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
+"""Finite: ``inf``, ``1e309`` or ``NaN`` in a spreadsheet is a typo, and no store keeps it the same way."""
+MAX_EMPLOYEES = 10**9
+"""More people than any employer has: a larger head count is a typo (and past 2^63 no server stores it)."""
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class Record(BaseModel):
     """Base of every stored record: strict about unknown fields, trims text."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        """Refuse text no store keeps as written: a NUL byte, or half of a surrogate pair (a broken emoji)."""
+        for text in value if isinstance(value, tuple) else (value,):
+            if isinstance(text, str) and _UNSTORABLE.search(text):
+                raise ValueError("holds a NUL character or half of a surrogate pair, which cannot be stored")
+        return value
 
     def to_row(self) -> dict[str, object]:
         """The record as store properties: JSON types, ISO dates, no ``None``."""
@@ -171,7 +187,7 @@ class Company(Record):
     city: str | None = None
     industry: str | None = None
     tier: Literal[1, 2, 3] = 3
-    employees: Annotated[int, Field(ge=0)] | None = None
+    employees: Annotated[int, Field(ge=0, le=MAX_EMPLOYEES)] | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -29,6 +29,8 @@ _REASONS = {
     "string_pattern_mismatch": "is empty",
     "literal_error": "is not one of the allowed values",
     "extra_forbidden": "is not a column here",
+    "finite_number": "is not a finite number (inf and NaN are not amounts)",
+    "string_unicode": "holds a broken character (half of a surrogate pair) that cannot be stored",
 }
 
 

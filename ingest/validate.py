@@ -136,11 +136,25 @@ def _special(stem: str, cells: dict[str, str]) -> tuple[dict[str, str], list[Rec
     return cells, extra
 
 
+_NAMED_COMPETITOR = {"competitor_relationships": "competitor", "purchases": "vendor"}
+"""The column whose text names a competitor, per stem (a competitor record is made from it)."""
+
+
 def parse_row(row: SourceRow) -> tuple[list[Record], list[RowError]]:
     """The records a row stands for, or why it cannot land."""
     model = MODELS[row.source.stem]
     try:
         cells, extra = _special(row.source.stem, row.cells)
+    except ValidationError as error:  # the competitor named in the row: the fault is in that column
+        column = _NAMED_COMPETITOR[row.source.stem]
+        reasons = "; ".join(dict.fromkeys(issue_reason(issue) for issue in error.errors()))
+        value = row.cells.get(column, "")
+        return [], [
+            RowError(
+                file=row.source.label, row=row.row, column=row.headers.get(column, column), value=value, reason=reasons
+            )
+        ]
+    try:
         record = model.model_validate(_prepared(model, cells))
     except ValidationError as error:
         return [], row_errors(row, error)
