@@ -143,6 +143,8 @@ MAX_EMPLOYEES = 10**9
 
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+MAX_TEXT = 100_000
+"""Characters any text field may hold: more is a broken export, and fits no spreadsheet cell (Excel's is 32,767)."""
 
 
 class Record(BaseModel):
@@ -153,10 +155,12 @@ class Record(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _storable_text(cls, value: Any) -> Any:
-        """Refuse text no store keeps as written: a NUL byte, or half of a surrogate pair (a broken emoji)."""
+        """Refuse text no store keeps as written (a NUL byte, half of a surrogate pair), or too long for any cell."""
         for text in value if isinstance(value, tuple) else (value,):
             if isinstance(text, str) and _UNSTORABLE.search(text):
                 raise ValueError("holds a NUL character or half of a surrogate pair, which cannot be stored")
+            if isinstance(text, str) and len(text) > MAX_TEXT:
+                raise ValueError(f"is too long ({len(text):,} characters; limit {MAX_TEXT:,})")
         return value
 
     def to_row(self) -> dict[str, object]:

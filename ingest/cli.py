@@ -99,10 +99,24 @@ def _summary(report: ImportReport) -> str:
     lines += [f"  {stem}: {c.rows} rows, {c.landed} landed, {c.rejected} rejected" for stem, c in report.stems.items()]
     lines += [f"  merged: {m}" for m in report.merged]
     lines += [f"  warning: {w}" for w in report.warnings]
-    lines += [f"  {e.file} row {e.row}, {e.column} = {e.value!r}: {e.reason}" for e in report.errors[:50]]
+    lines += [f"  {e.file} row {e.row}, {e.column} = {_shown(e.value)}: {e.reason}" for e in report.errors[:50]]
     if len(report.errors) > 50:
         lines.append(f"  … and {len(report.errors) - 50} more (use --errors FILE for all)")
     return "\n".join(lines)
+
+
+SHOWN_CHARACTERS = 80
+
+
+def _shown(value: str) -> str:
+    """A rejected value as the summary prints it: quoted, and cut short when long.
+
+    >>> _shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    """
+    if len(value) <= SHOWN_CHARACTERS:
+        return repr(value)
+    return f"{value[:SHOWN_CHARACTERS]!r}"[:-1] + f"…' ({len(value):,} characters)"
 
 
 def _import(argv: list[str]) -> int:

@@ -24,6 +24,12 @@ from graph.errors import KagraphError
 from ingest.columns import STEMS, canonical_header
 from ingest.json_stream import JsonShapeError, json_lists
 
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+"""Characters one CSV cell may hold before the file counts as unreadable. Python's default (131,072) would stop
+an import at a long note with a traceback; a cell that long but within this limit is read, then refused by the
+model's text limit with its row and column."""
+csv.field_size_limit(CSV_FIELD_LIMIT)
+
 __all__ = ["ReadFailed", "Source", "SourceRow", "find_sources", "read_rows"]
 
 _SAMPLE_BYTES = 1 << 20
@@ -169,7 +175,11 @@ def unknown_headers(source: Source) -> list[str]:
 def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
     if source.kind == "csv":
         with open(source.path, encoding=detect_encoding(source.path), newline="") as handle:
-            yield from enumerate((list(r) for r in csv.reader(handle)), start=1)
+            reader = csv.reader(handle)
+            try:
+                yield from enumerate((list(r) for r in reader), start=1)
+            except csv.Error as error:
+                raise ReadFailed(f"{source.label} row {reader.line_num}: not readable CSV ({error})") from error
     elif source.kind == "xlsx":
         workbook = load_workbook(source.path, read_only=True, data_only=True)
         try:

@@ -344,6 +344,14 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "NUL character",
     ),
     (
+        "interactions",
+        "date,rep_id,contact_id,kind,note",
+        "2026-10-01,r1,p1,visit," + "x" * 200_000,
+        "2026-10-02,r1,p1,visit,ok",
+        "note",
+        "is too long (200,000 characters",
+    ),
+    (
         "opportunities",
         "id,company_id,name,amount",
         "o9,c1,Deal,-inf",
