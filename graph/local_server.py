@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import socket
 import subprocess
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from graph.errors import StoreUnavailable
 
-__all__ = ["HOST", "await_start", "free_port", "locked"]
+__all__ = ["HOST", "alive", "await_start", "free_port", "live_users", "locked", "register_user", "unregister_user"]
 
 HOST = "127.0.0.1"
 
@@ -31,6 +32,47 @@ def locked(folder: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+USERS = "clients"
+"""The folder, inside a server's data folder, where each process using that server leaves a file named by its pid."""
+
+
+def register_user(folder: Path) -> None:
+    """Count this process among the server's users (until ``unregister_user`` or its death)."""
+    (folder / USERS).mkdir(exist_ok=True)
+    (folder / USERS / str(os.getpid())).touch()
+
+
+def unregister_user(folder: Path) -> None:
+    (folder / USERS / str(os.getpid())).unlink(missing_ok=True)
+
+
+def live_users(folder: Path) -> list[int]:
+    """The pids of the processes using the server that are still alive; the files of dead ones are removed."""
+    users = []
+    for mark in (folder / USERS).glob("*") if (folder / USERS).is_dir() else ():
+        if not mark.name.isdigit():
+            continue
+        if alive(int(mark.name)):
+            users.append(int(mark.name))
+        else:
+            mark.unlink(missing_ok=True)
+    return sorted(users)
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this pid exists (a zombie counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        return " Z " not in Path(f"/proc/{pid}/stat").read_text().split(")", 1)[1][:3]
+    except (OSError, IndexError):
+        return True
 
 
 def free_port() -> int:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import StoreUnavailable
-from graph.local_server import HOST, await_start, free_port, locked
+from graph.local_server import HOST, alive, await_start, free_port, locked, register_user, unregister_user
 
 __all__ = ["LocalNeo4j", "ensure_local_neo4j", "running_local_neo4j", "stop_local_neo4j"]
 
@@ -88,7 +88,7 @@ def running_local_neo4j(data_dir: Path) -> LocalNeo4j | None:
         password = (home / LOGIN_FILE).read_text().strip()
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if _alive(pid) and _listening(port):
+    if alive(pid) and _listening(port):
         return LocalNeo4j(home=home, port=port, pid=pid, password=password)
     return None
 
@@ -100,7 +100,7 @@ def stop_local_neo4j(data_dir: Path) -> bool:
         return False
     os.kill(server.pid, signal.SIGTERM)
     deadline = time.monotonic() + STOP_TIMEOUT_S
-    while _alive(server.pid) and time.monotonic() < deadline:
+    while alive(server.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     with contextlib.suppress(FileNotFoundError):
         (server.home / STATE_FILE).unlink()
@@ -117,11 +117,10 @@ def _home(data_dir: Path) -> Path:
 
 
 def _register(home: Path) -> None:
-    """Leave this process's pid among the server's users until it exits."""
-    mark = home / "clients" / str(os.getpid())
-    if not mark.exists():
-        mark.touch()
-        atexit.register(lambda: mark.unlink(missing_ok=True))
+    """Count this process among the server's users until it exits (the launcher reads ``clients/``)."""
+    if not (home / "clients" / str(os.getpid())).exists():
+        register_user(home)
+        atexit.register(unregister_user, home)
 
 
 def _password(home: Path) -> str:
@@ -212,16 +211,6 @@ def _build() -> None:
             raise StoreUnavailable(f"building the local Neo4j failed: {error}") from error
     if result.returncode != 0 or not JAR.exists():
         raise StoreUnavailable(f"building the local Neo4j failed (see {log}): {_last_line(log)}")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _listening(port: int) -> bool:
