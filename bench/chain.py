@@ -1,11 +1,12 @@
 """Time the decision chain end to end for accounts of 50, 500 and 2,000 contacts.
 
-For each size: write a synthetic account into a fresh embedded store, then
+For each size: write a synthetic account into an empty store (the embedded
+FalkorDB, or with ``--store neo4j`` the Neo4j in ``NEO4J_URI``), then
 time the subgraph read, the analysis (influence, strengths, coverage,
 findings), three warm paths to the top decision maker, the map's HTML, and
 (when Debian's chromium is installed) the browser drawing it.
 
-    .venv/bin/python -m bench.chain [--sizes 50 500 2000] [--runs 3]
+    .venv/bin/python -m bench.chain [--sizes 50 500 2000] [--runs 3] [--store falkordb|neo4j]
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.stores import BenchServer, add_store_options, bench_server
 from graph.analysis.chain import decision_chain
 from graph.analysis.strength import strength_lookup
 from graph.analysis.warm_path import warm_paths
-from graph.connect import open_store
-from graph.embedded import ensure_server
 from graph.render.chain_map import chain_map_html
-from graph.settings import Settings
+from graph.store import GraphStore
 from ingest.synthetic import synthetic_account
 
 TODAY = dt.date(2026, 11, 1)
@@ -53,10 +53,11 @@ def browser_draw_seconds(html: str, folder: Path) -> float | None:
     return elapsed
 
 
-def measure(size: int, folder: Path) -> dict[str, float]:
-    data_dir = folder / f"store-{size}"
-    server = ensure_server(data_dir)
-    store = open_store(Settings(kagraph_data_dir=data_dir))
+def measure(store: GraphStore, size: int, folder: Path | None = None) -> dict[str, float]:
+    """Write a synthetic account of ``size`` contacts into the empty ``store`` and time the chain's steps.
+
+    With a ``folder``, the map is also drawn in headless Chromium (when installed) and timed.
+    """
     store.write(synthetic_account(size))
     figures: dict[str, float] = {}
     started = time.perf_counter()
@@ -72,26 +73,30 @@ def measure(size: int, folder: Path) -> dict[str, float]:
     html = chain_map_html(graph, {c.id: c.influence for c in report.contacts}, strength_lookup(report.strengths))
     figures["render html"] = time.perf_counter() - started
     figures["server total"] = sum(figures.values())
-    drawn = browser_draw_seconds(html, folder)
+    drawn = browser_draw_seconds(html, folder) if folder is not None else None
     if drawn is not None:
         figures["browser draw"] = drawn
-    store.close()
-    server.stop()
     return figures
 
 
+def measure_runs(server: BenchServer, size: int, runs: int, folder: Path | None = None) -> dict[str, list[float]]:
+    """``runs`` measurements of one size, each on an empty store: every figure's values."""
+    measured = [measure(server.fresh(f"chain_{size}"), size, folder) for _ in range(runs)]
+    return {name: [run[name] for run in measured] for name in measured[0]}
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2000])
     parser.add_argument("--runs", type=int, default=3)
+    add_store_options(parser)
     args = parser.parse_args()
-    print(f"{'contacts':>8} {'figure':16} {'median s':>9} {'min s':>7} {'max s':>7}")
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            runs = [measure(size, Path(folder)) for _ in range(args.runs)]
-        for name in runs[0]:
-            values = [run[name] for run in runs]
-            print(f"{size:>8} {name:16} {statistics.median(values):9.3f} {min(values):7.3f} {max(values):7.3f}")
+    with bench_server(args) as server, tempfile.TemporaryDirectory() as folder:
+        print(f"store: {server.address}")
+        print(f"{'contacts':>8} {'figure':16} {'median s':>9} {'min s':>7} {'max s':>7}")
+        for size in args.sizes:
+            for name, values in measure_runs(server, size, args.runs, Path(folder)).items():
+                print(f"{size:>8} {name:16} {statistics.median(values):9.3f} {min(values):7.3f} {max(values):7.3f}")
 
 
 if __name__ == "__main__":

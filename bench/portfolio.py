@@ -3,12 +3,13 @@
 Each group is a root with 0–8 branches (some a level deeper), three contacts
 per company (one decision maker), about one install per company from us or
 one of three rivals in one of four categories, and reps who know and touch a
-third of the decision makers. For each size: write the groups into a fresh
-embedded store, then time reading the server-side aggregates and rolling them
-up (what ``python -m graph portfolio`` and the Portfolio page do), and the
-list of groups every page's group picker reads.
+third of the decision makers. For each size: write the groups (500 per write)
+into an empty store (the embedded FalkorDB, or with ``--store neo4j`` the
+Neo4j in ``NEO4J_URI``), then time reading the server-side aggregates and
+rolling them up (what ``python -m graph portfolio`` and the Portfolio page
+do), and the list of groups every page's group picker reads.
 
-    .venv/bin/python -m bench.portfolio [--sizes 1000 10000] [--runs 3]
+    .venv/bin/python -m bench.portfolio [--sizes 1000 10000] [--runs 3] [--store falkordb|neo4j]
 """
 
 from __future__ import annotations
@@ -17,28 +18,36 @@ import argparse
 import datetime as dt
 import random
 import statistics
-import tempfile
 import time
-from pathlib import Path
+from collections.abc import Iterator
+from dataclasses import dataclass
 
+from bench.stores import BenchServer, add_store_options, bench_server
 from graph.analysis.chain import DECISION_ROLES
 from graph.analysis.portfolio import portfolio
-from graph.connect import open_store
-from graph.embedded import ensure_server
 from graph.model import Company, Competitor, Contact, Purchase, Record, Relationship, Rep, Touch
-from graph.settings import Settings
 
 TODAY = dt.date(2026, 11, 1)
 CATEGORIES = ("security", "backup", "network", "crm")
 RIVALS = ("rival-a", "rival-b", "rival-c")
+CHUNK_GROUPS = 500
 
 
-def generated_groups(groups: int, seed: int = 11) -> list[Record]:
-    """``groups`` customer groups with people, installs, relationships and touches."""
+def generated_groups(groups: int, seed: int = 11, per_chunk: int = CHUNK_GROUPS) -> Iterator[list[Record]]:
+    """``groups`` customer groups with people, installs, relationships and touches, ``per_chunk`` groups a list.
+
+    The first list also holds the reps and rivals the others refer to. Each
+    list is meant for one ``store.write``: one unit of work (one transaction
+    on Neo4j, whose memory per transaction is capped), so 10,000 groups are
+    written 500 at a time.
+    """
     rng = random.Random(seed)
     records: list[Record] = [Rep(id=f"rep-{i}", name=f"Rep {i}") for i in range(50)]
     records += [Competitor(id=rival, name=rival.title()) for rival in RIVALS]
     for g in range(groups):
+        if g and g % per_chunk == 0:
+            yield records
+            records = []
         root = f"g{g}"
         companies: list[tuple[str, str | None]] = [(root, None)]
         for b in range(rng.randint(0, 8)):
@@ -87,38 +96,51 @@ def generated_groups(groups: int, seed: int = 11) -> list[Record]:
                         amount=float(rng.randint(50, 2000) * 1000),
                     )
                 )
-    return records
+    yield records
+
+
+@dataclass(frozen=True)
+class PortfolioFigures:
+    groups: int
+    companies: int
+    write_s: float
+    portfolio_s: list[float]
+    group_list_s: float
+
+
+def measure(server: BenchServer, groups: int, runs: int) -> PortfolioFigures:
+    """Write ``groups`` generated groups into an empty store, then time the portfolio ``runs`` times and the list."""
+    store = server.fresh(f"portfolio_{groups}")
+    started = time.perf_counter()
+    for chunk in generated_groups(groups):
+        store.write(chunk)
+    written = time.perf_counter() - started
+    times, table = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        table = portfolio(**vars(store.portfolio_rows(DECISION_ROLES)), as_of=TODAY)
+        times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    store.groups()
+    listed = time.perf_counter() - started
+    return PortfolioFigures(groups, sum(row.companies for row in table), written, times, listed)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    add_store_options(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        server = ensure_server(Path(folder))
-        try:
-            print(f"{'groups':>7} {'companies':>9} {'write s':>8} {'portfolio s (median)':>21} {'group list s':>13}")
-            for size in args.sizes:
-                store = open_store(Settings(kagraph_data_dir=server.data_dir, kagraph_graph=f"portfolio_{size}"))
-                records = generated_groups(size)
-                started = time.perf_counter()
-                store.write(records)
-                written = time.perf_counter() - started
-                times, table = [], []
-                for _ in range(args.runs):
-                    started = time.perf_counter()
-                    table = portfolio(**vars(store.portfolio_rows(DECISION_ROLES)), as_of=TODAY)
-                    times.append(time.perf_counter() - started)
-                started = time.perf_counter()
-                store.groups()
-                listed = time.perf_counter() - started
-                companies = sum(row.companies for row in table)
-                print(f"{size:>7} {companies:>9} {written:>8.1f} {statistics.median(times):>21.2f} {listed:>13.2f}")
-                store.clear()
-                store.close()
-        finally:
-            server.stop()
+    with bench_server(args) as server:
+        print(f"store: {server.address}")
+        print(f"{'groups':>7} {'companies':>9} {'write s':>8} {'portfolio s (median)':>21} {'group list s':>13}")
+        for size in args.sizes:
+            f = measure(server, size, args.runs)
+            print(
+                f"{size:>7} {f.companies:>9} {f.write_s:>8.1f} {statistics.median(f.portfolio_s):>21.2f} "
+                f"{f.group_list_s:>13.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -136,9 +136,6 @@ def _import(argv: list[str]) -> int:
         except ReadFailed as error:
             print(f"\nkagraph: {error}", file=sys.stderr)
             return EXIT_UNREADABLE
-        except KagraphError as error:  # the store went away mid-import: the batches written so far stay, whole
-            print(f"\nkagraph: {error}", file=sys.stderr)
-            return EXIT_REJECTED
         print(file=sys.stderr)
     finally:
         store.close()
@@ -146,6 +143,9 @@ def _import(argv: list[str]) -> int:
         rows = [e.model_dump() for e in report.errors]
         args.errors.write_text(csv_text(rows, ["file", "row", "column", "value", "reason"]), encoding="utf-8")
     print(report.model_dump_json(indent=2) if args.json else _summary(report))
+    if report.stopped:  # the batches written before stay, whole; the report above says what they were
+        print(f"kagraph: the import stopped before the end: {report.stopped}", file=sys.stderr)
+        return EXIT_REJECTED
     if not report.stems:
         return EXIT_UNREADABLE
     return EXIT_REJECTED if report.rejected else EXIT_OK

@@ -30,6 +30,7 @@ import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
 
 from graph.changes import Author, ChangeSource
+from graph.errors import StoreError
 from graph.identity import local_user
 from graph.model import (
     US_VENDOR_ID,
@@ -125,6 +126,8 @@ class ImportReport(BaseModel):
     merged: list[str] = Field(default_factory=list)
     """Duplicate contacts folded into an earlier row, one sentence each."""
     warnings: list[str] = Field(default_factory=list)
+    stopped: str | None = None
+    """Why the import ended before its last row (the store went away); the counts say what had landed by then."""
 
     def add(self, written: WriteReport) -> None:
         for counts in (*written.nodes.values(), *written.edges.values()):
@@ -343,7 +346,10 @@ def import_paths(
         report.warnings.append("no importable file found (expected companies.csv, contacts.csv, … or a workbook)")
         return report
     with _young_collections_only():
-        _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why)
+        try:
+            _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why)
+        except StoreError as error:  # each batch lands whole or not at all, so the counts so far are true
+            report.stopped = str(error)
     report.rejected = sum(c.rejected for c in report.stems.values())
     return report
 
@@ -485,10 +491,11 @@ def _flush(
         report.errors.extend(errors)
         survey.reject(batch[index].row)
     counts.rejected += len(bad)
-    counts.landed += len(good)
     if dry_run:
+        counts.landed += len(good)
         return []
     records = (r for p in good for r in p.records)
     written = store.write_rows(graph_rows(records, partial=True), fresh.labels, fresh.specs, author=author)
+    counts.landed += len(good)
     report.add(written)
     return written.missing_rows

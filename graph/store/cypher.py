@@ -382,13 +382,16 @@ CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PRO
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
 CHANGES_ABOUT: dict[str, str] = {
     label: _fill(
-        "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) WHERE c.stamp < $until "
-        "WITH DISTINCT c RETURN " + _CHANGE_PROPS + " ORDER BY stamp DESC LIMIT $limit",
+        "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) "
+        "WITH DISTINCT c WHERE c.stamp < $until RETURN " + _CHANGE_PROPS + " ORDER BY stamp DESC LIMIT $limit",
         label=label,
     )
     for label in LINK_CHANGE
 }
-"""The newest changes that touched any of the given nodes of one label: a contact's or account's timeline."""
+"""The newest changes that touched any of the given nodes of one label: a contact's or account's timeline.
+
+The time filter comes after ``DISTINCT``: before it, FalkorDB plans from the ``Change`` stamp index and walks
+every change's links once per person (a 100,000-person company's timeline took minutes instead of a second)."""
 _LINE_UP = (
     "MATCH p = (upper:<label> {id: $upper})-[:<type>*0..40]->(lower:<label> {id: $lower}) "
     "RETURN [n IN nodes(p) | n.id] AS ids, [n IN nodes(p) | n.name] AS names LIMIT 1"

@@ -7,6 +7,7 @@ seconds of JVM start), whichever store the rest of the pass runs on.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -104,10 +105,10 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
     assert cli(neo4j_dir, "status").returncode == 0
     settings = Settings(kagraph_store="neo4j-local", kagraph_data_dir=neo4j_dir)
     importer = subprocess.Popen(
-        [sys.executable, "-m", "ingest", str(source)],
+        [sys.executable, "-m", "ingest", str(source), "--json"],
         cwd=ROOT,
         env=local_env(neo4j_dir),
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -118,10 +119,12 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
     store.close()
     assert importer.poll() is None, "stop the server while the import still runs"
     stop_local_neo4j(neo4j_dir)
-    _, stderr = importer.communicate(timeout=240)
+    stdout, stderr = importer.communicate(timeout=240)
     assert importer.returncode == 2, stderr
     assert "Traceback" not in stderr and stderr.count("kagraph:") == 1, stderr
-    assert stderr.strip().splitlines()[-1].startswith("kagraph: store unreachable"), stderr
+    assert stderr.strip().splitlines()[-1].startswith("kagraph: the import stopped before the end: store"), stderr
+    report = json.loads(stdout)
+    assert report["stopped"].startswith("store unreachable")
     store = open_store(settings)
     try:
         landed = store.counts().get("Contact", 0)
@@ -133,3 +136,4 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
     assert 2 * BATCH_ROWS <= landed < 8 * BATCH_ROWS
     assert landed % BATCH_ROWS == 0, "a batch landed only in part"
     assert len(batches) == landed // BATCH_ROWS, "each landed batch has its history entry"
+    assert report["stems"]["contacts"]["landed"] == landed, "the report says exactly what landed"
