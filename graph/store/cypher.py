@@ -5,6 +5,14 @@ be parameters in Cypher, so the few statements that vary by label are
 templates filled only from the allow-lists below (``NODE_LABELS``, ``EDGES``)
 and built once at import time into dictionaries of constants. Server-specific
 statements (constraints, indexes) live in ``schema.py``, not here.
+
+Whole-graph reads (the portfolio, group list and company names) come back as
+one row of columns, one list per field: both drivers decode a long list
+several times faster than as many rows (50,000 companies: 0.15 s instead of
+1.1 s on Neo4j). No value is joined into a text, so nothing a spreadsheet
+holds can break a row apart, and every column that may be unset is
+``coalesce``d to a value no stored record has (an empty id or date, tier 0),
+so the lists stay aligned; ``GraphStore._columns`` turns those back into ``None``.
 """
 
 from __future__ import annotations
@@ -259,37 +267,47 @@ COMPETITOR_NAMES = "MATCH (x:Competitor) RETURN x.id AS id, x.name AS name"
 
 PORTFOLIO_ROOTS = (
     "MATCH (c:Company) WHERE c.parent_id IS NULL "
-    "RETURN c.id AS group_id, c.name AS name, c.tier AS tier, c.industry AS industry"
+    "RETURN collect(c.id) AS group_id, collect(c.name) AS name, collect(coalesce(c.tier, 0)) AS tier, "
+    "collect(coalesce(c.industry, $blank)) AS industry"
 )
 """Group roots and stand-alone companies."""
 PORTFOLIO_COMPANIES = (
-    "MATCH (c:Company) RETURN c.id AS company_id, c.parent_id AS parent_id, coalesce(c.employees, 0) AS employees"
+    "MATCH (c:Company) RETURN collect(c.id) AS company_id, collect(coalesce(c.parent_id, $blank)) AS parent_id, "
+    "collect(coalesce(c.employees, 0)) AS employees"
 )
 """Every company with its parent, so groups are resolved without a variable-length match per root."""
 PORTFOLIO_PURCHASES = (
     "MATCH (c:Company)-[b:BUYS]->(v:Vendor) "
     "WITH c.id AS company_id, b.category AS category, v.id AS vendor, "
     "sum(coalesce(b.amount, 0.0)) AS amount, min(b.since) AS since "
-    "RETURN company_id, category, vendor, amount, since"
+    "RETURN collect(company_id) AS company_id, collect(category) AS category, collect(vendor) AS vendor, "
+    "collect(amount) AS amount, collect(coalesce(since, $blank)) AS since"
 )
 """Spend per company, category and vendor, with when it started."""
 PORTFOLIO_DECISION_MAKERS = (
     "MATCH (p:Contact) WHERE p.buying_role IN $roles AND p.status = $active "
-    "RETURN p.company_id AS company_id, count(p) AS people"
+    "WITH p.company_id AS company_id, count(p) AS people "
+    "RETURN collect(company_id) AS company_id, collect(people) AS people"
 )
 """Active economic buyers and decision makers per company."""
 PORTFOLIO_KNOWN_DECISION_MAKERS = (
     "MATCH (r:Rep)-[:KNOWS]->(p:Contact) WHERE r.status = $active AND p.buying_role IN $roles AND p.status = $active "
-    "RETURN p.company_id AS company_id, count(DISTINCT p) AS people"
+    "WITH p.company_id AS company_id, count(DISTINCT p) AS people "
+    "RETURN collect(company_id) AS company_id, collect(people) AS people"
 )
 """Of those, how many an active rep of ours knows, per company."""
-CONTACTS_PER_COMPANY = "MATCH (p:Contact) RETURN p.company_id AS company_id, count(p) AS people"
+CONTACTS_PER_COMPANY = (
+    "MATCH (p:Contact) WITH p.company_id AS company_id, count(p) AS people "
+    "RETURN collect(company_id) AS company_id, collect(people) AS people"
+)
 PORTFOLIO_LAST_TOUCH = (
-    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) RETURN p.company_id AS company_id, max(t.date) AS last_touch"
+    "MATCH (:Rep)-[t:TOUCHED]->(p:Contact) WITH p.company_id AS company_id, max(t.date) AS last_touch "
+    "RETURN collect(company_id) AS company_id, collect(last_touch) AS last_touch"
 )
 OUR_DEALS = (
     "MATCH (c:Company)-[b:BUYS]->(:Vendor {id: $us}) "
-    "RETURN b.category AS category, coalesce(b.amount, 0.0) AS amount, coalesce(c.employees, 0) AS employees"
+    "RETURN collect(b.category) AS category, collect(coalesce(b.amount, 0.0)) AS amount, "
+    "collect(coalesce(c.employees, 0)) AS employees"
 )
 """Our installs by category with the buyer's head count: the catalogue and what a deal is worth."""
 
@@ -345,8 +363,9 @@ REP_ACCOUNTS = " UNION ".join(
 )
 """Companies a rep works: open opportunities they own, claims they made, people they know."""
 COMPANY_NAMES = (
-    "MATCH (c:Company) RETURN c.id AS id, c.name AS name, c.name_key AS name_key, c.parent_id AS parent_id, "
-    "c.tier AS tier"
+    "MATCH (c:Company) RETURN collect(c.id) AS id, collect(c.name) AS name, "
+    "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id, "
+    "collect(coalesce(c.tier, 0)) AS tier"
 )
 """Every company's name, normalised key, parent and tier (protection search, claims)."""
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"

@@ -20,7 +20,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.changes import Author, Change, Entry, day_end
-from graph.errors import EditConflict, NotFound
+from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
 from graph.keys import node_key
 from graph.model import US_VENDOR_ID, Record, Stage, Status
@@ -424,14 +424,14 @@ class GraphStore:
         Groups are resolved from parent ids in Python: a variable-length match
         from every root took minutes at 10,000 groups.
         """
-        companies = self.runner.read(cypher.PORTFOLIO_COMPANIES)
+        companies = self._columns(cypher.PORTFOLIO_COMPANIES, unset={"parent_id": ""})
         root_of = group_roots({c["company_id"]: c["parent_id"] or None for c in companies})
         sizes = Counter(root_of.values())
         people: Counter[str] = Counter()
-        for row in self.runner.read(cypher.CONTACTS_PER_COMPANY):
+        for row in self._columns(cypher.CONTACTS_PER_COMPANY):
             company = str(row["company_id"])
             people[root_of.get(company) or company] += int(row["people"])
-        roots = self.runner.read(cypher.PORTFOLIO_ROOTS)
+        roots = self._columns(cypher.PORTFOLIO_ROOTS, unset=_ROOT_UNSET)
         rows = [
             {
                 "id": r["group_id"],
@@ -451,7 +451,7 @@ class GraphStore:
 
     def our_categories(self) -> list[str]:
         """The product categories we sell anywhere: the catalogue every group is measured against."""
-        return sorted({str(row["category"]) for row in self.runner.read(cypher.OUR_DEALS, {"us": US_VENDOR_ID})})
+        return sorted({str(row["category"]) for row in self._columns(cypher.OUR_DEALS, {"us": US_VENDOR_ID})})
 
     def portfolio_rows(self, decision_roles: Sequence[str]) -> PortfolioRows:
         """Per-company aggregates for every group, computed by the server, one statement per concern.
@@ -460,15 +460,36 @@ class GraphStore:
         """
         people = {"roles": list(decision_roles), "active": Status.ACTIVE.value}
         return PortfolioRows(
-            roots=self.runner.read(cypher.PORTFOLIO_ROOTS),
-            companies=self.runner.read(cypher.PORTFOLIO_COMPANIES),
-            purchases=self.runner.read(cypher.PORTFOLIO_PURCHASES),
-            decision_makers=self.runner.read(cypher.PORTFOLIO_DECISION_MAKERS, people),
-            known_decision_makers=self.runner.read(cypher.PORTFOLIO_KNOWN_DECISION_MAKERS, people),
-            last_touches=self.runner.read(cypher.PORTFOLIO_LAST_TOUCH),
-            our_deals=self.runner.read(cypher.OUR_DEALS, {"us": US_VENDOR_ID}),
+            roots=self._columns(cypher.PORTFOLIO_ROOTS, unset=_ROOT_UNSET),
+            companies=self._columns(cypher.PORTFOLIO_COMPANIES, unset={"parent_id": ""}),
+            purchases=self._columns(cypher.PORTFOLIO_PURCHASES, unset={"since": ""}),
+            decision_makers=self._columns(cypher.PORTFOLIO_DECISION_MAKERS, people),
+            known_decision_makers=self._columns(cypher.PORTFOLIO_KNOWN_DECISION_MAKERS, people),
+            last_touches=self._columns(cypher.PORTFOLIO_LAST_TOUCH),
+            our_deals=self._columns(cypher.OUR_DEALS, {"us": US_VENDOR_ID}),
             competitor_names={str(r["id"]): str(r["name"]) for r in self.runner.read(cypher.COMPETITOR_NAMES)},
         )
+
+    def _columns(
+        self, query: str, params: Mapping[str, Any] | None = None, unset: Mapping[str, object] | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of a statement that answers one row of columns (see ``cypher``'s docstring).
+
+        ``unset`` maps a column to the stand-in its statement puts for an unset value; that becomes ``None``.
+        """
+        answer = self.runner.read(query, {"blank": "", **(params or {})})
+        if not answer:
+            return []
+        columns = answer[0]
+        if len({len(values) for values in columns.values()}) > 1:
+            raise QueryFailed(f"query {cypher.query_name(query)} answered columns of different lengths")
+        names = list(columns)
+        rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        for name, stand_in in (unset or {}).items():
+            for row in rows:
+                if row[name] == stand_in:
+                    row[name] = None
+        return rows
 
     def group_root(self, company_id: str) -> str:
         rows = self.runner.read(cypher.GROUP_ROOT, {"id": company_id})
@@ -513,11 +534,7 @@ class GraphStore:
 
     def company_names(self) -> list[dict[str, Any]]:
         """Every company's id, name, normalised name key, parent id and tier (``None`` when unset)."""
-        rows = self.runner.read(cypher.COMPANY_NAMES)
-        return [
-            {**r, "name_key": r["name_key"] or "", "parent_id": r["parent_id"] or None, "tier": r["tier"] or None}
-            for r in rows
-        ]
+        return self._columns(cypher.COMPANY_NAMES, unset={"parent_id": "", "tier": 0})
 
     def phone_companies(self, phone: str) -> list[str]:
         """Companies with a contact whose (normalised) phone is ``phone``."""
@@ -584,6 +601,9 @@ class _WritePlan:
     author: Author | None
     versions: dict[str, int]
     removals: tuple[EdgeRow, ...]
+
+
+_ROOT_UNSET: dict[str, object] = {"tier": 0, "industry": ""}
 
 
 def _existing_ids(reader: Runner | Transaction, label: str, ids: Iterable[str]) -> set[str]:
