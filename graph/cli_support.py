@@ -38,6 +38,9 @@ def run_cli(main: Callable[[list[str]], int], argv: list[str] | None = None) -> 
     except KeyboardInterrupt:
         print("kagraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went into a pipe that closed (| head): nothing left to say
+        sys.stderr.close()
+        return 141
 
 
 def print_json(value: Any) -> None:

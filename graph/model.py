@@ -296,6 +296,12 @@ class Rep(Record):
     left_on: dt.date | None = None
     """The day they left: claims they hold stop protecting from then on."""
 
+    @model_validator(mode="after")
+    def _not_own_manager(self) -> Self:
+        if self.manager_id == self.id:
+            raise ValueError("a rep cannot be their own manager")
+        return self
+
 
 class Relationship(Record):
     """Rep → contact, scored in seed 002's three dimensions (1 weak … 5 strong)."""

@@ -10,7 +10,13 @@ from typing import Any
 
 __all__ = ["issue_field", "issue_reason"]
 
-_WHOLE_RECORD_FIELD = {"Company": "parent_id", "OrgUnit": "parent_id", "Contact": "reports_to", "Influence": "to_id"}
+_WHOLE_RECORD_FIELD = {
+    "Company": "parent_id",
+    "OrgUnit": "parent_id",
+    "Contact": "reports_to",
+    "Influence": "to_id",
+    "Rep": "manager_id",
+}
 """Where a rule about a whole record (nobody is their own manager) points: the field that breaks it."""
 
 _REASONS = {

@@ -54,7 +54,7 @@ from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import canonical_enum
 from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
-from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors
+from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
 
@@ -145,7 +145,8 @@ class _Survey:
     duplicates: dict[tuple[str, int], str] = field(default_factory=dict)
     alias: dict[str, str] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
-    in_cycle: dict[str, str] = field(default_factory=dict)
+    in_cycle: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
     rejected: dict[tuple[str, str], str] = field(default_factory=dict)
     """(label, id) of rows rejected while loading → where, so dependants can say why."""
 
@@ -156,10 +157,22 @@ class _Survey:
             self.rejected[(label, node_id)] = f"{row.source.label} row {row.row}"
 
 
-def _survey(sources: list[Source]) -> _Survey:
+_UPPER = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id", "Rep": "manager_id"}
+"""The column naming a record's superior, per label: the lines that must never close a cycle."""
+_CYCLE_WORDS = {
+    "Contact": "reporting lines",
+    "Company": "branch lines",
+    "OrgUnit": "department lines",
+    "Rep": "rep manager lines",
+}
+
+
+def _survey(sources: list[Source], store: GraphStore) -> _Survey:
     survey = _Survey()
     reach: dict[tuple[str, str], str] = {}
-    lines = nx.DiGraph()
+    lines: dict[str, nx.DiGraph] = defaultdict(nx.DiGraph)
+    named: dict[str, set[str]] = defaultdict(set)
+    """Records whose row names their superior: their stored single line up is replaced, not kept."""
     for source in sources:
         label = _DEFINES.get(source.stem)
         if label is None:
@@ -174,15 +187,41 @@ def _survey(sources: list[Source]) -> _Survey:
                 continue
             survey.ids[label].add(node_id)
             if label == "Contact":
-                _survey_contact(survey, row, node_id, reach, lines)
-    for component in nx.strongly_connected_components(lines):
-        if len(component) > 1:
-            loop = [a for a, _ in nx.find_cycle(lines.subgraph(component))]
-            start = loop.index(min(loop))  # the same message on every run
-            loop = loop[start:] + loop[:start]
-            cycle = " → ".join([*loop, loop[0]])
-            survey.in_cycle.update({contact: f"reporting lines form a cycle: {cycle}" for contact in component})
+                _survey_contact(survey, row, node_id, reach)
+            if label in _UPPER and (upper := row.cells.get(_UPPER[label], "")):
+                named[label].add(node_id)
+                lines[label].add_node(node_id)
+                bosses = split_ids(upper) if label == "Contact" else (upper.strip(),)
+                lines[label].add_edges_from((node_id, boss) for boss in bosses)
+    for label, graph in lines.items():
+        _find_cycles(survey, label, graph, store, named[label])
     return survey
+
+
+def _find_cycles(survey: _Survey, label: str, imported: nx.DiGraph, store: GraphStore, named: set[str]) -> None:
+    """Reject the imported records whose line up closes a cycle, within the import or with what is stored.
+
+    A contact may report to several people, so their stored lines stay beside
+    the imported ones; a company, department or rep has one superior, which
+    the import replaces where its row names one.
+    """
+    graph = imported.copy()
+    keeps_stored = label == "Contact"
+    graph.add_edges_from((lower, upper) for lower, upper in store.lines(label) if keeps_stored or lower not in named)
+    for component in nx.strongly_connected_components(graph):
+        members = component & set(imported)
+        if not members or len(component) == 1:  # a record as its own superior: the model says so more plainly
+            continue
+        loop = [a for a, _ in nx.find_cycle(graph.subgraph(component))]
+        start = loop.index(min(loop))  # the same message on every run
+        loop = loop[start:] + loop[:start]
+        where = (
+            ""
+            if all(imported.has_edge(a, b) for a, b in zip(loop, loop[1:] + loop[:1], strict=True))
+            else (" with what is stored")
+        )
+        reason = f"{_CYCLE_WORDS[label]} form a cycle{where}: {' → '.join([*loop, loop[0]])}"
+        survey.in_cycle.update({(label, node): reason for node in members if node in named})
 
 
 def _repeated_relationship(seen: dict[tuple[str, ...], int], row: SourceRow) -> str | None:
@@ -212,9 +251,7 @@ def _enum_rule(stem: str, column: str) -> tuple[tuple[str, ...], str] | None:
     return allowed, str(model.model_fields[column].default)
 
 
-def _survey_contact(
-    survey: _Survey, row: SourceRow, contact_id: str, reach: dict[tuple[str, str], str], lines: nx.DiGraph
-) -> None:
+def _survey_contact(survey: _Survey, row: SourceRow, contact_id: str, reach: dict[tuple[str, str], str]) -> None:
     company = row.cells.get("company_id", "")
     for kind, raw, normalise in (
         ("phone", row.cells.get("phone"), normalise_phone),
@@ -229,9 +266,6 @@ def _survey_contact(
                 f"{row.source.label} row {row.row}: {contact_id} has the same {kind} as {earlier} "
                 f"in {company}; merged into {earlier}"
             )
-    for manager in row.cells.get("reports_to", "").replace("；", ";").split(";"):
-        if manager.strip():
-            lines.add_edge(contact_id, manager.strip())
 
 
 def _remap(record: Record, alias: dict[str, str]) -> Record:
@@ -365,7 +399,7 @@ def _load(
     why: str,
 ) -> None:
     """Survey the sources, then read, check and write them batch by batch into ``report``."""
-    survey = _survey(sources)
+    survey = _survey(sources, store)
     report.merged = survey.merges
     fresh = _Fresh.of(store, survey) if not dry_run else _Fresh()
     retry: list[EdgeRow] = []
@@ -445,10 +479,11 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
     seen: dict[tuple[str, ...], int] = {}
     for row in read_rows(source):
         problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
-        if problem is None and source.stem == "contacts" and row.cells.get("id") in survey.in_cycle:
-            problem = survey.in_cycle[row.cells["id"]]
+        label = _DEFINES.get(source.stem, "")
+        if problem is None and (label, row.cells.get("id", "")) in survey.in_cycle:
+            problem = survey.in_cycle[(label, row.cells["id"])]
         if problem:
-            column = "reports_to" if "cycle" in problem else "id" if "id" in row.cells else "(row)"
+            column = _UPPER[label] if "form a cycle" in problem else "id" if "id" in row.cells else "(row)"
             error = RowError(
                 file=source.label,
                 row=row.row,

@@ -100,6 +100,15 @@ def _date(text: str) -> str:
         return text
 
 
+def split_ids(text: str) -> tuple[str, ...]:
+    """The ids in a cell that lists several (managers), separated by ``;``, ``,``, ``、`` or spaces.
+
+    >>> split_ids("ct-1; ct-2，ct-3")
+    ('ct-1', 'ct-2', 'ct-3')
+    """
+    return tuple(part for part in _LIST_SPLIT.split(text) if part)
+
+
 def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column, text in cells.items():
@@ -109,7 +118,7 @@ def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:
         if (allowed := enum_values(model, column)) is not None:
             values[column] = canonical_enum(text, allowed)
         elif column == "reports_to":
-            values[column] = tuple(part for part in _LIST_SPLIT.split(text) if part)
+            values[column] = split_ids(text)
         elif _NUMBER.match(text) and column in ("amount", "employees", "weight", "tier", "level"):
             number = text.replace(",", "").replace("，", "")
             values[column] = int(number) if column == "tier" and number.isdigit() else number

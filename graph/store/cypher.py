@@ -47,6 +47,7 @@ __all__ = [
     "GROUP_COMPANIES",
     "GROUP_COMPANY_IDS",
     "GROUP_ROOT",
+    "LINES",
     "LINE_UP",
     "LINK_CHANGE",
     "LOCK_VERSIONS",
@@ -421,6 +422,16 @@ LINE_UP: dict[str, str] = {
 }
 """A line from a proposed superior (manager, parent company, parent department) up to the record itself:
 making it the superior would close a cycle."""
+_LINES = "MATCH (a:<label>)-[:<type>]->(b:<label>) RETURN collect(a.id) AS lower, collect(b.id) AS upper"
+LINES: dict[str, str] = {
+    **{
+        label: _fill(_LINES, label=label, type=kind)
+        for label, kind in (("Contact", "REPORTS_TO"), ("Company", "BRANCH_OF"), ("OrgUnit", "PART_OF"))
+    },
+    "Rep": "MATCH (a:Rep) WHERE a.manager_id IS NOT NULL RETURN collect(a.id) AS lower, collect(a.manager_id) AS upper",
+}
+"""Every stored line of one hierarchy (reporting, branch, department, rep manager), lower → upper, as columns:
+an import checks that its own lines close no cycle with these."""
 MANAGERS = "MATCH (:Contact {id: $id})-[:REPORTS_TO]->(m:Contact) RETURN m.id AS id"
 SAME_PERSON = (
     "MATCH (c:Contact {company_id: $company}) WHERE c.id <> $id "

@@ -345,6 +345,10 @@ class GraphStore:
         rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": [node_id]})
         return dict(rows[0]["props"]) if rows else None
 
+    def lines(self, label: str) -> list[tuple[str, str]]:
+        """Every stored (lower, upper) line of ``label``'s hierarchy (``cypher.LINES``)."""
+        return [(str(r["lower"]), str(r["upper"])) for r in self._columns(cypher.LINES[label])]
+
     def managers(self, contact_id: str) -> list[str]:
         """Whom the contact reports to, as stored."""
         return sorted(str(r["id"]) for r in self.runner.read(cypher.MANAGERS, {"id": contact_id}))
