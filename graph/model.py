@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
-from graph.normalise import company_key, normalise_email, normalise_phone
+from graph.normalise import company_key, is_legal_form_only, normalise_email, normalise_phone
 
 __all__ = [
     "US_VENDOR_ID",
@@ -134,6 +134,18 @@ class Stage(StrEnum):
 
 Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def _an_organisation(name: str) -> str:
+    """A company's or competitor's name must name one: "..." or a bare "Ltd." is a placeholder from a spreadsheet."""
+    if not any(character.isalnum() for character in name):
+        raise ValueError("is not a name: it has no letter or digit")
+    if is_legal_form_only(name):
+        raise ValueError("is only a legal form, not a name")
+    return name
+
+
+OrgName = Annotated[Name, AfterValidator(_an_organisation)]
 Score = Annotated[int, Field(ge=1, le=5)]
 Weight = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Money = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
@@ -185,7 +197,7 @@ def _derived_id(*parts: object) -> str:
 
 class Company(Record):
     id: Id
-    name: Name
+    name: OrgName
     kind: CompanyKind = CompanyKind.HQ
     parent_id: Id | None = None
     city: str | None = None
@@ -332,7 +344,7 @@ class Touch(Record):
 
 class Competitor(Record):
     id: Id
-    name: Name
+    name: OrgName
 
 
 class CompetitorRelationship(Record):

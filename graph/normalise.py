@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["company_key", "normalise_email", "normalise_phone"]
+__all__ = ["company_key", "is_legal_form_only", "normalise_email", "normalise_phone"]
 
 # Longest first, so "股份有限公司" wins over "有限公司".
 _LEGAL_SUFFIXES: tuple[str, ...] = (
@@ -40,6 +40,16 @@ _LEGAL_SUFFIXES: tuple[str, ...] = (
 )
 _SPACES = re.compile(r"\s+")
 _PHONE_NOISE = re.compile(r"[\s\-().]")
+
+
+def is_legal_form_only(name: str) -> bool:
+    """Whether a name is nothing but a legal form ("Ltd.", "有限公司"): a spreadsheet's placeholder, not a name.
+
+    >>> is_legal_form_only(" Co., Ltd. "), is_legal_form_only("有限公司"), is_legal_form_only("Apex Ltd.")
+    (True, True, False)
+    """
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+    return text.rstrip(" ,.") in {suffix.rstrip(" ,.") for suffix in _LEGAL_SUFFIXES}
 
 
 def company_key(name: str) -> str:

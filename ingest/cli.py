@@ -148,7 +148,7 @@ def _import(argv: list[str]) -> int:
         return EXIT_REJECTED
     if not report.stems:
         return EXIT_UNREADABLE
-    return EXIT_REJECTED if report.rejected else EXIT_OK
+    return EXIT_REJECTED if report.rejected or report.errors else EXIT_OK
 
 
 def main(argv: list[str]) -> int:

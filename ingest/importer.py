@@ -52,7 +52,7 @@ from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
-from ingest.columns import canonical_enum
+from ingest.columns import COLUMNS, canonical_enum
 from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
@@ -405,9 +405,8 @@ def _load(
     retry: list[EdgeRow] = []
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
-        report.warnings.extend(
-            f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown_headers(source)
-        )
+        unknown = unknown_headers(source)
+        report.warnings.extend(f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown)
         batch: list[_Pending] = []
         for item in _prepared(source, survey):
             counts.rows += 1
@@ -428,6 +427,8 @@ def _load(
         retry += _flush(store, survey, batch, report, counts, dry_run, fresh, _author(who, why, source))
         if progress:
             progress(source.stem, counts.rows)
+        if not counts.rows and unknown:
+            report.errors.append(_no_known_column(source, unknown))
     if retry and not dry_run:
         links = Author(who=who, source=ChangeSource.IMPORT, action="import: link rows to records later in the files")
         final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
@@ -453,6 +454,19 @@ def _young_collections_only() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _no_known_column(source: Source, unknown: list[str]) -> RowError:
+    """A file none of whose headers is a column of its stem: nothing in it could be read, which must not pass as
+    "every row landed" (a header on a later row, another separator, another kind of file under this name)."""
+    expected = ", ".join(list(COLUMNS[source.stem])[:4])
+    return RowError(
+        file=source.label,
+        row=1,
+        column="(header)",
+        value=", ".join(unknown[:5]),
+        reason=f"no column of {source.stem} found in the header (expected {expected}, …); nothing was read",
+    )
 
 
 def _author(who: str, why: str, source: Source) -> Author:

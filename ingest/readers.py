@@ -138,6 +138,17 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
+def _delimiter(header: str) -> str:
+    r"""The separator of a CSV file, from its header: commas, or the semicolons or tabs of some Excel exports.
+
+    >>> _delimiter("id;name;company_id"), _delimiter("id\tname"), _delimiter("id,name;x"), _delimiter("id")
+    (';', '\t', ',', ',')
+    """
+    counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
 def _text(value: object) -> str:
     """A cell as text: ISO dates, whole floats without ``.0``."""
     if value is None:
@@ -175,7 +186,8 @@ def unknown_headers(source: Source) -> list[str]:
 def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
     if source.kind == "csv":
         with open(source.path, encoding=detect_encoding(source.path), newline="") as handle:
-            reader = csv.reader(handle)
+            reader = csv.reader(handle, delimiter=_delimiter(handle.readline()))
+            handle.seek(0)
             try:
                 yield from enumerate((list(r) for r in reader), start=1)
             except csv.Error as error:

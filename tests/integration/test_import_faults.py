@@ -415,3 +415,30 @@ def test_a_duplicate_id_keeps_the_first_row(account: GraphStore, tmp_path: Path)
         (3, "id", "duplicate id: contacts.csv row 2 has it too")
     ]
     assert account.company_subgraph("c1").nodes["Contact:p9"]["name"] == "First"
+
+
+def test_a_semicolon_separated_file_is_read(account: GraphStore, tmp_path: Path) -> None:
+    (tmp_path / "contacts.csv").write_text("id;name;company_id\nq9;Semi Colon;c1\n", encoding="utf-8")
+    report = import_paths(account, [tmp_path])
+    assert not report.errors and report.stems["contacts"].landed == 1
+    assert (account.node("Contact", "q9") or {}).get("name") == "Semi Colon"
+
+
+def test_a_file_with_no_known_column_is_an_error_not_a_success(account: GraphStore, tmp_path: Path) -> None:
+    before = dump(account)
+    (tmp_path / "contacts.csv").write_text("who_field,what_field\nZhang San,1\n", encoding="utf-8")
+    report = import_paths(account, [tmp_path])
+    assert [(e.row, e.column) for e in report.errors] == [(1, "(header)")]
+    assert "no column of contacts found" in report.errors[0].reason
+    assert dump(account) == before
+
+
+@pytest.mark.parametrize("name", ["...", "Ltd.", "有限公司", " -- "])
+def test_a_placeholder_is_no_competitor_name(account: GraphStore, tmp_path: Path, name: str) -> None:
+    before = dump(account)
+    (tmp_path / "competitor_relationships.csv").write_text(
+        f"competitor,contact_id,strength\n{name},p1,3\n", encoding="utf-8"
+    )
+    report = import_paths(account, [tmp_path])
+    assert [(e.row, e.column) for e in report.errors] == [(2, "competitor")]
+    assert dump(account) == before
