@@ -53,7 +53,7 @@ from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import COLUMNS, canonical_enum
-from ingest.readers import Source, SourceRow, find_sources, read_rows, unknown_headers
+from ingest.readers import ReadFailed, Source, SourceRow, find_sources, read_rows, unknown_headers
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
@@ -382,7 +382,7 @@ def import_paths(
     with _young_collections_only():
         try:
             _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why)
-        except StoreError as error:  # each batch lands whole or not at all, so the counts so far are true
+        except (StoreError, ReadFailed) as error:  # each batch lands whole or not at all: the counts so far hold
             report.stopped = str(error)
     report.rejected = sum(c.rejected for c in report.stems.values())
     return report

@@ -69,6 +69,8 @@ class _Scanner:
                 if self._fill():
                     continue
                 raise JsonShapeError(f"{error.msg} at character {self._offset()}") from error
+            except RecursionError as error:  # lists in lists thousands deep: no spreadsheet row looks like that
+                raise JsonShapeError(f"values nested too deeply at character {self._offset()}") from error
             if end == len(self._buffer) and self._fill():
                 continue  # a number or literal may go on in the next chunk
             self._pos = end

@@ -14,7 +14,7 @@ import re
 from enum import StrEnum
 from typing import Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, field_validator
 
 from graph.model import (
     US_VENDOR_ID,
@@ -68,6 +68,12 @@ class RowError(BaseModel):
     column: str
     value: str
     reason: str
+
+    @field_validator("file", "column", "value", "reason")
+    @classmethod
+    def _printable(cls, text: str) -> str:
+        """Half of a surrogate pair (from a broken JSON file) shown as its escape, so the report itself prints."""
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def competitor_id(name: str) -> str:
