@@ -33,6 +33,8 @@ from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
 __all__ = ["Neo4jRunner"]
 
 _T = TypeVar("_T")
+RETRY_S = 15.0
+"""How long a unit of work is retried on a transient failure before the store counts as unreachable (driver: 30)."""
 FETCH_SIZE = 20_000
 """Records per round trip (the driver's default is 1,000): whole-portfolio reads stream tens of thousands."""
 
@@ -89,6 +91,7 @@ class Neo4jRunner:
                 connection_acquisition_timeout=10.0,
                 notifications_min_severity="OFF",  # "label does not exist yet" on an empty graph is no news
                 fetch_size=FETCH_SIZE,
+                max_transaction_retry_time=RETRY_S,
             )
         except (ConfigurationError, ValueError) as error:
             raise StoreUnavailable(f"store address {uri!r} is not usable: {_first_line(error)}") from error

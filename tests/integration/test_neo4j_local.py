@@ -25,6 +25,8 @@ from ingest.synthetic import synthetic_csv
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
+IMPORT_ROWS = 30 * BATCH_ROWS
+"""Long enough that the import is still running when the server, stopped after two batches, has shut down."""
 
 
 def local_env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -101,7 +103,7 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
     """Every batch acknowledged before the stop is there afterwards, whole; the import says why it stopped."""
     source = neo4j_dir / "csv"
     source.mkdir()
-    synthetic_csv(source, 8 * BATCH_ROWS)
+    synthetic_csv(source, IMPORT_ROWS)
     assert cli(neo4j_dir, "status").returncode == 0
     settings = Settings(kagraph_store="neo4j-local", kagraph_data_dir=neo4j_dir)
     importer = subprocess.Popen(
@@ -133,7 +135,7 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
         ]
     finally:
         store.close()
-    assert 2 * BATCH_ROWS <= landed < 8 * BATCH_ROWS
+    assert 2 * BATCH_ROWS <= landed < IMPORT_ROWS
     assert landed % BATCH_ROWS == 0, "a batch landed only in part"
     assert len(batches) == landed // BATCH_ROWS, "each landed batch has its history entry"
     assert report["stems"]["contacts"]["landed"] == landed, "the report says exactly what landed"
