@@ -30,7 +30,7 @@ import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
 
 from graph.changes import Author, ChangeSource
-from graph.errors import StoreError
+from graph.errors import StoreError, StoreUnavailable
 from graph.identity import local_user
 from graph.model import (
     US_VENDOR_ID,
@@ -382,6 +382,11 @@ def import_paths(
     with _young_collections_only():
         try:
             _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why)
+        except StoreUnavailable as error:  # the batch in flight may have committed before the answer was lost
+            report.stopped = (
+                f"{error}; the batch being written then may or may not have landed: run the same import again "
+                "to finish it (what already landed stays as it is)"
+            )
         except (StoreError, ReadFailed) as error:  # each batch lands whole or not at all: the counts so far hold
             report.stopped = str(error)
     report.rejected = sum(c.rejected for c in report.stems.values())

@@ -138,4 +138,6 @@ def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo
     assert 2 * BATCH_ROWS <= landed < IMPORT_ROWS
     assert landed % BATCH_ROWS == 0, "a batch landed only in part"
     assert len(batches) == landed // BATCH_ROWS, "each landed batch has its history entry"
-    assert report["stems"]["contacts"]["landed"] == landed, "the report says exactly what landed"
+    reported = report["stems"]["contacts"]["landed"]
+    assert reported <= landed <= reported + BATCH_ROWS, "the report counts what landed, but for the batch in flight"
+    assert "may or may not have landed" in report["stopped"]
