@@ -6,8 +6,6 @@ seconds of JVM start), whichever store the rest of the pass runs on.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import subprocess
 import sys
@@ -17,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.connect import open_store
 from graph.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
-from graph.settings import Settings
-from ingest.importer import BATCH_ROWS
-from ingest.synthetic import synthetic_csv
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-IMPORT_ROWS = 30 * BATCH_ROWS
-"""Long enough that the import is still running when the server, stopped after two batches, has shut down."""
 
 
 def local_env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -97,47 +89,3 @@ def test_without_java_one_line_says_what_to_install(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("kagraph: the local Neo4j needs Java 17 or newer")
     assert "apt-get install" in result.stderr
-
-
-def test_stopping_the_server_mid_import_gives_one_line_and_keeps_what_landed(neo4j_dir: Path) -> None:
-    """Every batch acknowledged before the stop is there afterwards, whole; the import says why it stopped."""
-    source = neo4j_dir / "csv"
-    source.mkdir()
-    synthetic_csv(source, IMPORT_ROWS)
-    assert cli(neo4j_dir, "status").returncode == 0
-    settings = Settings(kagraph_store="neo4j-local", kagraph_data_dir=neo4j_dir)
-    importer = subprocess.Popen(
-        [sys.executable, "-m", "ingest", str(source), "--json"],
-        cwd=ROOT,
-        env=local_env(neo4j_dir),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    store = open_store(settings)
-    deadline = time.monotonic() + 240
-    while store.counts().get("Contact", 0) < 2 * BATCH_ROWS and time.monotonic() < deadline:
-        time.sleep(0.2)
-    store.close()
-    assert importer.poll() is None, "stop the server while the import still runs"
-    stop_local_neo4j(neo4j_dir)
-    stdout, stderr = importer.communicate(timeout=240)
-    assert importer.returncode == 2, stderr
-    assert "Traceback" not in stderr and stderr.count("kagraph:") == 1, stderr
-    assert stderr.strip().splitlines()[-1].startswith("kagraph: the import stopped before the end: store"), stderr
-    report = json.loads(stdout)
-    assert report["stopped"].startswith("store unreachable")
-    store = open_store(settings)
-    try:
-        landed = store.counts().get("Contact", 0)
-        batches = [
-            c for c in store.changes_since(dt.date.today() - dt.timedelta(days=1)) if c.action == "import contacts.csv"
-        ]
-    finally:
-        store.close()
-    assert 2 * BATCH_ROWS <= landed < IMPORT_ROWS
-    assert landed % BATCH_ROWS == 0, "a batch landed only in part"
-    assert len(batches) == landed // BATCH_ROWS, "each landed batch has its history entry"
-    reported = report["stems"]["contacts"]["landed"]
-    assert reported <= landed <= reported + BATCH_ROWS, "the report counts what landed, but for the batch in flight"
-    assert "may or may not have landed" in report["stopped"]
