@@ -33,6 +33,11 @@ from graph.model import (
 __all__ = ["EdgeRow", "GraphRows", "NodeRow", "graph_rows"]
 
 
+def _named(props: dict[str, Any], given: frozenset[str] | None) -> dict[str, Any]:
+    """``props`` limited to the ``given`` names; all of them when ``given`` is ``None``."""
+    return props if given is None else {k: v for k, v in props.items() if k in given}
+
+
 @dataclass(frozen=True)
 class NodeRow:
     label: str
@@ -45,7 +50,7 @@ class NodeRow:
     @property
     def compared(self) -> dict[str, Any]:
         """The properties that may change a stored node."""
-        return self.props if self.given is None else {k: v for k, v in self.props.items() if k in self.given}
+        return _named(self.props, self.given)
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,8 @@ class EdgeRow:
 
     @property
     def compared(self) -> dict[str, Any]:
-        return self.props if self.given is None else {k: v for k, v in self.props.items() if k in self.given}
+        """The properties that may change a stored relationship."""
+        return _named(self.props, self.given)
 
 
 @dataclass
