@@ -1,42 +1,62 @@
-"""Claims (报备): who holds which enterprise until when, collisions (撞单), the protection search, credit split."""
+"""Claims (报备): what needs attention, "is it already protected?", file / release / settle, the pool, the policy."""
 
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
+from graph.analysis.claims import claims_report
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, credit_split
 from graph.render.markdown import plain
 from graph.service import protection_search
+from ui.claims_desk import (
+    attention_panel,
+    claim_button,
+    file_form,
+    policy_editor,
+    reason_text,
+    release_form,
+    settle_form,
+    show_outcome,
+)
 from ui.i18n import enum_label, t
-from ui.store import claims_graph, company_names, require_store
+from ui.identity import current_user
+from ui.store import claim_policy, claims_graph, company_names, rep_list, require_store
 
 store = require_store()
 st.title(t("claims.title"))
 st.caption(t("claims.intro"))
-
-groups = {g["id"]: g["name"] for g in store.groups()}
-with st.expander(t("claims.settings")):
-    knobs = st.columns(5)
-    as_of = knobs[0].date_input(t("chain.as_of"), value=dt.date.today())
-    days = knobs[1].number_input(t("claims.days"), 1, 365, DEFAULT_PROTECTION_DAYS)
-    tier_days = {
-        tier: int(knobs[1 + tier].number_input(t("claims.tier_days", tier=tier), 1, 365, int(days)))
-        for tier in (1, 2, 3)
-    }
-    separate = st.multiselect(t("claims.separate"), list(groups), format_func=groups.__getitem__)
-    team_shares = st.toggle(t("claims.team_shares"), value=True)
-policy = ClaimPolicy(int(days), tier_days, frozenset(separate), team_shares)
+policy, policy_path = claim_policy()
+today = dt.date.today()
+as_of = st.date_input(t("claims.as_of"), value=today, key="claims.as_of")
+who = current_user()
+can_decide = who is not None and as_of == today
+if as_of != today:
+    st.info(t("claims.as_of.elsewhere", day=as_of))
+elif who is None:
+    st.info(t("claims.who_needed"))
+show_outcome()
 
 report = claims_report(claims_graph(), as_of, policy)
 companies = company_names()
+names = {str(c["id"]): str(c["name"]) for c in companies}
+groups = {g["id"]: g["name"] for g in store.groups()}
+reps = rep_list()
+
+figures = st.columns(6)
+for column, state in zip(figures, ("live", "lapsed", "released", "refused"), strict=False):
+    column.metric(t(f"claims.metric.{state}"), sum(1 for c in report.claims if c.status == state))
+figures[4].metric(t("claims.metric.pool"), len(report.pool))
+figures[5].metric(t("claims.metric.waiting"), sum(1 for d in report.disputes if d.waiting))
+
+attention_panel(report, names, groups, reps)
+
 query = st.text_input(t("claims.search"), key="protection_query").strip()
 if query:
     hits = protection_search(store, query, report, companies)
     if not hits:
         st.info(t("claims.search.none"))
-    for hit in hits:
+    for number, hit in enumerate(hits):
         if hit.protected:
             text = t(
                 "claims.search.protected",
@@ -48,15 +68,20 @@ if query:
             st.warning(plain(text), icon=":material/lock:")
         else:
             st.success(plain(t("claims.search.free", company=hit.company_name)), icon=":material/lock_open:")
+            if can_decide:
+                claim_button(hit.company_id, hit.company_name, key=f"claims.search.claim.{number}")
 
-figures = st.columns(4)
-for column, state in zip(figures, ("live", "lapsed", "refused"), strict=False):
-    column.metric(t(f"claims.metric.{state}"), sum(1 for c in report.claims if c.status == state))
-figures[3].metric(t("claims.metric.collisions"), len(report.collisions))
+file_form(store, names, reps, who, policy, can_decide)
 
-names = {c["id"]: c["name"] for c in companies}
-claims_tab, collisions_tab, split_tab = st.tabs(
-    [t("claims.tab.claims"), t("claims.tab.collisions"), t("claims.tab.split")]
+claims_tab, disputes_tab, pool_tab, collisions_tab, policy_tab, split_tab = st.tabs(
+    [
+        t("claims.tab.claims"),
+        t("claims.tab.disputes"),
+        t("claims.tab.pool"),
+        t("claims.tab.collisions"),
+        t("claims.tab.policy"),
+        t("claims.tab.split"),
+    ]
 )
 with claims_tab:
     if not report.claims:
@@ -70,10 +95,10 @@ with claims_tab:
                     "holder": c.rep_name,
                     "channel": enum_label(c.channel),
                     "claimed_on": c.claimed_on,
-                    "expires_on": c.expires_on,
+                    "expires_on": c.expires_on if c.status != "refused" else None,
                     "renewed": c.renewed,
                     "status": enum_label(c.status),
-                    "reason": c.reason,
+                    "reason": reason_text(c),
                 }
                 for c in reversed(report.claims)
             ],
@@ -83,6 +108,58 @@ with claims_tab:
             | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("claimed_on", "expires_on")}
             | {"renewed": st.column_config.CheckboxColumn(t("col.renewed"))},
         )
+    release_form(store, report, names, who, policy, can_decide)
+with disputes_tab:
+    if report.disputes:
+        st.dataframe(
+            [
+                {
+                    "group": groups.get(d.group_id, d.group_id),
+                    "holder": d.holder_name,
+                    "other_rep": d.other_rep_name,
+                    "other_channel": enum_label(d.other_channel),
+                    "kind": enum_label(d.kind),
+                    "first_date": d.first_date,
+                    "last_date": d.last_date,
+                    "touches": d.touches,
+                    "settlement": enum_label(d.settlement.decision) if d.settlement else "",
+                }
+                for d in reversed(report.disputes)
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                k: t(f"col.{k}")
+                for k in ("group", "holder", "other_rep", "other_channel", "kind", "touches", "settlement")
+            }
+            | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("first_date", "last_date")},
+        )
+    settle_form(store, report, groups, who, policy, can_decide)
+with pool_tab:
+    st.caption(t("claims.pool.intro"))
+    if not report.pool:
+        st.info(t("claims.pool.empty"))
+    else:
+        st.dataframe(
+            [
+                {
+                    "company": names.get(p.scope_id, p.scope_id),
+                    "since": p.since,
+                    "how": enum_label(p.how),
+                    "last_holder": p.last_holder_name,
+                }
+                for p in report.pool
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={k: t(f"col.{k}") for k in ("company", "how", "last_holder")}
+            | {"since": st.column_config.DateColumn(t("col.since"))},
+        )
+        if can_decide:
+            for number, entry in enumerate(report.pool[:10]):
+                claim_button(
+                    entry.scope_id, names.get(entry.scope_id, entry.scope_id), key=f"claims.pool.claim.{number}"
+                )
 with collisions_tab:
     if not report.collisions:
         st.info(t("claims.no_collisions"))
@@ -120,6 +197,8 @@ with collisions_tab:
             }
             | {"date": st.column_config.DateColumn(t("col.date"))},
         )
+with policy_tab:
+    policy_editor(policy_path, policy, groups, who is not None)
 with split_tab:
     st.caption(t("claims.split.intro"))
     weights = st.columns(3)

@@ -6,19 +6,21 @@ import pandas as pd
 import streamlit as st
 
 from graph.analysis.chain import decision_chain
-from graph.analysis.claims import claims_report, collision_notes
+from graph.analysis.claims import claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
+from graph.render.markdown import plain
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
+from ui.claims_desk import claim_line, claim_popover, collision_tooltips
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.identity import current_user
-from ui.store import claims_graph, company_graph, company_graph_on, require_store
+from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, rep_list, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -82,10 +84,20 @@ with side:
         st.info(t("chain.path.none"))
     highlight = st.toggle(t("chain.path.show"), value=bool(paths))
 
-collided = collision_notes(claims_report(claims_graph(), as_of), names)
+policy = claim_policy()[0]
+claims = claims_report(claims_graph(), as_of, policy)
+collided = collision_tooltips(claims, names)
 if collided:
     map_column.warning(t("chain.collisions", count=len(collided)), icon=":material/warning:")
+held_by = claim_line(claims, company_id, group_id)
+with map_column:
+    claim_row = st.columns([4, 1])
+    claim_row[0].markdown(f":material/verified_user: {plain(held_by)}")
+    if as_of == dt.date.today():
+        with claim_row[1]:
+            claim_popover(store, company_id, members[company_id]["name"], rep_list(), current_user(), policy)
 options = MapOptions(
+    claim_line=held_by,
     collisions=collided,
     edge_kinds=tuple(kinds),
     min_strength=float(min_strength),

@@ -4,14 +4,17 @@ import datetime as dt
 
 import streamlit as st
 
+from graph.analysis.claims import claims_report
 from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
+from ui.claims_desk import claim_line, claim_popover, claimed_boxes
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
-from ui.store import group_graph, require_store
+from ui.identity import current_user
+from ui.store import claim_policy, claims_graph, group_graph, rep_list, require_store
 
 store = require_store()
 st.title(t("group.title"))
@@ -156,11 +159,20 @@ if chosen is not None:
             for key in chosen.path.node_keys
             if graph.nodes[key].get("label") == "Contact"
         }
+policy = claim_policy()[0]
+claims = claims_report(claims_graph(), as_of, policy)
 with tree_slot:
+    claim_row = st.columns([4, 1])
+    claim_row[0].markdown(f":material/verified_user: {plain(claim_line(claims, group_id, group_id))}")
+    if as_of == dt.date.today():
+        with claim_row[1]:
+            claim_popover(store, group_id, result.companies[0].name, rep_list(), current_user(), policy)
     wave = waves[category].companies if category in waves else []
     height = min(
         900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))
     )
-    html = group_map_html(result.companies, category, wave=wave, on_path=path_companies, height_px=height)
+    html = group_map_html(
+        result.companies, category, wave=wave, on_path=path_companies, height_px=height, claimed=claimed_boxes(claims)
+    )
     st.iframe(html, height=height + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("group.legend"))

@@ -13,7 +13,7 @@ from graph.service import account_onboarding, hand_over
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
 from ui.identity import current_user
-from ui.store import company_names, require_store
+from ui.store import claim_policy, company_names, require_store
 
 store = require_store()
 st.title(t("onboarding.title"))
@@ -146,7 +146,7 @@ else:
     why = st.text_input(t("edit.why"), key="handover_why")
     if st.button(t("onboarding.confirm"), type="primary", key="hand_over", disabled=who is None) and who:
         try:
-            done = hand_over(store, leaving, successors, as_of, who, why)
+            done = hand_over(store, leaving, successors, as_of, who, why, claim_policy()[0])
         except KagraphError as error:
             st.error(t("error.generic", reason=error))
         else:

@@ -30,6 +30,8 @@ class ChangeSource(StrEnum):
     IMPORT = "import"
     EDIT = "edit"
     HANDOVER = "handover"
+    CLAIM = "claim"
+    """A claim filed, released or settled on the claims desk."""
     DEMO = "demo"
 
 

@@ -7,13 +7,15 @@ import datetime as dt
 import shlex
 
 from graph.analysis.chain import DECISION_ROLES, decision_chain
-from graph.analysis.claims import DEFAULT_PROTECTION_DAYS, ClaimPolicy, claims_report
+from graph.analysis.claims import claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.expansion import group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.portfolio import portfolio
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 from graph.analysis.warm_path import warm_paths
+from graph.claim_policy_file import load_policy
+from graph.cli_claims import CLAIM_COMMANDS, add_claim_commands, run_claim_command
 from graph.cli_support import print_json
 from graph.connect import open_store
 from graph.errors import ConfigError, NotFound
@@ -86,15 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     groups = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
     groups.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
     groups.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
-    claims = command("claims", "claims (报备) with their status and expiry, and collisions (撞单)")
-    claims.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
-    claims.add_argument("--days", type=int, default=DEFAULT_PROTECTION_DAYS, help="protection period in days")
-    claims.add_argument(
-        "--tier-days", action="append", default=[], metavar="TIER=DAYS", help="protection for one tier, e.g. 1=30"
-    )
-    claims.add_argument(
-        "--separate-branches", action="append", default=[], metavar="GROUP_ID", help="claim this group's branches"
-    )
+    add_claim_commands(command)
     onboarding = command("onboarding", "what a new owner of an account must know first")
     onboarding.add_argument("--company", required=True, help="company id")
     onboarding.add_argument("--group", action="store_true", help="the whole group the company belongs to")
@@ -124,13 +118,6 @@ def _pairs(values: list[str], flag: str) -> dict[str, str]:
     if any(len(pair) != 2 or not all(pair) for pair in pairs):
         raise ConfigError(f"{flag} takes KEY=VALUE (got {values})")
     return {key: value for key, value in pairs}
-
-
-def _tier_days(values: list[str]) -> dict[int, int]:
-    try:
-        return {int(tier): int(days) for tier, days in (value.split("=", 1) for value in values)}
-    except ValueError as error:
-        raise ConfigError(f"--tier-days takes TIER=DAYS, e.g. 1=30 (got {values})") from error
 
 
 def _run(store: GraphStore, args: argparse.Namespace) -> object:
@@ -168,17 +155,17 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         rows = store.portfolio_rows(DECISION_ROLES)
         table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
         return [row.model_dump(mode="json") for row in table]
-    if args.command == "claims":
-        policy = ClaimPolicy(args.days, _tier_days(args.tier_days), frozenset(args.separate_branches))
-        return claims_report(store.claims_graph(), args.as_of, policy).model_dump(mode="json")
+    if args.command in CLAIM_COMMANDS:
+        return run_claim_command(store, args)
     if args.command == "onboarding":
         digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
         return digest.model_dump(mode="json")
     if args.command == "handover":
-        done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why)
+        policy = load_policy(load_settings().claim_policy_path)
+        done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
         return done.model_dump(mode="json")
     if args.command == "protected":
-        claims_now = claims_report(store.claims_graph(), args.as_of)
+        claims_now = claims_report(store.claims_graph(), args.as_of, load_policy(load_settings().claim_policy_path))
         hits = protection_search(store, args.query, claims_now, store.company_names())
         return [hit.model_dump(mode="json") for hit in hits]
     if args.command == "strength":

@@ -39,6 +39,8 @@ __all__ = [
     "Relationship",
     "Rep",
     "RepRole",
+    "Settlement",
+    "SettlementDecision",
     "Stage",
     "Stance",
     "Status",
@@ -384,14 +386,70 @@ class OpportunityRole(Record):
 
 
 class Claim(Record):
-    """报备: a rep registers a customer to protect their work on it."""
+    """报备: a rep registers a customer to protect their work on it.
+
+    Claims filed in the app carry the moment they were filed, which orders
+    two claims of one day; an imported claim has only its day. Releasing a
+    claim (退回), or a settlement transferring it, sets ``released_on``: it
+    stops protecting that day and the record stays, with who and why. A claim
+    refused when filed is kept too (``refusal``), so the decision has a record.
+    """
 
     company_id: Id
     rep_id: Id
     channel: Channel
     claimed_on: dt.date
+    filed_at: dt.datetime | None = None
+    released_on: dt.date | None = None
+    released_by: Name | None = None
+    transferred_to: Id | None = None
+    """The rep a settlement gave the enterprise to, when that is how the claim ended."""
+    refusal: str | None = None
+    """Why the claims desk refused it when it was filed (``held``, ``tie``, ``cap`` …): that refusal stands."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def id(self) -> str:
         return _derived_id(self.company_id, self.rep_id, self.claimed_on)
+
+    @model_validator(mode="after")
+    def _released_after_claimed(self) -> Self:
+        if self.released_on is not None and self.released_on < self.claimed_on:
+            raise ValueError("a claim cannot be released before the day it was made")
+        if self.transferred_to is not None and self.released_on is None:
+            raise ValueError("a transferred claim needs the day it was released")
+        return self
+
+
+class SettlementDecision(StrEnum):
+    KEEP = "keep"
+    """The holder keeps the enterprise; the other rep stands back."""
+    TRANSFER = "transfer"
+    """The enterprise goes to the other rep from the settlement day."""
+    SPLIT = "split"
+    """The holder keeps it and the credit is shared (``holder_share`` to the holder)."""
+
+
+class Settlement(Record):
+    """判单: a manager's decision on a same-day tie or on another rep's collisions inside a claim."""
+
+    claim_id: Id
+    company_id: Id
+    """The claimed company (the settlement is part of its history)."""
+    other_rep_id: Id
+    decision: SettlementDecision
+    settled_on: dt.date
+    settled_by: Name
+    holder_share: Weight | None = None
+    note: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        return _derived_id(self.claim_id, self.other_rep_id, self.settled_on)
+
+    @model_validator(mode="after")
+    def _share_only_when_split(self) -> Self:
+        if (self.decision == SettlementDecision.SPLIT) != (self.holder_share is not None):
+            raise ValueError("a split names the holder's share, and only a split does")
+        return self

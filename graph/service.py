@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
+from graph.analysis.claim_policy import ClaimPolicy
 from graph.analysis.claims import ClaimsReport, claims_report
 from graph.analysis.history import TimelineItem, rewind, timeline
 from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
@@ -96,7 +97,13 @@ class Handover(BaseModel):
 
 
 def hand_over(
-    store: GraphStore, leaving: str, successors: dict[str, str], on: dt.date, who: str, why: str = ""
+    store: GraphStore,
+    leaving: str,
+    successors: dict[str, str],
+    on: dt.date,
+    who: str,
+    why: str = "",
+    policy: ClaimPolicy | None = None,
 ) -> Handover:
     """Mark ``leaving`` as left on ``on`` and give each account (company id → successor rep id) its new owner.
 
@@ -105,7 +112,7 @@ def hand_over(
     one stops protecting the day its holder left). The leaving rep's
     relationships and touches stay in the graph, attributed to them, and come
     back as the transfer list. Nothing is deleted. The history records the
-    handover as ``who``'s, with the note ``why``.
+    handover as ``who``'s, with the note ``why``. Claims are judged by ``policy``.
     """
     reps = _reps_by_id(store)
     for rep_id in (leaving, *successors.values()):
@@ -115,7 +122,7 @@ def hand_over(
         raise NotFound(f"{leaving!r} is leaving and cannot take over an account")
     held = {
         c.scope_id: c
-        for c in claims_report(store.claims_graph(), on).claims
+        for c in claims_report(store.claims_graph(), on, policy).claims
         if c.rep_id == leaving and c.status == "live"
     }
     roots = group_roots({str(c["id"]): c.get("parent_id") for c in store.company_names()})

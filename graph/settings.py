@@ -97,6 +97,12 @@ class Settings(BaseSettings):
     """Graph (key) name inside the embedded server."""
     kagraph_user: str | None = None
     """Who changes are recorded as, overriding the local user name chosen in the app."""
+    kagraph_claim_policy: Path | None = None
+    """The claim (报备) policy file sales ops maintain; unset: ``claim-policy.toml`` in the data folder."""
+
+    @property
+    def claim_policy_path(self) -> Path:
+        return self.kagraph_claim_policy or self.kagraph_data_dir / "claim-policy.toml"
 
     @property
     def embedded(self) -> bool:

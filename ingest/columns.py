@@ -27,6 +27,7 @@ STEMS: tuple[str, ...] = (
     "opportunities",
     "opportunity_roles",
     "claims",
+    "settlements",
 )
 """Stems in the order they are imported: everything a row refers to comes earlier."""
 
@@ -128,6 +129,21 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "rep_id": ("销售编号", "员工编号"),
         "channel": ("渠道",),
         "claimed_on": ("报备日期", "日期"),
+        "filed_at": ("报备时间", "提交时间"),
+        "released_on": ("退回日期", "释放日期"),
+        "released_by": ("退回人", "操作人"),
+        "transferred_to": ("转给", "转移给", "接手人"),
+        "refusal": ("拒绝原因",),
+    },
+    "settlements": {
+        "claim_id": ("报备编号",),
+        "company_id": ("公司编号",),
+        "other_rep_id": ("对方销售编号", "撞单销售"),
+        "decision": ("判单结果", "裁决"),
+        "settled_on": ("判单日期", "裁决日期"),
+        "settled_by": ("判单人", "裁决人"),
+        "holder_share": ("报备人分成", "分成比例"),
+        "note": ("备注", "说明"),
     },
 }
 

@@ -528,6 +528,10 @@ _ROLE_SEAT = {"economic_buyer": 0, "technical_evaluator": 7, "user": -1, "champi
 """Which contact of the company plays each role: index into its people list."""
 
 
+_STAGE_AGE = {"opp-sj-backup": 12, "opp-nw-hk-backup": 20, "opp-hd-hq-sec": 40}
+"""Days since these deals entered their stage: the stage changes that renew (or do not renew) the demo's claims."""
+
+
 def _deals(b: _Builder) -> None:
     for oid, company, name, product, stage, amount, owner, close, roles in _OPPORTUNITIES:
         b.records.append(
@@ -540,6 +544,7 @@ def _deals(b: _Builder) -> None:
                 amount=float(amount),
                 owner_id=owner,
                 close_date=b.today + dt.timedelta(days=close),
+                stage_since=b.today - dt.timedelta(days=_STAGE_AGE[oid]) if oid in _STAGE_AGE else None,
             )
         )
         for role in roles:
@@ -550,21 +555,27 @@ def _deals(b: _Builder) -> None:
 
 
 def _claims(b: _Builder) -> None:
+    """Claims that put every part of the claims desk on show on the demo day.
+
+    The Chinese group: live, its last day three days out. Northwind: renewed
+    once by a stage change, then lapsed into the pool five days ago. 苏洁科技:
+    renewed by its deal's stage change and collided with by a partner's visit.
+    Two older claims in the Chinese group lapsed long ago.
+    """
     claims = (
-        (CHINESE_GROUP_ID, "rep-wang", "direct", "2026-08-20"),
-        (ENGLISH_GROUP_ID, "rep-emma", "direct", "2026-09-15"),
-        ("co-hd-ls", "rep-chen", "partner", "2026-07-01"),
-        ("co-hd-jx", "rep-zhao", "direct", "2026-02-01"),
-        (COLLISION_COMPANY_ID, "rep-sun", "telesales", "2026-10-10"),
+        (CHINESE_GROUP_ID, "rep-wang", "direct", -10),
+        (ENGLISH_GROUP_ID, "rep-emma", "direct", -27),
+        ("co-hd-ls", "rep-chen", "partner", -123),
+        ("co-hd-jx", "rep-zhao", "direct", -273),
+        (COLLISION_COMPANY_ID, "rep-sun", "telesales", -22),
     )
-    for company, rep, channel, claimed_on in claims:
-        b.records.append(
-            Claim(company_id=company, rep_id=rep, channel=channel, claimed_on=dt.date.fromisoformat(claimed_on))
-        )
+    for company, rep, channel, days in claims:
+        claimed_on = b.today + dt.timedelta(days=days)
+        b.records.append(Claim(company_id=company, rep_id=rep, channel=channel, claimed_on=claimed_on))
     cio = b.contacts[COLLISION_COMPANY_ID][2]
     b.records.append(
         Touch(
-            date=dt.date(2026, 10, 20),
+            date=b.today - dt.timedelta(days=12),
             rep_id="rep-chen",
             contact_id=cio.id,
             kind="visit",

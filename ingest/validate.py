@@ -31,6 +31,7 @@ from graph.model import (
     Record,
     Relationship,
     Rep,
+    Settlement,
     Touch,
 )
 from graph.normalise import company_key
@@ -53,6 +54,7 @@ MODELS: dict[str, type[Record]] = {
     "opportunities": Opportunity,
     "opportunity_roles": OpportunityRole,
     "claims": Claim,
+    "settlements": Settlement,
 }
 _LIST_SPLIT = re.compile(r"[;；,，、\s]+")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")

@@ -10,6 +10,8 @@ from typing import Literal
 
 import streamlit as st
 
+from ui.i18n_claims import CLAIMS_TEXTS
+
 __all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "enum_label", "language", "t"]
 
 Language = Literal["en", "zh"]
@@ -492,6 +494,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "enum.email": ("e-mail", "邮件"),
     "enum.event": ("event", "活动"),
 }
+
+TEXTS.update(CLAIMS_TEXTS)
 
 
 def language() -> Language:

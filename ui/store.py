@@ -8,21 +8,26 @@ next rerun tries again once the server is back.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import streamlit as st
 
 from graph.analysis.chain import DECISION_ROLES
+from graph.analysis.claim_policy import ClaimPolicy
 from graph.analysis.portfolio import PortfolioRow, portfolio
+from graph.claim_policy_file import load_policy
 from graph.connect import open_store
 from graph.errors import KagraphError
 from graph.service import company_graph_as_of
+from graph.settings import load_settings
 from graph.store import GraphStore
 from ingest.load_demo import load_demo
 from ui.i18n import t
 
 __all__ = [
+    "claim_policy",
     "claims_graph",
     "company_graph",
     "company_graph_on",
@@ -94,3 +99,13 @@ def claims_graph() -> nx.MultiDiGraph:
 def company_names() -> list[dict[str, Any]]:
     """Every company's id, name, name key, parent and tier, reused across reruns for 30 s."""
     return shared_store().company_names()
+
+
+def claim_policy() -> tuple[ClaimPolicy, Path]:
+    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page with why."""
+    try:
+        path = load_settings().claim_policy_path
+        return load_policy(path), path
+    except KagraphError as error:
+        st.error(t("error.generic", reason=error))
+        st.stop()

@@ -22,7 +22,7 @@ serialises the data with ``tojson``, so ``<img src=x onerror=…>`` stays text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from pyvis.network import Network
 
@@ -131,8 +131,13 @@ def group_map_html(
     wave: Collection[str] = (),
     on_path: Collection[str] = (),
     height_px: int = 640,
+    claimed: Mapping[str, str] | None = None,
 ) -> str:
-    """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark."""
+    """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark.
+
+    ``claimed`` maps a company id to who holds its claim (报备) until when: a third line on its box.
+    """
+    claimed = claimed or {}
     positions = tree_positions(companies)
     labels = short_names(companies)
     net = Network(height=f"{height_px}px", width="100%", directed=False, cdn_resources="in_line")
@@ -144,7 +149,7 @@ def group_map_html(
         border = PATH_COLOUR if company.id in on_path else WAVE_COLOUR if company.id in wave else PLAIN_BORDER
         net.add_node(
             company.id,
-            label=f"{labels[company.id]}\n{vendor}".strip(),
+            label="\n".join(part for part in (labels[company.id], vendor, claimed.get(company.id, "")) if part),
             x=x,
             y=y,
             shape="box",
@@ -152,7 +157,7 @@ def group_map_html(
             color={"background": STATUS_COLOURS[state], "border": border},
             borderWidth=1 if border == PLAIN_BORDER else 5,
             font={"color": "#1e293b" if state == "untouched" else "#ffffff"},
-            title=_tooltip(company, category),
+            title="\n".join(part for part in (_tooltip(company, category), claimed.get(company.id, "")) if part),
         )
     for company in companies:
         if company.parent_id is not None:

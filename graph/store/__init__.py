@@ -1,5 +1,5 @@
 """The graph store: Cypher constants, schema, one runner per server, the repository."""
 
-from graph.store.repository import GraphStore, WriteCounts, WriteReport
+from graph.store.repository import Decided, GraphStore, WriteCounts, WriteReport
 
-__all__ = ["GraphStore", "WriteCounts", "WriteReport"]
+__all__ = ["Decided", "GraphStore", "WriteCounts", "WriteReport"]

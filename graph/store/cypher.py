@@ -85,6 +85,7 @@ NODE_LABELS: tuple[str, ...] = (
     "Vendor",
     "Opportunity",
     "Claim",
+    "Settlement",
     "Change",
 )
 
@@ -320,6 +321,7 @@ SUBGRAPH_NODES = " UNION ALL ".join(
         "MATCH (n:Contact) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
         "MATCH (n:Opportunity) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
         "MATCH (n:Claim) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
+        "MATCH (n:Settlement) WHERE n.company_id IN $ids " + _NODE_COLUMNS,
     )
 )
 """Every node that belongs to the given companies, edges or not."""
@@ -328,7 +330,7 @@ COMPANY_MEMBERS = " UNION ALL ".join(
         "MATCH (n:Company {id: $id}) RETURN labels(n)[0] AS label, n.id AS id",
         *(
             "MATCH (n:" + label + " {company_id: $id}) RETURN labels(n)[0] AS label, n.id AS id"
-            for label in ("OrgUnit", "Contact", "Opportunity", "Claim")
+            for label in ("OrgUnit", "Contact", "Opportunity", "Claim", "Settlement")
         ),
     )
 )
@@ -372,9 +374,9 @@ COMPANY_NAMES = (
 PHONE_COMPANIES = "MATCH (c:Contact {phone: $phone}) RETURN DISTINCT c.company_id AS company_id"
 
 CLAIM_NODES = " UNION ALL ".join(
-    "MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim", "Opportunity")
+    "MATCH (n:" + label + ") " + _NODE_COLUMNS for label in ("Rep", "Claim", "Settlement", "Opportunity")
 )
-"""Our reps, the claims, and the opportunities whose stage changes renew them."""
+"""Our reps, the claims and their settlements, and the opportunities whose stage changes renew them."""
 CLAIMED_GROUP_TOUCHES = (
     "MATCH (:Claim)-[:ON]->(:Company)-[:BRANCH_OF*0..]->(root:Company) WHERE NOT (root)-[:BRANCH_OF]->() "
     "WITH DISTINCT root MATCH (root)<-[:BRANCH_OF*0..]-(m:Company) WITH collect(DISTINCT m.id) AS ids "
@@ -472,7 +474,12 @@ EXPORT: dict[str, str] = {
     "opportunity_roles": "MATCH (c:Contact)-[p:PLAYS]->(o:Opportunity) RETURN o.id AS opportunity_id, "
     "c.id AS contact_id, p.role AS role ORDER BY opportunity_id, contact_id, role",
     "claims": "MATCH (k:Claim) RETURN k.company_id AS company_id, k.rep_id AS rep_id, k.channel AS channel, "
-    "k.claimed_on AS claimed_on ORDER BY company_id, claimed_on, rep_id",
+    "k.claimed_on AS claimed_on, k.filed_at AS filed_at, k.released_on AS released_on, "
+    "k.released_by AS released_by, k.transferred_to AS transferred_to, k.refusal AS refusal "
+    "ORDER BY company_id, claimed_on, rep_id",
+    "settlements": "MATCH (s:Settlement) RETURN s.claim_id AS claim_id, s.company_id AS company_id, "
+    "s.other_rep_id AS other_rep_id, s.decision AS decision, s.settled_on AS settled_on, s.settled_by AS settled_by, "
+    "s.holder_share AS holder_share, s.note AS note ORDER BY settled_on, claim_id, other_rep_id",
 }
 """Everything in the store, one statement per import stem, in the import format's columns."""
 

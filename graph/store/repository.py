@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
@@ -29,13 +29,22 @@ from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner, Transaction
 from graph.store.subgraph import to_networkx
 
-__all__ = ["BATCH_SIZE", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
+__all__ = ["BATCH_SIZE", "Decided", "GraphStore", "PortfolioRows", "WriteCounts", "WriteReport"]
 
 BATCH_SIZE = 1000
 CLEAR_BATCH = 10_000
 COUNTS_FRESH_S = 5.0
 """How long the sidebar's counts are reused: every rerun of every page shows them."""
 _T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Decided(Generic[_T]):
+    """A decision taken inside a unit of work: what to write, as whose change, and what to answer."""
+
+    records: list[Record]
+    author: Author
+    outcome: _T
 
 
 class WriteCounts(BaseModel):
@@ -475,13 +484,17 @@ class GraphStore:
         )
 
     def _columns(
-        self, query: str, params: Mapping[str, Any] | None = None, unset: Mapping[str, object] | None = None
+        self,
+        query: str,
+        params: Mapping[str, Any] | None = None,
+        unset: Mapping[str, object] | None = None,
+        reader: Runner | Transaction | None = None,
     ) -> list[dict[str, Any]]:
         """Rows of a statement that answers one row of columns (see ``cypher``'s docstring).
 
         ``unset`` maps a column to the stand-in its statement puts for an unset value; that becomes ``None``.
         """
-        answer = self.runner.read(query, {"blank": "", **(params or {})})
+        answer = (reader or self.runner).read(query, {"blank": "", **(params or {})})
         if not answer:
             return []
         columns = answer[0]
@@ -544,11 +557,15 @@ class GraphStore:
         """Companies with a contact whose (normalised) phone is ``phone``."""
         return [str(r["company_id"]) for r in self.runner.read(cypher.PHONE_COMPANIES, {"phone": phone})]
 
-    def claims_graph(self) -> nx.MultiDiGraph:
-        """Companies, group lines, reps, claims, and the touches of people in groups that hold a claim."""
-        companies = self.company_names()
+    def claims_graph(self, reader: Runner | Transaction | None = None) -> nx.MultiDiGraph:
+        """Companies, group lines, reps, claims, settlements, and the touches of people in claimed groups.
+
+        ``reader`` is a unit of work's transaction when a decision is taken on what it reads.
+        """
+        reader = reader or self.runner
+        companies = self._columns(cypher.COMPANY_NAMES, unset={"parent_id": "", "tier": 0}, reader=reader)
         nodes = [{"label": "Company", "props": {"id": c["id"], "tier": c["tier"]}} for c in companies]
-        nodes += self.runner.read(cypher.CLAIM_NODES)
+        nodes += reader.read(cypher.CLAIM_NODES)
         edges = [
             {
                 "source_label": "Company",
@@ -561,10 +578,36 @@ class GraphStore:
             for c in companies
             if c["parent_id"]
         ]
-        edges += self.runner.read(cypher.CLAIMED_GROUP_TOUCHES)
-        return to_networkx(self._with_ends(nodes, edges), edges)
+        edges += reader.read(cypher.CLAIMED_GROUP_TOUCHES)
+        return to_networkx(self._with_ends(nodes, edges, reader), edges)
 
-    def _with_ends(self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def decide_on_claims(
+        self, locks: Mapping[str, Sequence[str]], decide: Callable[[nx.MultiDiGraph], Decided[_T]]
+    ) -> tuple[_T, WriteReport]:
+        """Take a decision on the claims as they stand and write it, as one unit of work.
+
+        ``locks`` (label → ids, e.g. the group root and the rep) are taken
+        before anything is read: on Neo4j the nodes' write locks, so a second
+        claim on the same enterprise waits and then reads the first; on
+        FalkorDB the unit's watch already re-runs it after any other write.
+        ``decide`` gets ``claims_graph`` as committed and returns the records
+        to write, recorded as its author's, and what to answer.
+        """
+
+        def work(tx: Transaction) -> tuple[_T, WriteReport]:
+            for label, ids in locks.items():
+                tx.versions(label, ids)
+            decided = decide(self.claims_graph(tx))
+            plan = _WritePlan(graph_rows(decided.records, whole=True), frozenset(), frozenset(), decided.author, {}, ())
+            return decided.outcome, self._write(tx, plan)
+
+        outcome, report = self.runner.unit(work)
+        self._counted = None
+        return outcome, report
+
+    def _with_ends(
+        self, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], reader: Runner | Transaction | None = None
+    ) -> list[dict[str, Any]]:
         """``nodes`` plus the nodes at the far end of ``edges`` that are not among them."""
         have = {(n["label"], n["props"]["id"]) for n in nodes}
         outside: dict[str, set[str]] = defaultdict(set)
@@ -573,7 +616,7 @@ class GraphStore:
                 if (edge[f"{end}_label"], edge[end]) not in have:
                     outside[edge[f"{end}_label"]].add(edge[end])
         for label, ids in outside.items():
-            rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": sorted(ids)})
+            rows = (reader or self.runner).read(cypher.FETCH_NODES[label], {"ids": sorted(ids)})
             nodes.extend({"label": label, "props": row["props"]} for row in rows)
         return nodes
 

@@ -27,6 +27,7 @@ from graph.model import (
     Record,
     Relationship,
     Rep,
+    Settlement,
     Touch,
 )
 
@@ -150,7 +151,7 @@ def _claim(r: Claim, out: GraphRows) -> None:
 
 
 def _plain_node(label: str) -> Any:
-    def add(r: Rep | Competitor, out: GraphRows) -> None:
+    def add(r: Rep | Competitor | Settlement, out: GraphRows) -> None:
         out.nodes.append(NodeRow(label, r.id, r.to_row()))
 
     return add
@@ -170,6 +171,7 @@ _BUILDERS: dict[type[Record], Any] = {
     Opportunity: _opportunity,
     OpportunityRole: _opportunity_role,
     Claim: _claim,
+    Settlement: _plain_node("Settlement"),
 }
 
 
@@ -180,12 +182,14 @@ _DEFAULT_PLACES: dict[str, str] = {
 """Relationships a record gets when a field is unset, with that field: the default place of a new record."""
 
 
-def graph_rows(records: Iterable[Record], partial: bool = False) -> GraphRows:
+def graph_rows(records: Iterable[Record], partial: bool = False, whole: bool = False) -> GraphRows:
     """Turn records into node and edge rows, in the order they were given.
 
     ``partial`` records come from input that may leave columns out (an import
     row): their rows say which properties the input named (``given``), so a
     column a file lacks, or an empty cell, never overwrites a stored value.
+    ``whole`` records are the record entire (a decision on a claim): a field
+    left unset removes what is stored under it.
 
     >>> rows = graph_rows([Company(id="c1", name="Acme", parent_id="g1")])
     >>> [(n.label, n.id) for n in rows.nodes], [(e.spec, e.target) for e in rows.edges]
@@ -203,6 +207,9 @@ def graph_rows(records: Iterable[Record], partial: bool = False) -> GraphRows:
         build(record, out)
         if partial:
             _mark_given(record, out, nodes, edges)
+        if whole:
+            unset = dict.fromkeys(type(record).model_fields)
+            out.nodes[nodes:] = [replace(n, props={**unset, **n.props}) for n in out.nodes[nodes:]]
     return out
 
 

@@ -31,6 +31,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Contact", "email"),
     ("Opportunity", "company_id"),
     ("Claim", "company_id"),
+    ("Settlement", "company_id"),
     ("Change", "stamp"),
 )
 """(label, property) pairs that reads filter on besides ``id``.

@@ -1,0 +1,100 @@
+"""What a claims desk must act on, and the credit split of one dispute from its own evidence.
+
+Attention (for a rep, or for everyone when no rep is given): claims that stop
+protecting within the next few days, disputes waiting for a manager, and
+enterprises that came back to the pool lately, so a claim is renewed by
+progress before it lapses and a returned customer is picked up.
+
+The split of a dispute takes its two parties (the holder and the other rep)
+and their own activity in the protected scope: who touched it first (the
+first-touch share), how many touches each made up to the settlement day (the
+process share), and who owns a deal won there (the signing share), then
+applies ``credit_split``'s stage weights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+from pydantic import BaseModel
+
+from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis.claim_policy import ClaimPolicy
+from graph.analysis.claims import ClaimsReport, ClaimStatus, Dispute, PoolEntry, company_roots, in_scope
+from graph.analysis.credit_split import DEFAULT_WEIGHTS, CreditShare, Party, StageWeights, credit_split
+
+__all__ = ["EXPIRING_DAYS", "RETURNED_DAYS", "Attention", "attention", "dispute_split"]
+
+EXPIRING_DAYS = 3
+RETURNED_DAYS = 7
+
+
+class Attention(BaseModel):
+    as_of: dt.date
+    rep_id: str | None
+    expiring: list[ClaimStatus]
+    """Live claims whose last protected day is within ``EXPIRING_DAYS`` days, soonest first."""
+    disputes: list[Dispute]
+    """Disputes waiting to be settled (a rep sees those they are a party to)."""
+    returned: list[PoolEntry]
+    """Enterprises back in the pool within the last ``RETURNED_DAYS`` days, newest first."""
+
+
+def attention(
+    report: ClaimsReport,
+    rep_id: str | None = None,
+    expiring_days: int = EXPIRING_DAYS,
+    returned_days: int = RETURNED_DAYS,
+) -> Attention:
+    """What needs doing on ``report.as_of``, for ``rep_id`` or for everyone."""
+    day = report.as_of
+    soon = day + dt.timedelta(days=expiring_days)
+    expiring = [c for c in report.claims if c.status == "live" and c.expires_on <= soon and rep_id in (None, c.rep_id)]
+    waiting = [d for d in report.disputes if d.waiting and rep_id in (None, d.holder_id, d.other_rep_id)]
+    since = day - dt.timedelta(days=returned_days)
+    returned = [p for p in report.pool if since <= p.since <= day]
+    return Attention(
+        as_of=day,
+        rep_id=rep_id,
+        expiring=sorted(expiring, key=lambda c: (c.expires_on, c.scope_id)),
+        disputes=waiting,
+        returned=returned,
+    )
+
+
+def dispute_split(
+    graph: nx.MultiDiGraph,
+    dispute: Dispute,
+    on: dt.date,
+    policy: ClaimPolicy | None = None,
+    weights: StageWeights = DEFAULT_WEIGHTS,
+) -> list[CreditShare]:
+    """The holder's and the other rep's shares of the credit, from their activity in the dispute's scope.
+
+    Shares are named by rep id, holder first.
+    """
+    policy = policy or ClaimPolicy()
+    roots = company_roots(graph)
+    parties = (dispute.holder_id, dispute.other_rep_id)
+    first: dict[str, dt.date] = {}
+    touches = dict.fromkeys(parties, 0)
+    for rep_key, contact_key, data in edges_of(graph, "TOUCHED"):
+        rep, person = graph.nodes[rep_key]["id"], graph.nodes[contact_key]
+        day = dt.date.fromisoformat(str(data["date"])[:10])
+        if rep in touches and day <= on and in_scope(str(person.get("company_id")), dispute.scope_id, roots, policy):
+            touches[rep] += 1
+            first[rep] = min(first.get(rep, day), day)
+    opener = min(first, key=lambda rep: (first[rep], rep != dispute.holder_id)) if first else None
+    signers = {
+        str(d.get("owner_id"))
+        for _, d in nodes_of(graph, "Opportunity")
+        if d.get("stage") == "won" and in_scope(str(d.get("company_id")), dispute.scope_id, roots, policy)
+    }
+    return credit_split(
+        [
+            Party(name=rep, first_touch=rep == opener, contribution=touches[rep], signed=rep in signers)
+            for rep in parties
+        ],
+        weights,
+    )

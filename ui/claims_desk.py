@@ -1,0 +1,364 @@
+"""The claims desk's forms (file, release, settle, the policy) and its sentences, for the Claims page and others.
+
+Each form calls one use case of ``graph.claiming`` and shows its outcome in
+one line after the rerun; a refusal or a bad request is a readable line too,
+never a traceback. Names come from spreadsheets, so every sentence is
+escaped before Streamlit renders it as Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attention, dispute_split
+from graph.analysis.claim_policy import ClaimPolicy, TierRule
+from graph.analysis.claims import ClaimsReport, ClaimStatus, Dispute, collided_contacts
+from graph.claim_policy_file import save_policy
+from graph.claiming import file_claim, release_claim, settle_dispute
+from graph.errors import EditRefused, KagraphError
+from graph.model import SettlementDecision
+from graph.render.markdown import plain
+from graph.store import GraphStore
+from ui.i18n import enum_label, t
+from ui.store import claims_graph
+
+__all__ = [
+    "attention_panel",
+    "claim_button",
+    "claim_line",
+    "claim_popover",
+    "claimed_boxes",
+    "collision_tooltips",
+    "file_form",
+    "policy_editor",
+    "reason_text",
+    "release_form",
+    "settle_form",
+    "show_outcome",
+]
+
+_OUTCOME = "claims.outcome"
+_COMPANY_KEY = "claims.file.company"
+
+
+def reason_text(status: ClaimStatus) -> str:
+    """Why the claim stands as it does, in the reader's language (not yet escaped)."""
+    values: dict[str, Any] = {"until": status.expires_on, **status.detail}
+    for name in ("channel", "stage"):
+        if name in values:
+            values[name] = enum_label(values[name])
+    return t(f"claims.reason.{status.reason}", **values)
+
+
+def show_outcome() -> None:
+    """The last decision's line, kept across the rerun that follows it."""
+    outcome = st.session_state.pop(_OUTCOME, None)
+    if outcome is not None:
+        kind, text = outcome
+        (st.success if kind == "ok" else st.error)(plain(text))
+
+
+def _decide(run: Callable[[], str]) -> None:
+    """Run one decision: its sentence, or the reason it could not be made, shows after the rerun."""
+    try:
+        st.session_state[_OUTCOME] = ("ok", run())
+    except EditRefused as refused:
+        st.session_state[_OUTCOME] = ("error", "; ".join(p.reason for p in refused.problems))
+    except KagraphError as error:
+        st.session_state[_OUTCOME] = ("error", t("error.generic", reason=error))
+    st.cache_data.clear()
+    st.rerun()
+
+
+def attention_panel(
+    report: ClaimsReport, names: Mapping[str, str], groups: Mapping[str, str], reps: Sequence[Mapping[str, Any]]
+) -> None:
+    """What needs doing on the report's day, for one rep or everyone: ending claims, disputes, returned customers."""
+    with st.container(border=True):
+        st.subheader(t("claims.attention"))
+        rep_names = {str(r["id"]): str(r.get("name", r["id"])) for r in reps}
+        chosen = st.selectbox(
+            t("claims.attention.for"),
+            [None, *rep_names],
+            format_func=lambda rep: t("claims.attention.everyone") if rep is None else rep_names[rep],
+            key="claims.attention.for",
+        )
+        todo = attention(report, chosen)
+        if not (todo.expiring or todo.disputes or todo.returned):
+            st.caption(t("claims.attention.none"))
+        if todo.expiring:
+            st.markdown(f"**{t('claims.attention.expiring', days=EXPIRING_DAYS)}**")
+            for claim in todo.expiring:
+                company = names.get(claim.company_id, claim.company_id)
+                line = t(
+                    "claims.attention.expiring.line", company=company, holder=claim.rep_name, until=claim.expires_on
+                )
+                st.markdown(f"- {plain(line)}")
+        if todo.disputes:
+            st.markdown(f"**{t('claims.attention.disputes')}**")
+            for dispute in todo.disputes:
+                line = t(
+                    "claims.attention.dispute.line",
+                    group=groups.get(dispute.group_id, dispute.group_id),
+                    other=dispute.other_rep_name,
+                    other_channel=enum_label(dispute.other_channel),
+                    holder=dispute.holder_name,
+                    kind=enum_label(dispute.kind),
+                    since=dispute.first_date,
+                )
+                st.markdown(f"- {plain(line)}")
+        if todo.returned:
+            st.markdown(f"**{t('claims.attention.returned', days=RETURNED_DAYS)}**")
+            for entry in todo.returned:
+                line = t(
+                    "claims.attention.returned.line",
+                    company=names.get(entry.scope_id, entry.scope_id),
+                    since=entry.since,
+                    how=enum_label(entry.how),
+                    holder=entry.last_holder_name,
+                )
+                st.markdown(f"- {plain(line)}")
+
+
+def claim_button(company_id: str, company_name: str, key: str) -> None:
+    """A button that opens the file form below with ``company_id`` chosen."""
+
+    def choose() -> None:
+        st.session_state[_COMPANY_KEY] = company_id
+
+    st.button(t("claims.file.this", company=company_name), key=key, on_click=choose, icon=":material/add_task:")
+
+
+def _filed_line(status: ClaimStatus, names: Mapping[str, str]) -> str:
+    company = names.get(status.company_id, status.company_id)
+    if status.status == "live":
+        return t("claims.granted", rep=status.rep_name, company=company, until=status.expires_on)
+    return t("claims.refused", reason=reason_text(status))
+
+
+def file_form(
+    store: GraphStore,
+    names: Mapping[str, str],
+    reps: Sequence[Mapping[str, Any]],
+    who: str | None,
+    policy: ClaimPolicy,
+    enabled: bool,
+) -> None:
+    """File a claim for a rep on an enterprise: granted with its expiry, or refused naming the holder."""
+    active = {str(r["id"]): str(r.get("name", r["id"])) for r in reps if r.get("status") != "left"}
+    with st.form("claims.file", border=True):
+        st.markdown(f"**{t('claims.file')}**")
+        left, right = st.columns(2)
+        company = left.selectbox(
+            t("claims.file.company"), list(names), format_func=names.__getitem__, key=_COMPANY_KEY, index=None
+        )
+        rep = right.selectbox(t("claims.file.rep"), list(active), format_func=active.__getitem__, index=None)
+        why = st.text_input(t("claims.file.why"), key="claims.file.why")
+        sent = st.form_submit_button(t("claims.file.button"), disabled=not enabled, type="primary")
+    if sent and who and company and rep:
+        today = dt.date.today()
+        _decide(lambda: _filed_line(file_claim(store, company, rep, who, today, policy, why.strip()), names))
+
+
+def release_form(
+    store: GraphStore,
+    report: ClaimsReport,
+    names: Mapping[str, str],
+    who: str | None,
+    policy: ClaimPolicy,
+    enabled: bool,
+) -> None:
+    """Release (退回) one live claim to the pool."""
+    live = {c.id: c for c in report.claims if c.status == "live"}
+    if not live:
+        st.caption(t("claims.none_live"))
+        return
+
+    def label(claim_id: str) -> str:
+        claim = live[claim_id]
+        return f"{names.get(claim.company_id, claim.company_id)} — {claim.rep_name} ({claim.expires_on})"
+
+    with st.form("claims.release", border=True):
+        st.markdown(f"**{t('claims.release')}**")
+        chosen = st.selectbox(t("claims.release.pick"), list(live), format_func=label, index=None)
+        why = st.text_input(t("claims.file.why"), key="claims.release.why")
+        sent = st.form_submit_button(t("claims.release.button"), disabled=not enabled)
+    if sent and who and chosen:
+        company = names.get(live[chosen].company_id, live[chosen].company_id)
+
+        def release() -> str:
+            release_claim(store, chosen, who, dt.date.today(), policy, why.strip())
+            return t("claims.released", company=company)
+
+        _decide(release)
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def settle_form(
+    store: GraphStore,
+    report: ClaimsReport,
+    groups: Mapping[str, str],
+    who: str | None,
+    policy: ClaimPolicy,
+    enabled: bool,
+) -> None:
+    """Settle (判单) one waiting dispute: keep, transfer, or split with the shares its own activity gives."""
+    waiting = {f"{d.claim_id}|{d.other_rep_id}": d for d in report.disputes if d.waiting}
+    if not waiting:
+        st.caption(t("claims.none_waiting"))
+        return
+
+    def label(key: str) -> str:
+        d = waiting[key]
+        return f"{groups.get(d.group_id, d.group_id)}: {d.holder_name} / {d.other_rep_name} ({enum_label(d.kind)})"
+
+    st.markdown(f"**{t('claims.settle')}**")
+    chosen = st.selectbox(t("claims.settle.pick"), list(waiting), format_func=label, key="claims.settle.pick")
+    dispute = waiting[chosen]
+    decisions = [d.value for d in SettlementDecision]
+    decision = st.radio(t("claims.settle.decision"), decisions, format_func=enum_label, horizontal=True)
+    if decision == SettlementDecision.SPLIT:
+        _split_preview(dispute, report.as_of, policy)
+    why = st.text_input(t("claims.file.why"), key="claims.settle.why")
+    if st.button(t("claims.settle.button"), disabled=not enabled, key="claims.settle.button") and who:
+
+        def settle() -> str:
+            choice = SettlementDecision(decision)
+            settle_dispute(store, dispute.claim_id, dispute.other_rep_id, choice, who, dt.date.today(), policy, why)
+            return t("claims.settled", decision=enum_label(decision))
+
+        _decide(settle)
+
+
+def _split_preview(dispute: Dispute, on: dt.date, policy: ClaimPolicy) -> None:
+    shares = {s.name: s.total for s in dispute_split(claims_graph(), dispute, on, policy)}
+    st.caption(
+        plain(
+            t(
+                "claims.settle.split_preview",
+                holder=dispute.holder_name,
+                holder_share=_percent(shares.get(dispute.holder_id, 0.0)),
+                other=dispute.other_rep_name,
+                other_share=_percent(shares.get(dispute.other_rep_id, 0.0)),
+            )
+        )
+    )
+
+
+def _rule_inputs(rule: TierRule, key: str) -> TierRule:
+    columns = st.columns(4)
+    values = {
+        name: int(column.number_input(t(f"claims.policy.{name}"), low, high, getattr(rule, name), key=f"{key}.{name}"))
+        for column, (name, low, high) in zip(
+            columns, (("days", 1, 365), ("renewals", 0, 12), ("cap", 1, 100_000), ("cooling_days", 0, 365)), strict=True
+        )
+    }
+    return TierRule(**values)
+
+
+def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], enabled: bool) -> None:
+    """Sales ops' one place for the policy: the default rule, each tier's, and group scoping; saved to ``path``."""
+    st.caption(plain(t("claims.policy.intro", path=path)))
+    with st.form("claims.policy"):
+        st.markdown(f"**{t('claims.policy.default')}**")
+        default = _rule_inputs(policy.default, "policy.default")
+        tiers: dict[int, TierRule] = {}
+        for tier in (1, 2, 3):
+            st.markdown(f"**{t('claims.policy.tier', tier=tier)}**")
+            rule = _rule_inputs(policy.rule(tier), f"policy.tier{tier}")
+            if rule != default:
+                tiers[tier] = rule
+        separate = st.multiselect(
+            t("claims.separate"),
+            list(groups),
+            default=[g for g in sorted(policy.separate_branches) if g in groups],
+            format_func=groups.__getitem__,
+        )
+        team_shares = st.toggle(t("claims.team_shares"), value=policy.team_shares)
+        sent = st.form_submit_button(t("claims.policy.save"), disabled=not enabled)
+    if sent:
+        scoped = frozenset(separate)
+        chosen = ClaimPolicy(default=default, tiers=tiers, separate_branches=scoped, team_shares=team_shares)
+
+        def save() -> str:
+            save_policy(path, chosen)
+            return t("claims.policy.saved")
+
+        _decide(save)
+
+
+def _covering(report: ClaimsReport, company_id: str, group_id: str) -> list[ClaimStatus]:
+    """Claims (not refused) whose scope covers the company: the group's, or the company's own."""
+    return [c for c in report.claims if c.status != "refused" and c.scope_id in (company_id, group_id)]
+
+
+def claim_line(report: ClaimsReport, company_id: str, group_id: str) -> str:
+    """Who holds the company's claim until when, else since when it is in the pool, in the reader's language."""
+    covering = _covering(report, company_id, group_id)
+    live = [c for c in covering if c.status == "live"]
+    if live:
+        c = live[-1]
+        return t("claims.line.held", holder=c.rep_name, channel=enum_label(c.channel), until=c.expires_on)
+    pooled = [p.since for p in report.pool if p.scope_id in (company_id, group_id)]
+    return t("claims.line.pool", since=max(pooled)) if pooled else t("claims.line.none")
+
+
+def claimed_boxes(report: ClaimsReport) -> dict[str, str]:
+    """Scope id → "claimed by … to …" for every live claim: the line the group tree adds to a box."""
+    return {
+        c.scope_id: t("claims.box", holder=c.rep_name, until=c.expires_on) for c in report.claims if c.status == "live"
+    }
+
+
+def collision_tooltips(report: ClaimsReport, contact_ids: Iterable[str]) -> dict[str, str]:
+    """Contact id → the latest collision they were part of, in the reader's language (map tooltips)."""
+    holders = {c.id: c.rep_name for c in report.claims}
+    return {
+        contact: t(
+            "claims.collision.note",
+            other=c.other_rep_name,
+            other_channel=enum_label(c.other_channel),
+            kind=enum_label(c.kind),
+            date=c.date,
+            holder=holders.get(c.claim_id, c.claim_rep_id),
+            channel=enum_label(c.claim_channel),
+        )
+        for contact, c in collided_contacts(report, contact_ids).items()
+    }
+
+
+def claim_popover(
+    store: GraphStore,
+    company_id: str,
+    company_name: str,
+    reps: Sequence[Mapping[str, Any]],
+    who: str | None,
+    policy: ClaimPolicy,
+) -> None:
+    """File a claim on this company from any page (the decision chain, the group tree): pick the rep, file."""
+    active = {str(r["id"]): str(r.get("name", r["id"])) for r in reps if r.get("status") != "left"}
+    with st.popover(t("claims.popover"), icon=":material/add_task:"):
+        if who is None:
+            st.caption(t("claims.who_needed"))
+        rep = st.selectbox(
+            t("claims.file.rep"),
+            list(active),
+            format_func=active.__getitem__,
+            index=None,
+            key=f"claim.{company_id}.rep",
+        )
+        if (
+            st.button(t("claims.file.button"), key=f"claim.{company_id}.file", disabled=who is None or rep is None)
+            and who
+            and rep
+        ):
+            names = {company_id: company_name}
+            _decide(lambda: _filed_line(file_claim(store, company_id, rep, who, dt.date.today(), policy), names))
