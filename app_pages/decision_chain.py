@@ -14,7 +14,7 @@ from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from graph.render.markdown import plain
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
-from ui.claims_desk import claim_line, claim_popover, collision_tooltips
+from ui.claims_desk import claim_line, claim_popover, collision_tooltips, show_outcome
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
@@ -91,6 +91,7 @@ if collided:
     map_column.warning(t("chain.collisions", count=len(collided)), icon=":material/warning:")
 held_by = claim_line(claims, company_id, group_id)
 with map_column:
+    show_outcome()
     claim_row = st.columns([4, 1])
     claim_row[0].markdown(f":material/verified_user: {plain(held_by)}")
     if as_of == dt.date.today():

@@ -10,7 +10,7 @@ from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DE
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
-from ui.claims_desk import claim_line, claim_popover, claimed_boxes
+from ui.claims_desk import claim_line, claim_popover, claimed_boxes, show_outcome
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
 from ui.identity import current_user
@@ -162,6 +162,7 @@ if chosen is not None:
 policy = claim_policy()[0]
 claims = claims_report(claims_graph(), as_of, policy)
 with tree_slot:
+    show_outcome()
     claim_row = st.columns([4, 1])
     claim_row[0].markdown(f":material/verified_user: {plain(claim_line(claims, group_id, group_id))}")
     if as_of == dt.date.today():

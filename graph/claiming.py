@@ -83,8 +83,7 @@ def file_claim(
 
     The check covers the whole enterprise (or the company alone when its
     group's branches are claimed separately). A refused claim is recorded as
-    refused and stays so. Filing again on a day the rep already filed
-    answers the earlier decision and writes nothing.
+    refused and stays so; filing again is a decision of its own.
     """
     rep = _rep(store, rep_id)
     if rep.get("status") == Status.LEFT.value:
@@ -94,8 +93,6 @@ def file_claim(
         filed_at = _after_every_filing(graph, now or dt.datetime.now(dt.UTC))
         claim = Claim(company_id=company_id, rep_id=rep_id, channel=rep["channel"], claimed_on=on, filed_at=filed_at)
         author = Author(who=who, source=ChangeSource.CLAIM, action="file a claim", why=why, at=filed_at)
-        if f"Claim:{claim.id}" in graph:
-            return Decided([], author, _status(graph, claim.id, on, policy))
         status = _status(_with(graph, claim), claim.id, on, policy)
         stored = claim if status.status != "refused" else claim.model_copy(update={"refusal": status.reason})
         note = explain(status) + (f"; {why}" if why else "")
@@ -110,7 +107,7 @@ def _after_every_filing(graph: nx.MultiDiGraph, moment: dt.datetime) -> dt.datet
     Taken inside the unit, once the enterprise is locked: the claim filed
     first is decided first, and it also sorts first wherever claims are judged.
     """
-    stored = [filing_moment(d["filed_at"]) for _, d in graph.nodes(data=True) if d.get("label") == "Claim"]
+    stored = [filing_moment(d.get("filed_at")) for _, d in graph.nodes(data=True) if d.get("label") == "Claim"]
     latest = max(stored, default=moment)
     return moment if moment > latest else latest + dt.timedelta(microseconds=1)
 

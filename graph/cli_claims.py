@@ -68,6 +68,6 @@ def run_claim_command(store: GraphStore, args: argparse.Namespace) -> object:
         return done.model_dump(mode="json")
     if args.command == "claim":
         status = file_claim(store, args.company, args.rep, local_user(), args.on, policy, args.why)
-        return {"granted": status.status == "live", "message": explain(status), "claim": status}
+        return {"granted": status.status == "live", "message": explain(status), "claim": status.model_dump(mode="json")}
     status = release_claim(store, args.claim, local_user(), args.on, policy, args.why)
-    return {"released": True, "message": explain(status), "claim": status}
+    return {"released": True, "message": explain(status), "claim": status.model_dump(mode="json")}

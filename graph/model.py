@@ -410,7 +410,11 @@ class Claim(Record):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def id(self) -> str:
-        return _derived_id(self.company_id, self.rep_id, self.claimed_on)
+        """Imported claims: company, rep and day (a re-import lands on the same record). Filed ones: the moment too,
+        so every filing is a decision of its own, a second one on the same day included."""
+        if self.filed_at is None:
+            return _derived_id(self.company_id, self.rep_id, self.claimed_on)
+        return _derived_id(self.company_id, self.rep_id, self.claimed_on, self.filed_at.isoformat())
 
     @model_validator(mode="after")
     def _released_after_claimed(self) -> Self:

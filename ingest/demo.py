@@ -559,14 +559,12 @@ def _claims(b: _Builder) -> None:
 
     The Chinese group: live, its last day three days out. Northwind: renewed
     once by a stage change, then lapsed into the pool five days ago. 苏洁科技:
-    renewed by its deal's stage change and collided with by a partner's visit.
-    Two older claims in the Chinese group lapsed long ago.
+    renewed by its deal's stage change and collided with by a partner's visit,
+    a dispute waiting for a manager.
     """
     claims = (
         (CHINESE_GROUP_ID, "rep-wang", "direct", -10),
         (ENGLISH_GROUP_ID, "rep-emma", "direct", -27),
-        ("co-hd-ls", "rep-chen", "partner", -123),
-        ("co-hd-jx", "rep-zhao", "direct", -273),
         (COLLISION_COMPANY_ID, "rep-sun", "telesales", -22),
     )
     for company, rep, channel, days in claims:

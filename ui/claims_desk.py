@@ -56,17 +56,18 @@ def reason_text(status: ClaimStatus) -> str:
 
 
 def show_outcome() -> None:
-    """The last decision's line, kept across the rerun that follows it."""
+    """The last decision's line, kept across the rerun that follows it: done, refused (and recorded), or failed."""
     outcome = st.session_state.pop(_OUTCOME, None)
     if outcome is not None:
         kind, text = outcome
-        (st.success if kind == "ok" else st.error)(plain(text))
+        {"ok": st.success, "refused": st.warning}.get(kind, st.error)(plain(text))
 
 
-def _decide(run: Callable[[], str]) -> None:
-    """Run one decision: its sentence, or the reason it could not be made, shows after the rerun."""
+def _decide(run: Callable[[], str | tuple[str, str]]) -> None:
+    """Run one decision: its sentence (or ``(kind, sentence)``), or why it could not be made, shows after the rerun."""
     try:
-        st.session_state[_OUTCOME] = ("ok", run())
+        done = run()
+        st.session_state[_OUTCOME] = done if isinstance(done, tuple) else ("ok", done)
     except EditRefused as refused:
         st.session_state[_OUTCOME] = ("error", "; ".join(p.reason for p in refused.problems))
     except KagraphError as error:
@@ -85,7 +86,7 @@ def attention_panel(
         chosen = st.selectbox(
             t("claims.attention.for"),
             [None, *rep_names],
-            format_func=lambda rep: t("claims.attention.everyone") if rep is None else rep_names[rep],
+            format_func={None: t("claims.attention.everyone"), **rep_names}.__getitem__,
             key="claims.attention.for",
         )
         todo = attention(report, chosen)
@@ -134,11 +135,12 @@ def claim_button(company_id: str, company_name: str, key: str) -> None:
     st.button(t("claims.file.this", company=company_name), key=key, on_click=choose, icon=":material/add_task:")
 
 
-def _filed_line(status: ClaimStatus, names: Mapping[str, str]) -> str:
+def _filed_line(status: ClaimStatus, names: Mapping[str, str]) -> tuple[str, str]:
+    """A filing's outcome: granted with its expiry, or refused with why (the refusal is recorded too)."""
     company = names.get(status.company_id, status.company_id)
     if status.status == "live":
-        return t("claims.granted", rep=status.rep_name, company=company, until=status.expires_on)
-    return t("claims.refused", reason=reason_text(status))
+        return "ok", t("claims.granted", rep=status.rep_name, company=company, until=status.expires_on)
+    return "refused", t("claims.refused", reason=reason_text(status))
 
 
 def file_form(
@@ -157,9 +159,13 @@ def file_form(
         company = left.selectbox(
             t("claims.file.company"), list(names), format_func=names.__getitem__, key=_COMPANY_KEY, index=None
         )
-        rep = right.selectbox(t("claims.file.rep"), list(active), format_func=active.__getitem__, index=None)
+        rep = right.selectbox(
+            t("claims.file.rep"), list(active), format_func=active.__getitem__, index=None, key="claims.file.rep"
+        )
         why = st.text_input(t("claims.file.why"), key="claims.file.why")
-        sent = st.form_submit_button(t("claims.file.button"), disabled=not enabled, type="primary")
+        sent = st.form_submit_button(
+            t("claims.file.button"), disabled=not enabled, type="primary", key="claims.file.send"
+        )
     if sent and who and company and rep:
         today = dt.date.today()
         _decide(lambda: _filed_line(file_claim(store, company, rep, who, today, policy, why.strip()), names))
@@ -185,9 +191,16 @@ def release_form(
 
     with st.form("claims.release", border=True):
         st.markdown(f"**{t('claims.release')}**")
-        chosen = st.selectbox(t("claims.release.pick"), list(live), format_func=label, index=None)
+        labels = {claim_id: label(claim_id) for claim_id in live}
+        chosen = st.selectbox(
+            t("claims.release.pick"),
+            list(labels),
+            format_func=labels.__getitem__,
+            index=None,
+            key="claims.release.pick",
+        )
         why = st.text_input(t("claims.file.why"), key="claims.release.why")
-        sent = st.form_submit_button(t("claims.release.button"), disabled=not enabled)
+        sent = st.form_submit_button(t("claims.release.button"), disabled=not enabled, key="claims.release.send")
     if sent and who and chosen:
         company = names.get(live[chosen].company_id, live[chosen].company_id)
 
@@ -221,10 +234,20 @@ def settle_form(
         return f"{groups.get(d.group_id, d.group_id)}: {d.holder_name} / {d.other_rep_name} ({enum_label(d.kind)})"
 
     st.markdown(f"**{t('claims.settle')}**")
-    chosen = st.selectbox(t("claims.settle.pick"), list(waiting), format_func=label, key="claims.settle.pick")
+    labels = {key: label(key) for key in waiting}  # worded now: the widget may format options outside this run
+    chosen = st.selectbox(
+        t("claims.settle.pick"), list(labels), format_func=labels.__getitem__, key="claims.settle.pick"
+    )
     dispute = waiting[chosen]
     decisions = [d.value for d in SettlementDecision]
-    decision = st.radio(t("claims.settle.decision"), decisions, format_func=enum_label, horizontal=True)
+    worded = {d: str(enum_label(d)) for d in decisions}
+    decision = st.radio(
+        t("claims.settle.decision"),
+        decisions,
+        format_func=worded.__getitem__,
+        horizontal=True,
+        key="claims.settle.decision",
+    )
     if decision == SettlementDecision.SPLIT:
         _split_preview(dispute, report.as_of, policy)
     why = st.text_input(t("claims.file.why"), key="claims.settle.why")
@@ -264,6 +287,19 @@ def _rule_inputs(rule: TierRule, key: str) -> TierRule:
     return TierRule(**values)
 
 
+def _following(entered: TierRule, before: ClaimPolicy, tier: int, default: TierRule) -> TierRule:
+    """A tier's rule as saved: a value left as it was, and not set for that tier before, follows the new default."""
+    own = before.tiers.get(tier)
+    values = {
+        name: getattr(default, name)
+        if value == getattr(before.rule(tier), name)
+        and (own is None or getattr(own, name) == getattr(before.default, name))
+        else value
+        for name, value in entered.model_dump().items()
+    }
+    return TierRule(**values)
+
+
 def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], enabled: bool) -> None:
     """Sales ops' one place for the policy: the default rule, each tier's, and group scoping; saved to ``path``."""
     st.caption(plain(t("claims.policy.intro", path=path)))
@@ -273,7 +309,7 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
         tiers: dict[int, TierRule] = {}
         for tier in (1, 2, 3):
             st.markdown(f"**{t('claims.policy.tier', tier=tier)}**")
-            rule = _rule_inputs(policy.rule(tier), f"policy.tier{tier}")
+            rule = _following(_rule_inputs(policy.rule(tier), f"policy.tier{tier}"), policy, tier, default)
             if rule != default:
                 tiers[tier] = rule
         separate = st.multiselect(
@@ -283,7 +319,7 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
             format_func=groups.__getitem__,
         )
         team_shares = st.toggle(t("claims.team_shares"), value=policy.team_shares)
-        sent = st.form_submit_button(t("claims.policy.save"), disabled=not enabled)
+        sent = st.form_submit_button(t("claims.policy.save"), disabled=not enabled, key="claims.policy.save")
     if sent:
         scoped = frozenset(separate)
         chosen = ClaimPolicy(default=default, tiers=tiers, separate_branches=scoped, team_shares=team_shares)

@@ -3,7 +3,9 @@
 Names are compared by their normalised key (full-/half-width, brackets, legal
 suffixes such as 有限公司 folded, see ``graph.normalise``): a key that contains
 the query's key matches first, then close spellings (``difflib`` ratio ≥ 0.6),
-so 华东电网 and "华东电网集团有限责任公司" both find 华东电网集团有限公司.
+so 华东电网 and "华东电网集团有限责任公司" both find 华东电网集团有限公司. A group's
+headquarters comes before its branches, so asking for a group never lists
+only its branches.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ class ProtectionHit(BaseModel):
     expires_on: dt.date | None
 
 
+def _closest_first(company: str, key: str, wanted: str, roots: dict[str, str]) -> tuple[bool, int, str]:
+    """Headquarters before their branches, then the names closest in length to what was asked."""
+    return (roots.get(company, company) != company, len(key) - len(wanted), key)
+
+
 def find_protection(
     query: str,
     companies: Iterable[dict[str, str]],
@@ -54,9 +61,9 @@ def find_protection(
     found: dict[str, str] = {company: "phone" for company in phone_companies if company in rows}
     if wanted:
         keys = {row["id"]: row["name_key"] for row in rows.values()}
-        for company, key in keys.items():
-            if wanted in key:
-                found.setdefault(company, "name")
+        containing = [company for company, key in keys.items() if wanted in key]
+        for company in sorted(containing, key=lambda c: _closest_first(c, keys[c], wanted, roots)):
+            found.setdefault(company, "name")
         if len(found) < MAX_HITS:
             close = difflib.get_close_matches(wanted, list(set(keys.values())), n=MAX_HITS, cutoff=CLOSE_ENOUGH)
             for company, key in keys.items():

@@ -33,7 +33,7 @@ def shown(markdown: str) -> str:
 
 def test_the_demo_collision_is_listed() -> None:
     app = open_claims()
-    collisions = table_with(app, "other_rep")
+    collisions = table_with(app, "contact")
     row = collisions[collisions["contact"] == "朱霞娟"].iloc[0]
     assert (row["holder"], row["channel"], row["other_rep"], row["other_channel"]) == (
         "孙丽",
@@ -44,21 +44,35 @@ def test_the_demo_collision_is_listed() -> None:
     assert row["date"] == dt.date(2026, 10, 20)
     claims = table_with(app, "expires_on")
     live = claims[claims["status"] == "live"]
-    assert list(live["holder"]) == ["孙丽"]
+    assert sorted(live["holder"]) == ["孙丽", "王磊"]
+    sun = claims[claims["holder"] == "孙丽"].iloc[0]
+    assert sun["reason"] == "protected until 2026-11-02, renewed after progress on 2026-10-20 (approve)"
 
 
 def test_search_says_who_protects_a_company_in_any_spelling() -> None:
     app = open_claims()
     app.text_input(key="protection_query").set_value("苏州精工机械股份有限责任公司").run()
-    assert any("protected by 孙丽 (telesales) until 2026-11-07" in shown(w.value) for w in app.warning)
+    assert any("protected by 孙丽 (telesales) until 2026-11-02" in shown(w.value) for w in app.warning)
     app.text_input(key="protection_query").set_value("northwind logistics").run()
     assert any("not protected" in shown(s.value) for s in app.success)
 
 
-def test_a_longer_protection_keeps_more_claims_live() -> None:
+def test_search_for_a_group_lists_its_headquarters_first() -> None:
     app = open_claims()
-    app.number_input[0].set_value(120).run()
-    assert int(app.metric[0].value) > 1
+    app.text_input(key="protection_query").set_value("华东电网").run()
+    answers = [shown(w.value) for w in app.warning]
+    assert answers[0].startswith("华东电网集团有限公司: protected by 王磊 (direct) until 2026-11-04")
+
+
+def test_what_needs_attention_on_the_demo_day() -> None:
+    app = open_claims()
+    lines = [shown(m.value) for m in app.markdown]
+    assert any("苏州精工" in line and "孙丽's claim protects until 2026-11-02" in line for line in lines)
+    assert any("陈辉 (partner) and holder 孙丽 — collision" in line for line in lines)
+    assert any("Northwind" in line and "back in the pool since 2026-10-26 (lapsed" in line for line in lines)
+    app.selectbox(key="claims.attention.for").set_value("rep-emma").run()
+    lines = [shown(m.value) for m in app.markdown]
+    assert not any("孙丽's claim" in line for line in lines)
 
 
 def test_credit_split_adds_up_to_the_whole() -> None:
@@ -72,6 +86,8 @@ def test_claims_page_in_chinese() -> None:
     app = open_claims("简体中文")
     assert app.title[0].value == "报备与撞单"
     assert "保护中" in set(table_with(app, "expires_on")["status"])
+    reasons = set(table_with(app, "expires_on")["reason"])
+    assert "保护至 2026-11-02，因 2026-10-20 的推进（立项）续期" in reasons
 
 
 def test_the_collision_shows_on_the_decision_chain_map() -> None:
@@ -82,3 +98,5 @@ def test_the_collision_shows_on_the_decision_chain_map() -> None:
     (frame,) = list(app.get("iframe"))
     note = "collision (撞单): 陈辉 (partner) made a visit on 2026-10-20 inside the claim of 孙丽 (telesales)"
     assert json.dumps(note)[1:-1] in frame.proto.srcdoc  # the map's data is JSON with non-ASCII escaped
+    banner = "Claim (报备): 孙丽 (telesales) until 2026-11-02"
+    assert any(banner in shown(m.value) for m in app.markdown) and banner in frame.proto.srcdoc

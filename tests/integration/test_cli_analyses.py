@@ -31,7 +31,7 @@ def demo_cli(store: GraphStore, store_settings: Settings, embedded_server: Embed
 
     def run(*args: str, as_of: str = DEMO_TODAY.isoformat()) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "graph", *args, "--as-of", as_of, "--json"],
+            [sys.executable, "-m", "graph", *args, *_as_of(args, as_of), "--json"],
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -40,6 +40,11 @@ def demo_cli(store: GraphStore, store_settings: Settings, embedded_server: Embed
         )
 
     return run
+
+
+def _as_of(args: tuple[str, ...], as_of: str) -> tuple[str, ...]:
+    """``--as-of`` for the commands that read a day; those that decide take ``--on`` instead."""
+    return () if args[0] in ("claim", "release", "settle") else ("--as-of", as_of)
 
 
 def output(result: subprocess.CompletedProcess[str]) -> Any:
@@ -116,21 +121,59 @@ def test_portfolio_has_a_row_per_group_agreeing_with_expansion(demo_cli) -> None
     assert grid["whitespace"] > 0 and 0 <= grid["coverage"] <= 1 and grid["last_touch"] <= DEMO_TODAY.isoformat()
 
 
-def test_claims_show_the_demo_collision_and_the_live_claim(demo_cli) -> None:
+def test_claims_show_the_demo_desk_on_the_demo_day(demo_cli) -> None:
     result = output(demo_cli("claims"))
-    live = [c for c in result["claims"] if c["status"] == "live"]
-    assert [(c["company_id"], c["rep_id"], c["channel"]) for c in live] == [
-        (COLLISION_COMPANY_ID, "rep-sun", "telesales")
-    ]
-    assert {"company_id", "group_id", "rep_id", "channel", "claimed_on", "expires_on", "status"} <= set(live[0])
+    live = {
+        c["company_id"]: (c["rep_id"], c["expires_on"], c["reason"]) for c in result["claims"] if c["status"] == "live"
+    }
+    assert live == {
+        CHINESE_GROUP_ID: ("rep-wang", "2026-11-04", ""),
+        COLLISION_COMPANY_ID: ("rep-sun", "2026-11-02", "renewed"),  # its deal moved on 10-20
+    }
     collision = next(c for c in result["collisions"] if c["group_id"] == COLLISION_COMPANY_ID)
     assert (collision["claim_rep_id"], collision["other_rep_id"], collision["date"]) == (
         "rep-sun",
         "rep-chen",
         "2026-10-20",
     )
-    shorter = output(demo_cli("claims", "--days", "4"))  # renewed once: protected through 2026-10-18
-    assert not [c for c in shorter["collisions"] if c["group_id"] == COLLISION_COMPANY_ID]
+    assert [(p["scope_id"], p["since"], p["how"]) for p in result["pool"]] == [
+        (ENGLISH_GROUP_ID, "2026-10-26", "lapsed")
+    ]
+    waiting = {(d["holder_id"], d["other_rep_id"]) for d in result["disputes"] if d["waiting"]}
+    assert ("rep-sun", "rep-chen") in waiting
+    assert {holder for holder, _ in waiting} <= {"rep-sun", "rep-wang"}
+
+
+def test_a_policy_file_sets_the_rules(demo_cli, tmp_path: Path) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[default]\ndays = 4\nrenewals = 0\n", encoding="utf-8")
+    result = output(demo_cli("claims", "--policy", str(policy)))
+    assert [c for c in result["claims"] if c["status"] == "live"] == []
+    policy.write_text("[default]\ndays = 'two weeks'\n", encoding="utf-8")
+    refused = demo_cli("claims", "--policy", str(policy))
+    assert refused.returncode == 2 and "policy.toml: default.days: Input should be a valid integer" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_claim_release_settle_and_attention_from_the_command_line(demo_cli) -> None:
+    day = ("--on", DEMO_TODAY.isoformat())
+    refused = output(demo_cli("claim", "--company", "co-hd-nb", "--rep", "rep-chen", *day))
+    assert refused["granted"] is False
+    assert refused["message"] == "refused: protected by 王磊 (direct) until 2026-11-04"
+    granted = output(demo_cli("claim", "--company", "co-nw-hk", "--rep", "rep-ken", *day))
+    assert (granted["granted"], granted["claim"]["scope_id"]) == (True, ENGLISH_GROUP_ID)
+    assert granted["claim"]["expires_on"] == "2026-11-14"
+    now = output(demo_cli("attention", "--rep", "rep-sun"))
+    assert [c["company_id"] for c in now["expiring"]] == [COLLISION_COMPANY_ID]
+    assert [d["other_rep_id"] for d in now["disputes"]] == ["rep-chen"]
+    sun = next(c for c in now["expiring"])
+    settled = output(demo_cli("settle", "--claim", sun["id"], "--other-rep", "rep-chen", "--decision", "split", *day))
+    assert settled["decision"] == "split" and 0 <= settled["holder_share"] <= 1
+    assert output(demo_cli("attention", "--rep", "rep-sun"))["disputes"] == []
+    released = output(demo_cli("release", "--claim", granted["claim"]["id"], *day, "--why", "wrong account"))
+    assert released["claim"]["status"] == "released"
+    again = demo_cli("release", "--claim", granted["claim"]["id"], *day)
+    assert again.returncode == 2 and "is released, not live" in again.stderr and "Traceback" not in again.stderr
 
 
 def test_protected_finds_a_company_by_a_contacts_phone(demo_cli, store: GraphStore) -> None:
