@@ -82,12 +82,10 @@ def attention_panel(
     """What needs doing on the report's day, for one rep or everyone: ending claims, disputes, returned customers."""
     with st.container(border=True):
         st.subheader(t("claims.attention"))
-        rep_names = {str(r["id"]): str(r.get("name", r["id"])) for r in reps}
+        who: dict[str | None, str] = {None: t("claims.attention.everyone")}
+        who |= {str(r["id"]): str(r.get("name", r["id"])) for r in reps}
         chosen = st.selectbox(
-            t("claims.attention.for"),
-            [None, *rep_names],
-            format_func={None: t("claims.attention.everyone"), **rep_names}.__getitem__,
-            key="claims.attention.for",
+            t("claims.attention.for"), list(who), format_func=who.__getitem__, key="claims.attention.for"
         )
         todo = attention(report, chosen)
         if not (todo.expiring or todo.disputes or todo.returned):
