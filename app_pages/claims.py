@@ -35,7 +35,6 @@ if as_of != today:
     st.info(t("claims.as_of.elsewhere", day=as_of))
 elif who is None:
     st.info(t("claims.who_needed"))
-show_outcome()
 
 report = claims_report(claims_graph(), as_of, policy)
 companies = company_names()
@@ -72,6 +71,7 @@ if query:
                 claim_button(hit.company_id, hit.company_name, key=f"claims.search.claim.{number}")
 
 file_form(store, names, reps, who, policy, can_decide)
+show_outcome()
 
 claims_tab, disputes_tab, pool_tab, collisions_tab, policy_tab, split_tab = st.tabs(
     [
@@ -104,7 +104,8 @@ with claims_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("company", "group", "holder", "channel", "status", "reason")}
+            column_config={k: t(f"col.{k}") for k in ("company", "group", "holder", "channel", "status")}
+            | {"reason": st.column_config.TextColumn(t("col.reason"), width="large")}
             | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("claimed_on", "expires_on")}
             | {"renewed": st.column_config.CheckboxColumn(t("col.renewed"))},
         )

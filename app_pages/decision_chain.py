@@ -13,6 +13,7 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from graph.render.markdown import plain
+from graph.render.standalone import with_banner
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claims_desk import claim_line, claim_popover, collision_tooltips, show_outcome
 from ui.edit_panel import add_panel, contact_panel
@@ -98,7 +99,6 @@ with map_column:
         with claim_row[1]:
             claim_popover(store, company_id, members[company_id]["name"], rep_list(), current_user(), policy)
 options = MapOptions(
-    claim_line=held_by,
     collisions=collided,
     edge_kinds=tuple(kinds),
     min_strength=float(min_strength),
@@ -135,7 +135,8 @@ with heat:
 with history:
     timeline_table(store, graph, company_id=company_id)
 with export:
-    st.download_button(t("chain.export.map"), map_html, f"{company_id}-decision-chain.html", "text/html")
+    exported = with_banner(map_html, held_by)  # the file travels without the page: it says who holds the claim
+    st.download_button(t("chain.export.map"), exported, f"{company_id}-decision-chain.html", "text/html")
     findings = [
         {
             "kind": f.kind,

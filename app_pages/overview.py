@@ -1,9 +1,13 @@
 """Overview: what is in the store, group by group."""
 
+import datetime as dt
+
 import streamlit as st
 
+from graph.analysis.claims import claims_report
+from ui.claims_desk import attention_panel
 from ui.i18n import t
-from ui.store import require_store
+from ui.store import claim_policy, claims_graph, company_names, rep_list, require_store
 
 store = require_store()
 st.title(t("overview.title"))
@@ -14,8 +18,12 @@ labels = ("Company", "Contact", "Rep", "Opportunity", "Claim", "relationships")
 for column, label in zip(st.columns(len(labels)), labels, strict=True):
     column.metric(t(f"label.{label}"), f"{counts.get(label, 0):,}")
 
-st.subheader(t("overview.groups"))
 groups = store.groups()
+claims_now = claims_report(claims_graph(), dt.date.today(), claim_policy()[0])
+names = {str(c["id"]): str(c["name"]) for c in company_names()}
+attention_panel(claims_now, names, {g["id"]: g["name"] for g in groups}, rep_list())
+
+st.subheader(t("overview.groups"))
 if not groups:
     st.info(t("overview.empty"))
 else:

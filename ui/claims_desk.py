@@ -61,6 +61,8 @@ def show_outcome() -> None:
     if outcome is not None:
         kind, text = outcome
         {"ok": st.success, "refused": st.warning}.get(kind, st.error)(plain(text))
+        icon = {"ok": ":material/check_circle:", "refused": ":material/block:"}.get(kind, ":material/error:")
+        st.toast(plain(text), icon=icon)  # seen wherever the page is scrolled to
 
 
 def _decide(run: Callable[[], str | tuple[str, str]]) -> None:

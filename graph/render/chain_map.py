@@ -23,7 +23,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from graph.render.layout import layered_positions
-from graph.render.standalone import standalone_html, with_banner
+from graph.render.standalone import standalone_html
 
 __all__ = ["ROLE_SHAPES", "STANCE_COLOURS", "MapOptions", "chain_map_html"]
 
@@ -69,8 +69,6 @@ class MapOptions:
     collisions: Mapping[str, str] = field(default_factory=dict)
     """Contact id → what collided there (撞单), drawn as a dashed red ring and told in the tooltip."""
     """Contact ids to draw (an opportunity's people); ``None`` draws every contact."""
-    claim_line: str = ""
-    """Who holds the account's claim (报备) and until when, shown above the map and in its export."""
     height_px: int = 760
 
 
@@ -128,7 +126,7 @@ def chain_map_html(
             style.update(color=HIGHLIGHT_COLOUR, width=max(float(style.get("width", 1)), 4.0))
         net.add_edge(source, target, **style)
     net.set_options(_OPTIONS)
-    return with_banner(standalone_html(net), options.claim_line)
+    return standalone_html(net)
 
 
 def _visible_nodes(graph: nx.MultiDiGraph, options: MapOptions) -> set[str]:

@@ -99,4 +99,4 @@ def test_the_collision_shows_on_the_decision_chain_map() -> None:
     note = "collision (撞单): 陈辉 (partner) made a visit on 2026-10-20 inside the claim of 孙丽 (telesales)"
     assert json.dumps(note)[1:-1] in frame.proto.srcdoc  # the map's data is JSON with non-ASCII escaped
     banner = "Claim (报备): 孙丽 (telesales) until 2026-11-02"
-    assert any(banner in shown(m.value) for m in app.markdown) and banner in frame.proto.srcdoc
+    assert any(banner in shown(m.value) for m in app.markdown)
