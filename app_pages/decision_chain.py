@@ -12,16 +12,15 @@ from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
-from graph.render.markdown import plain
 from graph.render.standalone import with_banner
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
-from ui.claims_desk import claim_line, claim_popover, collision_tooltips, show_outcome
+from ui.claims_desk import claim_line, claim_row, collision_tooltips
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.identity import current_user
-from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, rep_list, require_store
+from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -92,12 +91,7 @@ if collided:
     map_column.warning(t("chain.collisions", count=len(collided)), icon=":material/warning:")
 held_by = claim_line(claims, company_id, group_id)
 with map_column:
-    show_outcome()
-    claim_row = st.columns([4, 1])
-    claim_row[0].markdown(f":material/verified_user: {plain(held_by)}")
-    if as_of == dt.date.today():
-        with claim_row[1]:
-            claim_popover(store, company_id, members[company_id]["name"], rep_list(), current_user(), policy)
+    claim_row(store, (company_id, members[company_id]["name"]), held_by, as_of, policy)
 options = MapOptions(
     collisions=collided,
     edge_kinds=tuple(kinds),

@@ -10,11 +10,10 @@ from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DE
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
-from ui.claims_desk import claim_line, claim_popover, claimed_boxes, show_outcome
+from ui.claims_desk import claim_line, claim_row, claimed_boxes
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
-from ui.identity import current_user
-from ui.store import claim_policy, claims_graph, group_graph, rep_list, require_store
+from ui.store import claim_policy, claims_graph, group_graph, require_store
 
 store = require_store()
 st.title(t("group.title"))
@@ -162,12 +161,7 @@ if chosen is not None:
 policy = claim_policy()[0]
 claims = claims_report(claims_graph(), as_of, policy)
 with tree_slot:
-    show_outcome()
-    claim_row = st.columns([4, 1])
-    claim_row[0].markdown(f":material/verified_user: {plain(claim_line(claims, group_id, group_id))}")
-    if as_of == dt.date.today():
-        with claim_row[1]:
-            claim_popover(store, group_id, result.companies[0].name, rep_list(), current_user(), policy)
+    claim_row(store, (group_id, result.companies[0].name), claim_line(claims, group_id, group_id), as_of, policy)
     wave = waves[category].companies if category in waves else []
     height = min(
         900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))

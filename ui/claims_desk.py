@@ -25,13 +25,14 @@ from graph.model import SettlementDecision
 from graph.render.markdown import plain
 from graph.store import GraphStore
 from ui.i18n import enum_label, t
-from ui.store import claims_graph
+from ui.identity import current_user
+from ui.store import claims_graph, rep_list
 
 __all__ = [
     "attention_panel",
     "claim_button",
     "claim_line",
-    "claim_popover",
+    "claim_row",
     "claimed_boxes",
     "collision_tooltips",
     "file_form",
@@ -371,7 +372,17 @@ def collision_tooltips(report: ClaimsReport, contact_ids: Iterable[str]) -> dict
     }
 
 
-def claim_popover(
+def claim_row(store: GraphStore, company: tuple[str, str], held_by: str, as_of: dt.date, policy: ClaimPolicy) -> None:
+    """Above a map: who holds the claim (``held_by``), the last decision's outcome, and "Claim it" when it is today."""
+    show_outcome()
+    line, action = st.columns([4, 1])
+    line.markdown(f":material/verified_user: {plain(held_by)}")
+    if as_of == dt.date.today():
+        with action:
+            _claim_popover(store, company[0], company[1], rep_list(), current_user(), policy)
+
+
+def _claim_popover(
     store: GraphStore,
     company_id: str,
     company_name: str,

@@ -147,3 +147,10 @@ def settle(page: Page, timeout_ms: int = 60_000) -> None:
         " && !document.querySelector(\"[data-stale='true']\")",
         timeout=timeout_ms,
     )
+
+
+def use_name(page: Page, name: str) -> None:
+    """Choose the local name changes are recorded with (the sidebar's one-time choice)."""
+    page.get_by_label("Your name (recorded with every change)").fill(name)
+    page.get_by_role("button", name="Use this name").click()
+    page.get_by_text("Your changes are recorded as").wait_for(timeout=30_000)

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page
 from graph.analysis.claims import claims_report
 from graph.connect import open_store
 from graph.settings import Settings
-from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle
+from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle, use_name
 
 pytestmark = pytest.mark.e2e
 HQ_NAME = "华东电网集团有限公司"
@@ -32,9 +32,7 @@ def choose(page: Page, within: str, label: str, option: str) -> None:
 
 def test_file_a_claim_from_the_search_and_read_it_back(served_app: ServedApp, browser: Browser) -> None:
     page = screenshot(browser, served_app.url, "claims-start", "Overview")
-    page.get_by_label("Your name (recorded with every change)").fill("运营 Ops")
-    page.get_by_role("button", name="Use this name").click()
-    page.get_by_text("Your changes are recorded as").wait_for(timeout=30_000)
+    use_name(page, "运营 Ops")
     page.get_by_role("link", name="Claims").click()
     page.get_by_text("Needs attention").first.wait_for(timeout=60_000)
     settle(page)

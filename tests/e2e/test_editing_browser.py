@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page
 
 from graph.connect import open_store
 from graph.settings import Settings
-from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle
+from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle, use_name
 
 pytestmark = pytest.mark.e2e
 
@@ -23,9 +23,7 @@ def choose(page: Page, label: str, option: str) -> None:
 
 def test_edit_a_contact_and_read_its_timeline(served_app: ServedApp, browser: Browser) -> None:
     page = screenshot(browser, served_app.url, "editing-start", "Overview")
-    page.get_by_label("Your name (recorded with every change)").fill("王磊")
-    page.get_by_role("button", name="Use this name").click()
-    page.get_by_text("Your changes are recorded as").wait_for(timeout=30_000)
+    use_name(page, "王磊")
     page.get_by_role("link", name="Decision chain").click()
     page.get_by_text("Edit the map").wait_for(timeout=60_000)
     choose(page, "Customer group", "华东电网集团有限公司")
