@@ -91,12 +91,10 @@ with claims_tab:
             [
                 {
                     "company": names.get(c.company_id, c.company_id),
-                    "group": groups.get(c.group_id, c.group_id),
                     "holder": c.rep_name,
                     "channel": enum_label(c.channel),
                     "claimed_on": c.claimed_on,
                     "expires_on": c.expires_on if c.status != "refused" else None,
-                    "renewed": c.renewed,
                     "status": enum_label(c.status),
                     "reason": reason_text(c),
                 }
@@ -104,10 +102,9 @@ with claims_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("company", "group", "holder", "channel", "status")}
+            column_config={k: t(f"col.{k}") for k in ("company", "holder", "channel", "status")}
             | {"reason": st.column_config.TextColumn(t("col.reason"), width="large")}
-            | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("claimed_on", "expires_on")}
-            | {"renewed": st.column_config.CheckboxColumn(t("col.renewed"))},
+            | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("claimed_on", "expires_on")},
         )
     release_form(store, report, names, who, policy, can_decide)
 with disputes_tab:

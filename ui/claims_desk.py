@@ -158,10 +158,20 @@ def file_form(
         st.markdown(f"**{t('claims.file')}**")
         left, right = st.columns(2)
         company = left.selectbox(
-            t("claims.file.company"), list(names), format_func=names.__getitem__, key=_COMPANY_KEY, index=None
+            t("claims.file.company"),
+            list(names),
+            format_func=names.__getitem__,
+            key=_COMPANY_KEY,
+            index=None,
+            placeholder=t("claims.choose"),
         )
         rep = right.selectbox(
-            t("claims.file.rep"), list(active), format_func=active.__getitem__, index=None, key="claims.file.rep"
+            t("claims.file.rep"),
+            list(active),
+            format_func=active.__getitem__,
+            index=None,
+            placeholder=t("claims.choose"),
+            key="claims.file.rep",
         )
         why = st.text_input(t("claims.file.why"), key="claims.file.why")
         sent = st.form_submit_button(
@@ -198,6 +208,7 @@ def release_form(
             list(labels),
             format_func=labels.__getitem__,
             index=None,
+            placeholder=t("claims.choose"),
             key="claims.release.pick",
         )
         why = st.text_input(t("claims.file.why"), key="claims.release.why")
@@ -318,6 +329,7 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
             list(groups),
             default=[g for g in sorted(policy.separate_branches) if g in groups],
             format_func=groups.__getitem__,
+            placeholder=t("claims.choose_groups"),
         )
         team_shares = st.toggle(t("claims.team_shares"), value=policy.team_shares)
         sent = st.form_submit_button(t("claims.policy.save"), disabled=not enabled, key="claims.policy.save")
@@ -400,6 +412,7 @@ def _claim_popover(
             list(active),
             format_func=active.__getitem__,
             index=None,
+            placeholder=t("claims.choose"),
             key=f"claim.{company_id}.rep",
         )
         if (

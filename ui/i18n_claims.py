@@ -133,6 +133,8 @@ CLAIMS_TEXTS: dict[str, tuple[str, str]] = {
         "撞单：{other}（{other_channel}）于 {date} 进行了{kind}，处于 {holder}（{channel}）的报备保护期内",
     ),
     "claims.popover": ("Claim it", "报备"),
+    "claims.choose": ("Choose…", "请选择…"),
+    "claims.choose_groups": ("Choose groups…", "选择集团…"),
     "history.source.claim": ("claims desk", "报备台"),
     "col.touches": ("Touches", "接触次数"),
     "col.settlement": ("Settlement", "判单结果"),
