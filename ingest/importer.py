@@ -53,7 +53,16 @@ from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import COLUMNS, canonical_enum
-from ingest.readers import ReadFailed, Source, SourceRow, find_sources, read_rows, unknown_headers
+from ingest.readers import (
+    CellFault,
+    ReadFailed,
+    Source,
+    SourceRow,
+    find_sources,
+    header_row,
+    read_rows,
+    unknown_headers,
+)
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
@@ -149,6 +158,8 @@ class _Survey:
     """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
     rejected: dict[tuple[str, str], str] = field(default_factory=dict)
     """(label, id) of rows rejected while loading → where, so dependants can say why."""
+    unit_company: dict[str, str] = field(default_factory=dict)
+    """The company each imported department belongs to: a contact or sub-department must be in its own company."""
 
     def reject(self, row: SourceRow) -> None:
         label, node_id = _DEFINES.get(row.source.stem), row.cells.get("id")
@@ -179,13 +190,15 @@ def _survey(sources: list[Source], store: GraphStore) -> _Survey:
             continue
         for row in read_rows(source):
             node_id = row.cells.get("id")
-            if not node_id:
+            if not node_id or row.faults:
                 continue
             first = survey.first_seen.setdefault((label, node_id), (source.label, row.row))
             if first != (source.label, row.row):
                 survey.duplicates[(source.label, row.row)] = f"duplicate id: {first[0]} row {first[1]} has it too"
                 continue
             survey.ids[label].add(node_id)
+            if label == "OrgUnit":
+                survey.unit_company[node_id] = row.cells.get("company_id", "")
             if label == "Contact":
                 _survey_contact(survey, row, node_id, reach)
             if label in _UPPER and (upper := row.cells.get(_UPPER[label], "")):
@@ -350,6 +363,38 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
     return errors
 
 
+def _foreign_departments(
+    store: GraphStore, survey: _Survey, batch: list[_Pending], skip: Iterable[int]
+) -> dict[int, list[RowError]]:
+    """Errors for contacts and departments placed in a department of another company (in the import or stored).
+
+    Such a row would put a person into one company's map and a department of another one's: the edit form
+    refuses it in the same words.
+    """
+    skipped = set(skip)
+    named = {i: place for i, p in enumerate(batch) if i not in skipped for place in map(_placement, p.records) if place}
+    imported = survey.ids["OrgUnit"]
+    stored = store.unit_companies({unit for _, unit, _ in named.values() if unit not in imported})
+    errors: dict[int, list[RowError]] = {}
+    for index, (field_name, unit, company) in named.items():
+        owner = survey.unit_company.get(unit, "") if unit in imported else stored.get(unit, company)
+        if owner != company:
+            row = batch[index].row
+            reason = f"department {unit!r} belongs to another company ({owner}), not to {company}"
+            column = row.headers.get(field_name, field_name)
+            errors[index] = [RowError(file=row.source.label, row=row.row, column=column, value=unit, reason=reason)]
+    return errors
+
+
+def _placement(record: Record) -> tuple[str, str, str] | None:
+    """(field, department, company) when ``record`` is a contact or department placed in a department."""
+    if isinstance(record, Contact) and record.unit_id:
+        return "unit_id", record.unit_id, record.company_id
+    if isinstance(record, OrgUnit) and record.parent_id:
+        return "parent_id", record.parent_id, record.company_id
+    return None
+
+
 def _references(record: Record) -> Iterable[tuple[str, str, str]]:
     for name, label in _REFERENCES.get(type(record), ()):
         value = getattr(record, name, None)
@@ -411,6 +456,8 @@ def _load(
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
         unknown = unknown_headers(source)
+        if (header := header_row(source)) > 1:
+            report.warnings.append(f"{source.label}: the header is on row {header}; the rows above it were skipped")
         report.warnings.extend(f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown)
         batch: list[_Pending] = []
         for item in _prepared(source, survey):
@@ -497,6 +544,9 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
     """
     seen: dict[tuple[str, ...], int] = {}
     for row in read_rows(source):
+        if row.faults:
+            yield _Prepared(row, errors=[_fault_error(row, fault) for fault in row.faults])
+            continue
         problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
         label = _DEFINES.get(source.stem, "")
         if problem is None and (label, row.cells.get("id", "")) in survey.in_cycle:
@@ -525,6 +575,10 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
             yield _Prepared(row, errors=row_errors(row, error, note="after merging duplicate contacts"))
 
 
+def _fault_error(row: SourceRow, fault: CellFault) -> RowError:
+    return RowError(file=row.source.label, row=row.row, column=fault.column, value=fault.value, reason=fault.reason)
+
+
 def _flush(
     store: GraphStore,
     survey: _Survey,
@@ -540,6 +594,7 @@ def _flush(
         return []
     gc.collect(1)
     bad = _unknown_references(store, survey, batch)
+    bad |= _foreign_departments(store, survey, batch, skip=bad)
     good = [p for i, p in enumerate(batch) if i not in bad]
     for index, errors in bad.items():
         report.errors.extend(errors)

@@ -340,6 +340,15 @@ class GraphStore:
         """Which of ``ids`` exist as ``label`` nodes (reference checks before an import writes)."""
         return _existing_ids(self.runner, label, ids)
 
+    def unit_companies(self, unit_ids: Iterable[str]) -> dict[str, str]:
+        """The company of each stored department among ``unit_ids`` (an import keeps people and sub-departments
+        in departments of their own company)."""
+        found: dict[str, str] = {}
+        for batch in _batches(sorted(set(unit_ids))):
+            for row in self.runner.read(cypher.FETCH_NODES["OrgUnit"], {"ids": list(batch)}):
+                found[str(row["id"])] = str(row["props"].get("company_id", ""))
+        return found
+
     def node(self, label: str, node_id: str) -> dict[str, Any] | None:
         """One node's stored properties (``version`` included), or ``None``."""
         rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": [node_id]})
