@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
@@ -363,36 +364,73 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
     return errors
 
 
-def _foreign_departments(
+def _misplaced(
     store: GraphStore, survey: _Survey, batch: list[_Pending], skip: Iterable[int]
 ) -> dict[int, list[RowError]]:
-    """Errors for contacts and departments placed in a department of another company (in the import or stored).
+    """Errors for rows that would leave someone or a department in a department of another company.
 
-    Such a row would put a person into one company's map and a department of another one's: the edit form
-    refuses it in the same words.
+    A contact or department named into another company's department, a contact moved to another company while
+    their stored department stays (a row without ``unit_id`` keeps it), or a stored department moved to another
+    company (its people and sub-departments would stay behind in it): each would put a record on one company's
+    map and its department on another's. The edit form refuses the first in the same words.
     """
     skipped = set(skip)
-    named = {i: place for i, p in enumerate(batch) if i not in skipped for place in map(_placement, p.records) if place}
-    imported = survey.ids["OrgUnit"]
-    stored = store.unit_companies({unit for _, unit, _ in named.values() if unit not in imported})
+    records = {
+        i: r for i, p in enumerate(batch) if i not in skipped for r in p.records if isinstance(r, Contact | OrgUnit)
+    }
+    unplaced = [r.id for r in records.values() if isinstance(r, Contact) and not r.unit_id]
+    units = [r.id for r in records.values() if isinstance(r, OrgUnit)]
+    placed = _Placed(contacts=store.properties("Contact", unplaced), units=store.properties("OrgUnit", units))
+    placed.owners = _unit_owners(store, survey, {u for r in records.values() if (u := placed.department(r))})
     errors: dict[int, list[RowError]] = {}
-    for index, (field_name, unit, company) in named.items():
-        owner = survey.unit_company.get(unit, "") if unit in imported else stored.get(unit, company)
-        if owner != company:
+    for index, record in records.items():
+        if problem := placed.problem(record):
+            field_name, value, reason = problem
             row = batch[index].row
-            reason = f"department {unit!r} belongs to another company ({owner}), not to {company}"
             column = row.headers.get(field_name, field_name)
-            errors[index] = [RowError(file=row.source.label, row=row.row, column=column, value=unit, reason=reason)]
+            errors[index] = [RowError(file=row.source.label, row=row.row, column=column, value=value, reason=reason)]
     return errors
 
 
-def _placement(record: Record) -> tuple[str, str, str] | None:
-    """(field, department, company) when ``record`` is a contact or department placed in a department."""
-    if isinstance(record, Contact) and record.unit_id:
-        return "unit_id", record.unit_id, record.company_id
-    if isinstance(record, OrgUnit) and record.parent_id:
-        return "parent_id", record.parent_id, record.company_id
-    return None
+def _unit_owners(store: GraphStore, survey: _Survey, units: set[str]) -> dict[str, str]:
+    """The company each department belongs to: as imported (this import's rows win), else as stored."""
+    imported = survey.ids["OrgUnit"]
+    stored = store.properties("OrgUnit", [u for u in units if u not in imported])
+    owners = {u: str(props.get("company_id", "")) for u, props in stored.items()}
+    return owners | {u: survey.unit_company.get(u, "") for u in units if u in imported}
+
+
+@dataclass
+class _Placed:
+    """Where the contacts and departments of a batch are stored, and who owns the departments they end up in."""
+
+    contacts: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def department(self, record: Contact | OrgUnit) -> str | None:
+        """The department ``record`` is in after this row: the one it names, or a contact's stored one."""
+        if isinstance(record, OrgUnit):
+            return record.parent_id
+        return record.unit_id or self.contacts.get(record.id, {}).get("unit_id")
+
+    def problem(self, record: Contact | OrgUnit) -> tuple[str, str, str] | None:
+        """(field, value, reason) when ``record`` would end up in a department of another company."""
+        company = record.company_id
+        if isinstance(record, OrgUnit) and (was := self.units.get(record.id, {}).get("company_id", company)) != company:
+            reason = f"department {record.id!r} belongs to {was}; it cannot move to another company (add a new one)"
+            return "company_id", company, reason
+        unit = self.department(record)
+        owner = self.owners.get(unit or "", company)
+        if not unit or owner == company:
+            return None
+        if isinstance(record, Contact) and not record.unit_id:
+            reason = (
+                f"moves {record.id} to {company}, but their department {unit!r} belongs to {owner}: give unit_id too"
+            )
+            return "company_id", company, reason
+        field_name = "unit_id" if isinstance(record, Contact) else "parent_id"
+        return field_name, unit, f"department {unit!r} belongs to another company ({owner}), not to {company}"
 
 
 def _references(record: Record) -> Iterable[tuple[str, str, str]]:
@@ -594,7 +632,7 @@ def _flush(
         return []
     gc.collect(1)
     bad = _unknown_references(store, survey, batch)
-    bad |= _foreign_departments(store, survey, batch, skip=bad)
+    bad |= _misplaced(store, survey, batch, skip=bad)
     good = [p for i, p in enumerate(batch) if i not in bad]
     for index, errors in bad.items():
         report.errors.extend(errors)

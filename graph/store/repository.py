@@ -340,13 +340,12 @@ class GraphStore:
         """Which of ``ids`` exist as ``label`` nodes (reference checks before an import writes)."""
         return _existing_ids(self.runner, label, ids)
 
-    def unit_companies(self, unit_ids: Iterable[str]) -> dict[str, str]:
-        """The company of each stored department among ``unit_ids`` (an import keeps people and sub-departments
-        in departments of their own company)."""
-        found: dict[str, str] = {}
-        for batch in _batches(sorted(set(unit_ids))):
-            for row in self.runner.read(cypher.FETCH_NODES["OrgUnit"], {"ids": list(batch)}):
-                found[str(row["id"])] = str(row["props"].get("company_id", ""))
+    def properties(self, label: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored properties of each ``label`` node among ``ids`` (an import checks rows against them)."""
+        found: dict[str, dict[str, Any]] = {}
+        for batch in _batches(sorted(set(ids))):
+            for row in self.runner.read(cypher.FETCH_NODES[label], {"ids": list(batch)}):
+                found[str(row["id"])] = dict(row["props"])
         return found
 
     def node(self, label: str, node_id: str) -> dict[str, Any] | None:

@@ -407,6 +407,22 @@ CASES += [
         "部门编号",
         "department 'u1' belongs to another company (c1), not to c2",
     ),
+    (
+        "contacts",
+        "id,name,company_id",
+        "p1,One,c2",
+        "q2,Good,c1",
+        "company_id",
+        "moves p1 to c2, but their department 'u1' belongs to c1: give unit_id too",
+    ),
+    (
+        "org_units",
+        "id,company_id,name",
+        "u1,c2,IT",
+        "v2,c1,Ops",
+        "company_id",
+        "department 'u1' belongs to c1; it cannot move to another company (add a new one)",
+    ),
     # ids a list of managers cannot hold, and managers a list does not name
     ("contacts", "id,name,company_id", '"q;1",Q,c1', "q2,Good,c1", "id", "holds ';', which separates managers"),
     ("contacts", "id,name,company_id", '"q,1",Q,c1', "q2,Good,c1", "id", "holds ',', which separates managers"),
