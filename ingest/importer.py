@@ -452,6 +452,10 @@ def import_paths(
 ) -> ImportReport:
     """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read.
 
+    ``progress(stem, rows)`` is called after each batch has landed (written and acknowledged), with the rows
+    of ``stem`` read so far: between two units of work, where a caller may show progress, or a test stop the
+    store (``tests/integration/test_import_stop.py``).
+
     Each written batch is recorded in the history as a change by ``who``
     (default: this machine's user, ``graph.identity.local_user``) with the
     note ``why``.
