@@ -27,6 +27,8 @@ from ingest.export import export_csv
 from ingest.importer import import_paths
 from tests.integration.test_store import account, dump
 
+pytestmark = pytest.mark.integration
+
 
 def by(who: str, action: str = "edit", why: str = "") -> Author:
     return Author(who=who, source=ChangeSource.EDIT, action=action, why=why)
