@@ -365,14 +365,15 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
 
 
 def _misplaced(
-    store: GraphStore, survey: _Survey, batch: list[_Pending], skip: Iterable[int]
+    store: GraphStore, survey: _Survey, batch: list[_Pending], skip: Iterable[int], fresh: _Fresh
 ) -> dict[int, list[RowError]]:
     """Errors for rows that would leave someone or a department in a department of another company.
 
     A contact or department named into another company's department, a contact moved to another company while
     their stored department stays (a row without ``unit_id`` keeps it), or a stored department moved to another
     company (its people and sub-departments would stay behind in it): each would put a record on one company's
-    map and its department on another's. The edit form refuses the first in the same words.
+    map and its department on another's. The edit form refuses the first in the same words. Labels that were
+    empty when the import began (``fresh``) have nothing stored to read.
     """
     skipped = set(skip)
     records = {
@@ -380,8 +381,9 @@ def _misplaced(
     }
     unplaced = [r.id for r in records.values() if isinstance(r, Contact) and not r.unit_id]
     units = [r.id for r in records.values() if isinstance(r, OrgUnit)]
-    placed = _Placed(contacts=store.properties("Contact", unplaced), units=store.properties("OrgUnit", units))
-    placed.owners = _unit_owners(store, survey, {u for r in records.values() if (u := placed.department(r))})
+    stored = functools.partial(_stored, store, fresh)
+    placed = _Placed(contacts=stored("Contact", unplaced), units=stored("OrgUnit", units))
+    placed.owners = _unit_owners(stored, survey, {u for r in records.values() if (u := placed.department(r))})
     errors: dict[int, list[RowError]] = {}
     for index, record in records.items():
         if problem := placed.problem(record):
@@ -392,11 +394,20 @@ def _misplaced(
     return errors
 
 
-def _unit_owners(store: GraphStore, survey: _Survey, units: set[str]) -> dict[str, str]:
+def _stored(store: GraphStore, fresh: _Fresh, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``store.properties``, skipped for a label that was empty when the import began."""
+    return {} if label in fresh.labels else store.properties(label, ids)
+
+
+def _unit_owners(
+    stored: Callable[[str, list[str]], dict[str, dict[str, Any]]], survey: _Survey, units: set[str]
+) -> dict[str, str]:
     """The company each department belongs to: as imported (this import's rows win), else as stored."""
     imported = survey.ids["OrgUnit"]
-    stored = store.properties("OrgUnit", [u for u in units if u not in imported])
-    owners = {u: str(props.get("company_id", "")) for u, props in stored.items()}
+    owners = {
+        u: str(props.get("company_id", ""))
+        for u, props in stored("OrgUnit", [u for u in units if u not in imported]).items()
+    }
     return owners | {u: survey.unit_company.get(u, "") for u in units if u in imported}
 
 
@@ -636,7 +647,7 @@ def _flush(
         return []
     gc.collect(1)
     bad = _unknown_references(store, survey, batch)
-    bad |= _misplaced(store, survey, batch, skip=bad)
+    bad |= _misplaced(store, survey, batch, bad, fresh)
     good = [p for i, p in enumerate(batch) if i not in bad]
     for index, errors in bad.items():
         report.errors.extend(errors)

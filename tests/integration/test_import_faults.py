@@ -1332,3 +1332,16 @@ def test_a_file_fault_is_reported_where_it_is_and_the_rest_lands(
         assert any(text in row for row in after[stem] - before[stem]), "the good row beside the fault landed"
     else:
         assert after == before
+
+
+def test_a_department_of_another_company_is_refused_in_a_first_import(store: GraphStore, tmp_path: Path) -> None:
+    """Into an empty store the import reads nothing stored back (labels it creates are new): its own rows decide."""
+    _write(tmp_path, "companies.csv", "id,name\nc1,One Co\nc2,Two Co\n")
+    _write(tmp_path, "org_units.csv", "id,company_id,name,parent_id\nu1,c1,IT,\nu2,c2,Audit,\nu3,c1,Desk,u2\n")
+    _write(tmp_path, "contacts.csv", "id,name,company_id,unit_id\nq1,Q,c1,u2\nq2,Good,c1,u1\n")
+    report = import_paths(store, [tmp_path])
+    assert [(e.file, e.row, e.column, e.reason) for e in report.errors] == [
+        ("org_units.csv", 4, "parent_id", "department 'u2' belongs to another company (c2), not to c1"),
+        ("contacts.csv", 2, "unit_id", "department 'u2' belongs to another company (c2), not to c1"),
+    ]
+    assert store.node("Contact", "q2") is not None and store.node("Contact", "q1") is None
