@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_fiel
 from graph.normalise import company_key, is_legal_form_only, normalise_email, normalise_phone
 
 __all__ = [
+    "ID_SEPARATORS",
     "US_VENDOR_ID",
     "BuyingRole",
     "Channel",
@@ -30,6 +31,7 @@ __all__ = [
     "Competitor",
     "CompetitorRelationship",
     "Contact",
+    "ContactId",
     "Influence",
     "InfluenceKind",
     "Opportunity",
@@ -135,6 +137,22 @@ class Stage(StrEnum):
 
 
 Id = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+ID_SEPARATORS = ";；,，、"
+"""What separates the ids in a list of managers (``contacts.reports_to``): no contact id may hold one."""
+
+
+def _listable(contact_id: str) -> str:
+    """A contact id must survive being one of a list of managers: an edit, an export and an import read it alike.
+
+    >>> _listable("ct 7")
+    'ct 7'
+    """
+    if found := [character for character in contact_id if character in ID_SEPARATORS]:
+        raise ValueError(f"holds {found[0]!r}, which separates managers in a list: a contact id cannot hold ; , or 、")
+    return contact_id
+
+
+ContactId = Annotated[Id, AfterValidator(_listable)]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 
 
@@ -234,13 +252,13 @@ class OrgUnit(Record):
 
 
 class Contact(Record):
-    id: Id
+    id: ContactId
     name: Name
     company_id: Id
     unit_id: Id | None = None
     title: str | None = None
     level: Annotated[int, Field(ge=1, le=20)] | None = None
-    reports_to: tuple[Id, ...] = ()
+    reports_to: tuple[ContactId, ...] = ()
     phone: str | None = None
     email: str | None = None
     buying_role: BuyingRole = BuyingRole.UNKNOWN

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
@@ -53,7 +54,16 @@ from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import COLUMNS, canonical_enum
-from ingest.readers import ReadFailed, Source, SourceRow, find_sources, read_rows, unknown_headers
+from ingest.readers import (
+    CellFault,
+    ReadFailed,
+    Source,
+    SourceRow,
+    find_sources,
+    header_row,
+    read_rows,
+    unknown_headers,
+)
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
@@ -149,6 +159,8 @@ class _Survey:
     """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
     rejected: dict[tuple[str, str], str] = field(default_factory=dict)
     """(label, id) of rows rejected while loading → where, so dependants can say why."""
+    unit_company: dict[str, str] = field(default_factory=dict)
+    """The company each imported department belongs to: a contact or sub-department must be in its own company."""
 
     def reject(self, row: SourceRow) -> None:
         label, node_id = _DEFINES.get(row.source.stem), row.cells.get("id")
@@ -179,13 +191,15 @@ def _survey(sources: list[Source], store: GraphStore) -> _Survey:
             continue
         for row in read_rows(source):
             node_id = row.cells.get("id")
-            if not node_id:
+            if not node_id or row.faults:
                 continue
             first = survey.first_seen.setdefault((label, node_id), (source.label, row.row))
             if first != (source.label, row.row):
                 survey.duplicates[(source.label, row.row)] = f"duplicate id: {first[0]} row {first[1]} has it too"
                 continue
             survey.ids[label].add(node_id)
+            if label == "OrgUnit":
+                survey.unit_company[node_id] = row.cells.get("company_id", "")
             if label == "Contact":
                 _survey_contact(survey, row, node_id, reach)
             if label in _UPPER and (upper := row.cells.get(_UPPER[label], "")):
@@ -350,6 +364,86 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
     return errors
 
 
+def _misplaced(
+    store: GraphStore, survey: _Survey, batch: list[_Pending], skip: Iterable[int], fresh: _Fresh
+) -> dict[int, list[RowError]]:
+    """Errors for rows that would leave someone or a department in a department of another company.
+
+    A contact or department named into another company's department, a contact moved to another company while
+    their stored department stays (a row without ``unit_id`` keeps it), or a stored department moved to another
+    company (its people and sub-departments would stay behind in it): each would put a record on one company's
+    map and its department on another's. The edit form refuses the first in the same words. Labels that were
+    empty when the import began (``fresh``) have nothing stored to read.
+    """
+    skipped = set(skip)
+    records = {
+        i: r for i, p in enumerate(batch) if i not in skipped for r in p.records if isinstance(r, Contact | OrgUnit)
+    }
+    unplaced = [r.id for r in records.values() if isinstance(r, Contact) and not r.unit_id]
+    units = [r.id for r in records.values() if isinstance(r, OrgUnit)]
+    stored = functools.partial(_stored, store, fresh)
+    placed = _Placed(contacts=stored("Contact", unplaced), units=stored("OrgUnit", units))
+    placed.owners = _unit_owners(stored, survey, {u for r in records.values() if (u := placed.department(r))})
+    errors: dict[int, list[RowError]] = {}
+    for index, record in records.items():
+        if problem := placed.problem(record):
+            field_name, value, reason = problem
+            row = batch[index].row
+            column = row.headers.get(field_name, field_name)
+            errors[index] = [RowError(file=row.source.label, row=row.row, column=column, value=value, reason=reason)]
+    return errors
+
+
+def _stored(store: GraphStore, fresh: _Fresh, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """``store.properties``, skipped for a label that was empty when the import began."""
+    return {} if label in fresh.labels else store.properties(label, ids)
+
+
+def _unit_owners(
+    stored: Callable[[str, list[str]], dict[str, dict[str, Any]]], survey: _Survey, units: set[str]
+) -> dict[str, str]:
+    """The company each department belongs to: as imported (this import's rows win), else as stored."""
+    imported = survey.ids["OrgUnit"]
+    owners = {
+        u: str(props.get("company_id", ""))
+        for u, props in stored("OrgUnit", [u for u in units if u not in imported]).items()
+    }
+    return owners | {u: survey.unit_company.get(u, "") for u in units if u in imported}
+
+
+@dataclass
+class _Placed:
+    """Where the contacts and departments of a batch are stored, and who owns the departments they end up in."""
+
+    contacts: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def department(self, record: Contact | OrgUnit) -> str | None:
+        """The department ``record`` is in after this row: the one it names, or a contact's stored one."""
+        if isinstance(record, OrgUnit):
+            return record.parent_id
+        return record.unit_id or self.contacts.get(record.id, {}).get("unit_id")
+
+    def problem(self, record: Contact | OrgUnit) -> tuple[str, str, str] | None:
+        """(field, value, reason) when ``record`` would end up in a department of another company."""
+        company = record.company_id
+        if isinstance(record, OrgUnit) and (was := self.units.get(record.id, {}).get("company_id", company)) != company:
+            reason = f"department {record.id!r} belongs to {was}; it cannot move to another company (add a new one)"
+            return "company_id", company, reason
+        unit = self.department(record)
+        owner = self.owners.get(unit or "", company)
+        if not unit or owner == company:
+            return None
+        if isinstance(record, Contact) and not record.unit_id:
+            reason = (
+                f"moves {record.id} to {company}, but their department {unit!r} belongs to {owner}: give unit_id too"
+            )
+            return "company_id", company, reason
+        field_name = "unit_id" if isinstance(record, Contact) else "parent_id"
+        return field_name, unit, f"department {unit!r} belongs to another company ({owner}), not to {company}"
+
+
 def _references(record: Record) -> Iterable[tuple[str, str, str]]:
     for name, label in _REFERENCES.get(type(record), ()):
         value = getattr(record, name, None)
@@ -368,6 +462,10 @@ def import_paths(
     why: str = "",
 ) -> ImportReport:
     """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read.
+
+    ``progress(stem, rows)`` is called after each batch has landed (written and acknowledged), with the rows
+    of ``stem`` read so far: between two units of work, where a caller may show progress, or a test stop the
+    store (``tests/integration/test_import_stop.py``).
 
     Each written batch is recorded in the history as a change by ``who``
     (default: this machine's user, ``graph.identity.local_user``) with the
@@ -411,6 +509,8 @@ def _load(
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
         unknown = unknown_headers(source)
+        if (header := header_row(source)) > 1:
+            report.warnings.append(f"{source.label}: the header is on row {header}; the rows above it were skipped")
         report.warnings.extend(f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown)
         batch: list[_Pending] = []
         for item in _prepared(source, survey):
@@ -497,6 +597,9 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
     """
     seen: dict[tuple[str, ...], int] = {}
     for row in read_rows(source):
+        if row.faults:
+            yield _Prepared(row, errors=[_fault_error(row, fault) for fault in row.faults])
+            continue
         problem = survey.duplicates.get((source.label, row.row)) or _repeated_relationship(seen, row)
         label = _DEFINES.get(source.stem, "")
         if problem is None and (label, row.cells.get("id", "")) in survey.in_cycle:
@@ -525,6 +628,10 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
             yield _Prepared(row, errors=row_errors(row, error, note="after merging duplicate contacts"))
 
 
+def _fault_error(row: SourceRow, fault: CellFault) -> RowError:
+    return RowError(file=row.source.label, row=row.row, column=fault.column, value=fault.value, reason=fault.reason)
+
+
 def _flush(
     store: GraphStore,
     survey: _Survey,
@@ -540,6 +647,7 @@ def _flush(
         return []
     gc.collect(1)
     bad = _unknown_references(store, survey, batch)
+    bad |= _misplaced(store, survey, batch, bad, fresh)
     good = [p for i, p in enumerate(batch) if i not in bad]
     for index, errors in bad.items():
         report.errors.extend(errors)

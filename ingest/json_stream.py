@@ -17,6 +17,7 @@ __all__ = ["JsonShapeError", "json_lists"]
 
 _CHUNK = 1 << 16
 _WHITESPACE = " \t\n\r"
+_NUMBER_GOES_ON = frozenset("0123456789.eE+-")
 
 
 class JsonShapeError(ValueError):
@@ -71,10 +72,22 @@ class _Scanner:
                 raise JsonShapeError(f"{error.msg} at character {self._offset()}") from error
             except RecursionError as error:  # lists in lists thousands deep: no spreadsheet row looks like that
                 raise JsonShapeError(f"values nested too deeply at character {self._offset()}") from error
-            if end == len(self._buffer) and self._fill():
-                continue  # a number or literal may go on in the next chunk
+            except ValueError as error:  # a whole number of thousands of digits, past Python's conversion limit
+                raise JsonShapeError(f"a number too long to read at character {self._offset()}") from error
+            if self._may_go_on(value, end) and self._fill():
+                continue
             self._pos = end
             return value
+
+    def _may_go_on(self, value: Any, end: int) -> bool:
+        """Whether a number decoded from the buffer may go on in the next chunk: "0" may be the start of "0.5".
+
+        Text, lists and objects end with their own closing character; a number or a literal ends only where
+        something that cannot continue it follows, which the buffer may not hold yet.
+        """
+        if isinstance(value, str | list | dict):
+            return False
+        return end == len(self._buffer) or self._buffer[end] in _NUMBER_GOES_ON
 
     def _offset(self) -> int:
         """Characters read so far, for error messages."""

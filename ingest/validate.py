@@ -17,6 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError, field_validator
 
 from graph.model import (
+    ID_SEPARATORS,
     US_VENDOR_ID,
     Claim,
     Company,
@@ -56,7 +57,7 @@ MODELS: dict[str, type[Record]] = {
     "claims": Claim,
     "settlements": Settlement,
 }
-_LIST_SPLIT = re.compile(r"[;；,，、\s]+")
+_LIST_SPLIT = re.compile(f"[{ID_SEPARATORS}]")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _NUMBER = re.compile(r"^-?[\d,，]+(\.\d+)?$")
 
@@ -109,12 +110,14 @@ def _date(text: str) -> str:
 
 
 def split_ids(text: str) -> tuple[str, ...]:
-    """The ids in a cell that lists several (managers), separated by ``;``, ``,``, ``、`` or spaces.
+    """The ids in a cell that lists several (managers), separated by ``;``, ``,`` or ``、`` (``model.ID_SEPARATORS``).
 
-    >>> split_ids("ct-1; ct-2，ct-3")
-    ('ct-1', 'ct-2', 'ct-3')
+    Spaces do not separate: an id may hold one (an edit can set ``ct 7``, so its export must read back).
+
+    >>> split_ids("ct-1; ct-2，ct-3、ct 4")
+    ('ct-1', 'ct-2', 'ct-3', 'ct 4')
     """
-    return tuple(part for part in _LIST_SPLIT.split(text) if part)
+    return tuple(part for part in (p.strip() for p in _LIST_SPLIT.split(text)) if part)
 
 
 def _prepared(model: type[Record], cells: dict[str, str]) -> dict[str, Any]:

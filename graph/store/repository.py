@@ -349,6 +349,14 @@ class GraphStore:
         """Which of ``ids`` exist as ``label`` nodes (reference checks before an import writes)."""
         return _existing_ids(self.runner, label, ids)
 
+    def properties(self, label: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored properties of each ``label`` node among ``ids`` (an import checks rows against them)."""
+        found: dict[str, dict[str, Any]] = {}
+        for batch in _batches(sorted(set(ids))):
+            for row in self.runner.read(cypher.FETCH_NODES[label], {"ids": list(batch)}):
+                found[str(row["id"])] = dict(row["props"])
+        return found
+
     def node(self, label: str, node_id: str) -> dict[str, Any] | None:
         """One node's stored properties (``version`` included), or ``None``."""
         rows = self.runner.read(cypher.FETCH_NODES[label], {"ids": [node_id]})

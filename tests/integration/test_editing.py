@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +23,11 @@ from graph.editing import (
 from graph.errors import EditConflict, EditRefused
 from graph.model import InfluenceKind
 from graph.store import GraphStore
+from ingest.export import export_csv
+from ingest.importer import import_paths
 from tests.integration.test_store import account, dump
+
+pytestmark = pytest.mark.integration
 
 
 def by(who: str, action: str = "edit", why: str = "") -> Author:
@@ -207,3 +212,31 @@ def test_companies_branches_and_departments(filled: GraphStore) -> None:
     with pytest.raises(EditRefused) as taken:
         save_company(filled, {"id": "g", "name": "Another"}, by("Li"))
     assert refusal(taken) == [("id", "is already used by 华东电网集团有限公司 (g)")]
+
+
+def test_a_contact_id_an_edit_sets_reads_back_from_its_export(filled: GraphStore, tmp_path: Path) -> None:
+    """An id with a space, set by an edit and named as a manager, survives export → import (#15)."""
+    save_contact(filled, {"id": "ct 7", "name": "七号", "company_id": "b1"}, by("Li"))
+    save_contact(filled, {"id": "ct 8", "name": "八号", "company_id": "b1", "reports_to": ("ct 7", "p1")}, by("Li"))
+    export_csv(filled, tmp_path)
+    exported = dump(filled, with_history=False)
+    filled.clear()
+    report = import_paths(filled, [tmp_path])
+    assert not report.errors, report.errors
+    assert filled.managers("ct 8") == ["ct 7", "p1"]
+    assert dump(filled, with_history=False) == exported
+
+
+@pytest.mark.parametrize("contact_id", ["ct;7", "ct,7", "ct、7", "ct，7"])
+def test_an_id_the_importer_refuses_the_edit_refuses_in_the_same_words(
+    filled: GraphStore, tmp_path: Path, contact_id: str
+) -> None:
+    before = dump(filled)
+    with pytest.raises(EditRefused) as refused:
+        save_contact(filled, {"id": contact_id, "name": "七号", "company_id": "b1"}, by("Li"))
+    (tmp_path / "contacts.csv").write_text(f'id,name,company_id\n"{contact_id}",七号,b1\n', encoding="utf-8")
+    report = import_paths(filled, [tmp_path])
+    assert refusal(refused) == [("id", report.errors[0].reason)]
+    assert [(e.row, e.column) for e in report.errors] == [(2, "id")]
+    assert "separates managers" in report.errors[0].reason
+    assert dump(filled) == before
