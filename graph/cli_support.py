@@ -2,7 +2,9 @@
 
 A user who runs ``python -m graph …`` with the store down must read one line
 saying so, not a traceback; SIGTERM must end the command through normal exit
-so an embedded server it started is shut down cleanly.
+so an embedded server it started is shut down cleanly. A failure kagraph did
+not foresee (a bug) is one line too, naming the file that keeps its traceback
+for whoever fixes it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import json
 import signal
 import sys
+import tempfile
+import traceback
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -18,9 +22,10 @@ from pydantic import BaseModel
 
 from graph.errors import KagraphError
 
-__all__ = ["EXIT_ERROR", "print_json", "run_cli"]
+__all__ = ["EXIT_BUG", "EXIT_ERROR", "print_json", "run_cli"]
 
 EXIT_ERROR = 2
+EXIT_BUG = 3
 
 
 def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
@@ -41,6 +46,17 @@ def run_cli(main: Callable[[list[str]], int], argv: list[str] | None = None) -> 
     except BrokenPipeError:  # the output went into a pipe that closed (| head): nothing left to say
         sys.stderr.close()
         return 141
+    except Exception as error:  # the last line of defence: a bug, said in one line
+        kept = _keep_traceback()
+        print(f"kagraph: unexpected {type(error).__name__}: {error} (a bug; details in {kept})", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _keep_traceback() -> str:
+    """Write the current exception's traceback to a file of its own and return its path."""
+    with tempfile.NamedTemporaryFile("w", prefix="kagraph-error-", suffix=".txt", delete=False) as kept:
+        traceback.print_exc(file=kept)
+        return kept.name
 
 
 def print_json(value: Any) -> None:
