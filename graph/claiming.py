@@ -195,7 +195,7 @@ def settle_dispute(
         records: list[Record] = [settlement]
         if decision == SettlementDecision.TRANSFER:
             records += _transfer(graph, holder, other, on, policy, who)
-        author = Author(who=who, source=ChangeSource.CLAIM, action=f"settle a {dispute.kind}: {decision}", why=why)
+        author = Author(who=who, source=ChangeSource.CLAIM, action="settle a dispute", why=why)
         return Decided(records, author, settlement)
 
     return store.decide_on_claims(_locks(store, company_id, _rep_of(store, claim_id), other_rep_id), decide)[0]
