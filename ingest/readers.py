@@ -42,7 +42,9 @@ __all__ = [
     "SourceRow",
     "detect_encoding",
     "find_sources",
+    "header_row",
     "read_rows",
+    "unknown_headers",
 ]
 
 _SAMPLE_BYTES = 1 << 20
@@ -55,7 +57,7 @@ _GB2312_SHARE = 0.5
 Any byte pairs decode as GB18030, so a Shift-JIS file (山田太郎) or a Big5 one reads as rare characters; a real
 GBK export is nearly all GB2312 characters, a few rare ones in names aside."""
 HEADER_SEARCH_ROWS = 10
-"""Rows at the top of a sheet searched for the header: workbooks often carry a title or a date above it."""
+"""Rows at the top of a CSV file or sheet searched for the header: exports often carry a title or a date above it."""
 
 
 class ReadFailed(KagraphError):
@@ -262,7 +264,7 @@ def unknown_headers(source: Source) -> list[str]:
 
 
 def header_row(source: Source) -> int:
-    """The row a sheet's header is on (1 unless title rows stand above it); 1 for JSON, which has none."""
+    """The row a CSV file's or sheet's header is on (1 unless title rows stand above it); 1 for JSON (none)."""
     return 1 if source.kind == "json" else _header(source, _raw_rows(source))[0]
 
 

@@ -26,9 +26,9 @@ from tests.conftest import ON_NEO4J
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration
-CONTACTS = 4 * BATCH_ROWS
-STOP_AFTER = 2 * BATCH_ROWS
-"""Contacts landed when the server is stopped: two batches of four."""
+CONTACTS = 3 * BATCH_ROWS
+STOP_AFTER = BATCH_ROWS
+"""Contacts landed when the server is stopped: one batch of three."""
 
 
 @dataclass(frozen=True)
