@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 
 from graph.analysis.history import rewind
 from graph.changes import ChangeSource
@@ -17,6 +18,8 @@ from ingest.demo import DEMO_TODAY, demo_records
 from ingest.demo_history import demo_edits, demo_start
 from ingest.importer import import_paths
 from ingest.load_demo import load_demo
+
+pytestmark = pytest.mark.integration
 
 WENZHOU = "co-hd-wz"
 MONTH_BACK = DEMO_TODAY - dt.timedelta(days=31)
