@@ -12,6 +12,7 @@ from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
+from graph.render.numbers import SCORE_FORMAT, influence_points
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
@@ -107,14 +108,23 @@ people, heat, history, export = st.tabs(
 columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
 with people:
     st.dataframe(
-        pd.DataFrame([{k: enum_label(v) for k, v in c.model_dump().items()} for c in report.contacts])[columns],
+        pd.DataFrame(
+            [
+                {k: enum_label(v) for k, v in c.model_dump().items()} | {"influence": influence_points(c.influence)}
+                for c in report.contacts
+            ]
+        )[columns],
         hide_index=True,
         width="stretch",
         column_config={
             **{c: t(f"col.{c}") for c in ("name", "title", "level", "buying_role", "stance", "status")},
             "best_rep_name": t("col.best_rep"),
-            "influence": st.column_config.ProgressColumn(t("col.influence"), min_value=0.0, max_value=1.0),
-            "best_strength": st.column_config.ProgressColumn(t("col.best_strength"), min_value=0, max_value=100),
+            "influence": st.column_config.ProgressColumn(
+                t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT
+            ),
+            "best_strength": st.column_config.ProgressColumn(
+                t("col.best_strength"), min_value=0, max_value=100, format=SCORE_FORMAT
+            ),
         },
     )
 with heat:

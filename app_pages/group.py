@@ -9,6 +9,7 @@ from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DE
 from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
+from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
 from ui.store import group_graph, require_store
@@ -38,8 +39,8 @@ figures = st.columns(5)
 figures[0].metric(t("group.metric.ours"), totals.ours)
 figures[1].metric(t("group.metric.competitor"), totals.competitor)
 figures[2].metric(t("group.metric.untouched"), totals.untouched)
-figures[3].metric(t("group.metric.our_amount"), f"{totals.our_amount:,.0f}")
-figures[4].metric(t("group.metric.competitor_amount"), f"{totals.competitor_amount:,.0f}")
+figures[3].metric(t("group.metric.our_amount"), money(totals.our_amount))
+figures[4].metric(t("group.metric.competitor_amount"), money(totals.competitor_amount))
 
 
 def reason(target: ExpansionTarget) -> str:
@@ -51,7 +52,7 @@ def reason(target: ExpansionTarget) -> str:
     ]
     if target.components["hq"]:
         parts.append(t("group.reason.hq"))
-    parts.append(t("group.reason.path", score=target.path.score) if target.path else t("group.reason.no_path"))
+    parts.append(t("group.reason.path", score=share(target.path.score)) if target.path else t("group.reason.no_path"))
     return "; ".join(parts)
 
 
@@ -83,10 +84,10 @@ def signal_card(signal: HqSignal) -> None:
             hide_index=True,
             width="stretch",
             column_config={k: t(f"col.{k}") for k in ("company", "vendor", "since")}
-            | {"amount": st.column_config.NumberColumn(t("col.amount"), format="%,.0f")},
+            | {"amount": st.column_config.NumberColumn(t("col.amount"), format=MONEY_FORMAT)},
         )
         if signal.remaining:
-            st.caption(t("group.signal.offer", count=len(signal.remaining), value=signal.estimated_value))
+            st.caption(t("group.signal.offer", count=len(signal.remaining), value=money(signal.estimated_value)))
         else:
             st.caption(t("group.signal.renewal"))
 
@@ -127,7 +128,7 @@ with st.container():
                 "company": t("col.company"),
                 "status": t("col.status"),
                 "target_score": st.column_config.ProgressColumn(
-                    t("col.target_score"), min_value=0, max_value=100, format="%.0f"
+                    t("col.target_score"), min_value=0, max_value=100, format=SCORE_FORMAT
                 ),
                 "why": st.column_config.TextColumn(t("col.why"), width="large"),
             },
@@ -138,7 +139,7 @@ with st.container():
             st.markdown(f"**{t('group.path')}** · {plain(chosen.company_name)}")
             if chosen.path:
                 st.markdown(plain(chosen.path.sentence))
-                st.caption(t("chain.path.score", score=chosen.path.score))
+                st.caption(t("chain.path.score", score=share(chosen.path.score)))
             else:
                 st.caption(t("group.reason.no_path"))
             if st.button(t("group.open_chain"), key="open_chain"):

@@ -13,6 +13,7 @@ import streamlit as st
 from graph.analysis.chain import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
+from graph.render.numbers import share
 from ui.i18n import language, t
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
@@ -47,9 +48,15 @@ def finding_cards(report: ChainReport) -> None:
 
 
 def coverage_gauge(report: ChainReport, tier: int) -> None:
+    """Coverage against its tier's target. The gap is said in words, not drawn as a red "drop": it is a distance
+    still to cover, not a fall."""
     reach = report.coverage
-    st.metric(t("chain.coverage"), f"{reach.team:.0%}", delta=f"{reach.team - reach.target:+.0%}")
-    st.progress(min(reach.team, 1.0), text=t("chain.coverage.target", target=reach.target, tier=tier))
+    st.metric(t("chain.coverage"), share(reach.team))
+    gap = round((reach.target - reach.team) * 100)
+    status = t("chain.coverage.met") if gap <= 0 else t("chain.coverage.short", points=gap)
+    st.progress(
+        min(reach.team, 1.0), text=t("chain.coverage.target", target=share(reach.target), tier=tier) + " · " + status
+    )
 
 
 def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
@@ -86,4 +93,4 @@ def path_list(paths: list[WarmPath]) -> None:
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):
             st.markdown(f"**{number}.** {plain(path.sentence)}")
-            st.caption(t("chain.path.score", score=path.score))
+            st.caption(t("chain.path.score", score=share(path.score)))

@@ -44,6 +44,8 @@ def test_money_format_for_tables_is_the_same_rule() -> None:
     assert numbers.MONEY_FORMAT.replace("%,.0f", "{:,.0f}").format(1500000.0) == numbers.money(1500000.0)
 
 
-@pytest.mark.parametrize(("day", "text"), [(dt.date(2026, 12, 1), "2026-12-01"), ("2026-12-01", "2026-12-01"), (None, "")])
+@pytest.mark.parametrize(
+    ("day", "text"), [(dt.date(2026, 12, 1), "2026-12-01"), ("2026-12-01", "2026-12-01"), (None, "")]
+)
 def test_dates_are_iso(day: dt.date | str | None, text: str) -> None:
     assert numbers.date_text(day) == text

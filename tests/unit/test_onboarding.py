@@ -13,6 +13,7 @@ import datetime as dt
 import networkx as nx
 import pytest
 
+from graph.analysis.chain import decision_chain
 from graph.analysis.onboarding import FIRST_MEETINGS, onboarding_digest
 from graph.render.digest import digest_html, digest_markdown
 from tests.unit.test_chain_analysis import TODAY, account, knows, line, rep, touch
@@ -109,3 +110,23 @@ def test_exports_escape_names(acme: nx.MultiDiGraph) -> None:
     assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     text = digest_markdown(digest, {"c": "Acme"})
     assert "## Meet these five first" in text and "\\<img" in text
+
+
+def test_a_role_played_in_an_open_deal_fills_the_account_role(acme: nx.MultiDiGraph) -> None:
+    """The account view and the digest read deal roles from one place: no "nobody plays champion" beside one."""
+    acme.nodes["Contact:eng"]["buying_role"] = "user"
+    acme.remove_edge("Contact:eng", "Opportunity:deal", key="PLAYS:user")
+    acme.add_edge("Contact:eng", "Opportunity:deal", key="PLAYS:champion", type="PLAYS", role="champion")
+    assert "champion" not in decision_chain(acme, TODAY).missing_roles
+    acme.nodes["Opportunity:deal"]["stage"] = "lost"  # a closed deal's roles no longer count
+    assert "champion" in decision_chain(acme, TODAY).missing_roles
+
+
+def test_a_deal_counts_its_companys_unknown_decision_makers(acme: nx.MultiDiGraph) -> None:
+    """The five to meet first name an unknown decision maker: so does every open deal of their company."""
+    digest = onboarding_digest(acme, "new", TODAY)
+    unknown = [m.contact_id for m in digest.first_meetings if m.why == "unknown_decider"]
+    assert unknown == ["boss", "cfo"]
+    (deal,) = digest.open_opportunities
+    assert set(unknown) <= set(deal.uncovered_decision_makers)
+    assert "economic_buyer" in deal.missing_roles  # on record as buyer, but not playing it in this deal
