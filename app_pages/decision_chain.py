@@ -15,11 +15,11 @@ from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from graph.render.numbers import SCORE_FORMAT, influence_points
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.edit_panel import add_panel, contact_panel
-from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
+from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.identity import current_user
-from ui.store import claims_graph, company_graph, company_graph_on, require_store
+from ui.store import claims_graph, company_graph, company_graph_on, group_graph, require_store
 
 store = require_store()
 st.title(t("chain.title"))
@@ -69,16 +69,23 @@ with side:
     coverage_gauge(report, members[company_id]["tier"] or 3)
     finding_cards(report)
     st.subheader(t("chain.tab.paths"))
-    target = st.selectbox(t("chain.path.target"), report.influence_ranking, format_func=names.__getitem__)
+    target = st.selectbox(
+        t("chain.path.target"),
+        report.influence_ranking,
+        format_func=names.__getitem__,
+        index=focused_index(FOCUS_CONTACT, report.influence_ranking),
+    )
     reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
     from_rep = st.selectbox(
         t("chain.path.from_rep"),
         [None, *(r for r, _ in reps)],
         format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
     )
-    paths = warm_paths(graph, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
+    # Over the whole group, as the Group page's "best way in": introductions run through sibling branches too.
+    ties = graph if in_the_past else group_graph(group_id)
+    paths = warm_paths(ties, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
     if paths:
-        path_list(paths)
+        path_list(ties, paths)
     else:
         st.info(t("chain.path.none"))
     highlight = st.toggle(t("chain.path.show"), value=bool(paths))

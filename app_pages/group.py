@@ -10,8 +10,9 @@ from graph.model import US_VENDOR_ID
 from graph.render.group_map import group_map_html
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
-from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
+from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
+from ui.phrases import path_sentence
 from ui.store import group_graph, require_store
 
 store = require_store()
@@ -138,13 +139,14 @@ with st.container():
         with st.container(border=True):
             st.markdown(f"**{t('group.path')}** · {plain(chosen.company_name)}")
             if chosen.path:
-                st.markdown(plain(chosen.path.sentence))
+                st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
                 st.caption(t("chain.path.score", score=share(chosen.path.score)))
             else:
                 st.caption(t("group.reason.no_path"))
             if st.button(t("group.open_chain"), key="open_chain"):
                 st.session_state[FOCUS_GROUP] = group_id
                 st.session_state[FOCUS_COMPANY] = chosen.company_id
+                st.session_state[FOCUS_CONTACT] = chosen.contact_id  # the chain page opens on this very path
                 st.switch_page(CHAIN_PAGE)
 
 path_companies: set[str] = set()

@@ -7,6 +7,7 @@ Every name shown passes through ``plain`` (Markdown) or a dataframe/chart
 from __future__ import annotations
 
 import altair as alt
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +16,7 @@ from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
 from graph.render.numbers import share
 from ui.i18n import language, t
+from ui.phrases import path_sentence, roles_text
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
 
@@ -32,7 +34,7 @@ def finding_text(report: ChainReport, finding: Finding) -> str:
     rep = next((s.rep_name for s in report.strengths if s.rep_id == report.single_thread_rep), "")
     values = {
         "names": listed if finding.kind not in ("unverified", "no_decision_maker") else "",
-        "roles": ", ".join(r.replace("_", " ") for r in report.missing_roles),
+        "roles": roles_text(report.missing_roles),
         "rep": rep,
         "count": len(finding.contact_ids),
     }
@@ -89,8 +91,9 @@ def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
     st.altair_chart(chart.properties(height=max(140, 34 * reps)), width="stretch")
 
 
-def path_list(paths: list[WarmPath]) -> None:
+def path_list(graph: nx.MultiDiGraph, paths: list[WarmPath]) -> None:
+    """The paths as numbered sentences in the chosen language; ``graph`` holds everyone on them."""
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):
-            st.markdown(f"**{number}.** {plain(path.sentence)}")
+            st.markdown(f"**{number}.** {plain(path_sentence(graph, path))}")
             st.caption(t("chain.path.score", score=share(path.score)))
