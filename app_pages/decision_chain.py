@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from graph.analysis.chain import decision_chain
@@ -17,9 +16,10 @@ from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_l
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
-from ui.i18n import enum_label, t
+from ui.i18n import t
 from ui.identity import current_user
 from ui.store import claims_graph, company_graph, company_graph_on, group_graph, require_store
+from ui.tables import readable
 
 store = require_store()
 st.title(t("chain.title"))
@@ -115,11 +115,9 @@ people, heat, history, export = st.tabs(
 columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
 with people:
     st.dataframe(
-        pd.DataFrame(
-            [
-                {k: enum_label(v) for k, v in c.model_dump().items()} | {"influence": influence_points(c.influence)}
-                for c in report.contacts
-            ]
+        readable(
+            [c.model_dump() | {"influence": influence_points(c.influence)} for c in report.contacts],
+            ("buying_role", "stance", "status"),
         )[columns],
         hide_index=True,
         width="stretch",

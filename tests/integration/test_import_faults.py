@@ -32,7 +32,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
     ("companies", "id,name,parent_id", "x1,X,x1", "g1,Good,c1", "parent_id", "cannot be a branch of itself"),
     ("companies", "id,name", ",X", "g1,Good", "id", "is required"),
     ("org_units", "id,company_id,name", "v1,nowhere,IT", "v2,c1,Ops", "company_id", "refers to company 'nowhere'"),
-    ("org_units", "id,company_id,name,parent_id", "v1,c1,IT,ghost", "v2,c1,Ops,u1", "parent_id", "refers to orgunit"),
+    ("org_units", "id,company_id,name,parent_id", "v1,c1,IT,ghost", "v2,c1,Ops,u1", "parent_id", "refers to depart"),
     ("org_units", "id,company_id,name", "v1,c1,", "v2,c1,Ops", "name", "is required"),
     ("org_units", "id,company_id,name,parent_id", "v1,c1,IT,v1", "v2,c1,Ops,", "parent_id", "part of itself"),
     ("contacts", "id,name,company_id", "q1,,c1", "q2,Good,c1", "name", "is required"),
@@ -85,7 +85,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "reports_to",
         "cannot report to themselves",
     ),
-    ("contacts", "id,name,company_id,unit_id", "q1,Q,c1,ghost", "q2,Good,c1,u1", "unit_id", "refers to orgunit"),
+    ("contacts", "id,name,company_id,unit_id", "q1,Q,c1,ghost", "q2,Good,c1,u1", "unit_id", "refers to department"),
     ("contacts", "id,name,company_id", "q1,Q,nowhere", "q2,Good,c1", "company_id", "refers to company 'nowhere'"),
     (
         "contacts",
