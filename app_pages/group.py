@@ -12,7 +12,7 @@ from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
-from ui.phrases import path_sentence
+from ui.phrases import category_label, path_sentence
 from ui.store import group_graph, require_store
 
 store = require_store()
@@ -33,7 +33,10 @@ waves = {s.category: s for s in result.hq_signals}
 default = next(iter(waves), None) or max(
     result.categories, key=lambda c: result.companies[0].rollup[c].companies - result.companies[0].rollup[c].untouched
 )
-category = pick[1].selectbox(t("group.category"), result.categories, index=result.categories.index(default))
+labels = {c: category_label(c) for c in result.categories}  # fixed now: a format_func is also called later
+category = pick[1].selectbox(
+    t("group.category"), result.categories, index=result.categories.index(default), format_func=labels.__getitem__
+)
 
 totals = result.companies[0].rollup[category]
 figures = st.columns(5)
@@ -66,7 +69,7 @@ def signal_card(signal: HqSignal) -> None:
                     "group.signal.text",
                     count=len(signal.companies),
                     branches=len(result.companies) - 1,
-                    category=signal.category,
+                    category=category_label(signal.category),
                     first=signal.first,
                     last=signal.last,
                 )

@@ -11,6 +11,7 @@ from graph.export import csv_text
 from graph.render.numbers import MONEY_FORMAT, SHARE_FORMAT, money, share_points
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
+from ui.phrases import category_label, listing
 from ui.store import portfolio_table, require_store
 
 CHART_GROUPS = 20
@@ -38,8 +39,8 @@ table = pd.DataFrame([row.model_dump() for row in portfolio_table(dt.date.today(
 if table.empty:
     st.info(t("overview.empty"))
     st.stop()
-table["hq_signals"] = table["hq_signals"].map(", ".join)
-table["competitors"] = table["competitors"].map(", ".join)
+table["hq_signals"] = table["hq_signals"].map(lambda signals: listing(map(category_label, signals)))
+table["competitors"] = table["competitors"].map(listing)
 
 filters = st.columns([1, 2, 2, 2])
 tiers = filters[0].multiselect(t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()))

@@ -258,6 +258,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "group.min_branches": ("Branches that make a wave", "构成信号的分支数"),
     "group.min_share": ("…or this share of branches", "……或分支占比"),
     "group.category": ("Product category", "产品品类"),
+    "category.网络": ("Network", "网络"),
+    "category.网络安全": ("Network security", "网络安全"),
+    "category.数据备份": ("Backup", "数据备份"),
     "group.metric.ours": ("Ours", "我方"),
     "group.metric.competitor": ("Competitor", "竞品"),
     "group.metric.untouched": ("Untouched", "空白"),
@@ -265,9 +268,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "group.metric.competitor_amount": ("Competitor spend", "竞品金额"),
     "group.legend": (
         "Green: we supply this category · red: a competitor does · grey: nobody yet. "
-        "Purple border: branches of an HQ buying wave · orange: the selected target's warm path.",
+        "Purple border: branches of an HQ buying wave · orange glow: the selected target's warm path "
+        "(a company on both shows both).",
         "绿色：我方供货 · 红色：竞品供货 · 灰色：尚无供应商。"
-        "紫色边框：总部统一采购信号中的分支 · 橙色：所选目标的引荐路径。",
+        "紫色边框：总部统一采购信号中的分支 · 橙色光晕：所选目标的引荐路径（两者兼有时同时显示）。",
     ),
     "group.signals": ("HQ policy signals", "总部统采信号"),
     "group.no_signals": (

@@ -20,7 +20,16 @@ from graph.analysis.warm_path import WarmPath
 from graph.render.numbers import money
 from ui.i18n import TEXTS, enum_label, language, t
 
-__all__ = ["action_text", "change_text", "listing", "path_sentence", "record_text", "roles_text", "value_text"]
+__all__ = [
+    "action_text",
+    "category_label",
+    "change_text",
+    "listing",
+    "path_sentence",
+    "record_text",
+    "roles_text",
+    "value_text",
+]
 
 _MONEY_FIELDS = {"amount", "estimated_value"}
 
@@ -28,6 +37,12 @@ _MONEY_FIELDS = {"amount", "estimated_value"}
 def listing(items: Iterable[str]) -> str:
     """Items joined the way the language lists them (``a, b`` or ``a、b``)."""
     return ("、" if language() == "zh" else ", ").join(items)
+
+
+def category_label(category: str) -> str:
+    """A product category in the chosen language where kagraph knows it (``网络`` → ``Network``), else as written."""
+    key = f"category.{category}"
+    return t(key) if key in TEXTS else category
 
 
 def roles_text(roles: Iterable[str]) -> str:

@@ -10,9 +10,11 @@ top-down would shrink them to fit.
 Each company is a box holding its name (and the rival's, if one supplies the
 chosen category there); colour = status of that category: ours green, a
 competitor red, nobody grey. Labels drop the prefix every company of the
-group shares (华东电网宁波供电分公司 → 宁波供电分公司); tooltips keep the full
-name. A thick purple border marks the branches of an HQ buying wave; a thick
-orange border marks the companies on the selected target's warm path.
+group shares (华东电网宁波供电分公司 → 宁波供电分公司), cut only where a word
+or a bracket begins; tooltips keep the full name. A thick purple border marks
+the branches of an HQ buying wave; an orange glow (and, off the wave, an
+orange border) marks the companies on the selected target's warm path, so a
+company on both keeps both marks.
 
 Company and vendor names come from spreadsheets. As in the decision-chain map,
 labels are canvas text, string tooltips are shown as text, and pyvis
@@ -27,6 +29,7 @@ from collections.abc import Collection
 from pyvis.network import Network
 
 from graph.analysis.group_tree import TreeCompany
+from graph.render.numbers import money
 from graph.render.standalone import standalone_html
 
 __all__ = ["STATUS_COLOURS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
@@ -81,11 +84,27 @@ def leaf_count(companies: list[TreeCompany]) -> int:
     return sum(1 for c in companies if c.id not in parents)
 
 
+_OPENING = "([{（【〔《<"
+
+
+def _cut(prefix: str) -> int:
+    """Where a shared prefix may be cut: all of it in CJK text, else after its last space.
+
+    Latin names share whole words only ("Northwind Traders " of "Northwind
+    Traders Inc." and "Northwind Traders (HK) Ltd."), never part of one.
+    """
+    if prefix and prefix[-1].isascii() and prefix[-1].isalnum():
+        return prefix.rfind(" ") + 1
+    return len(prefix)
+
+
 def short_names(companies: list[TreeCompany]) -> dict[str, str]:
     """Branch names without the prefix every company of the group shares; the root keeps its full name.
 
-    The prefix goes only when it is at least two characters long and leaves
-    at least two behind.
+    The prefix goes only when it is at least two characters long, ends where
+    a word begins, and leaves at least two characters behind that do not
+    start with a bracket (a "(Hong Kong) Ltd." says nothing alone): otherwise
+    the branch keeps its full name.
 
     >>> from graph.analysis.group_tree import TreeCompany
     >>> def c(name, depth): return TreeCompany(id=name, name=name, parent_id=None, kind=None, depth=depth,
@@ -94,19 +113,26 @@ def short_names(companies: list[TreeCompany]) -> dict[str, str]:
     {'华东电网集团有限公司': '华东电网集团有限公司', '华东电网宁波供电分公司': '宁波供电分公司'}
     >>> short_names([c("<b>", 0), c("<i>", 1)])
     {'<b>': '<b>', '<i>': '<i>'}
+    >>> short_names([c("Northwind Traders Inc.", 0), c("Northwind Traders (Hong Kong) Ltd.", 1),
+    ...              c("Northwind Traders Singapore", 1), c("Northwind Tradewinds", 1)])["Northwind Traders Singapore"]
+    'Traders Singapore'
+    >>> short_names([c("Northwind Inc.", 0), c("Northwind (Hong Kong) Ltd.", 1)])["Northwind (Hong Kong) Ltd."]
+    'Northwind (Hong Kong) Ltd.'
     """
     names = [c.name for c in companies]
     first, last = min(names, default=""), max(names, default="")
     shared = 0
     while shared < min(len(first), len(last)) and first[shared] == last[shared]:
         shared += 1
+    shared = _cut(first[:shared])
     if shared < 2:
         return {c.id: c.name for c in companies}
-    return {c.id: c.name[shared:] if c.depth and len(c.name) - shared >= 2 else c.name for c in companies}
 
+    def short(name: str) -> str:
+        rest = name[shared:].lstrip()
+        return rest if len(rest) >= 2 and rest[0] not in _OPENING else name
 
-def _money(amount: float | None) -> str:
-    return "" if amount is None else f"{amount:,.0f}"
+    return {c.id: short(c.name) if c.depth else c.name for c in companies}
 
 
 def _tooltip(company: TreeCompany, category: str) -> str:
@@ -116,7 +142,7 @@ def _tooltip(company: TreeCompany, category: str) -> str:
     if status is not None:
         lines.append(f"{category}: {status.status}")
         if status.vendor_name:
-            facts = (status.vendor_name, status.product or "", _money(status.amount), str(status.since or ""))
+            facts = (status.vendor_name, status.product or "", money(status.amount), str(status.since or ""))
             lines.append(" · ".join(facts))
     if rollup is not None and rollup.companies > 1:
         lines.append(
@@ -141,7 +167,8 @@ def group_map_html(
         status = company.products.get(category)
         state = status.status if status else "untouched"
         vendor = status.vendor_name if status and status.vendor_name and state == "competitor" else ""
-        border = PATH_COLOUR if company.id in on_path else WAVE_COLOUR if company.id in wave else PLAIN_BORDER
+        border = WAVE_COLOUR if company.id in wave else PATH_COLOUR if company.id in on_path else PLAIN_BORDER
+        glow = {"enabled": True, "color": PATH_COLOUR, "size": 16, "x": 0, "y": 0} if company.id in on_path else False
         net.add_node(
             company.id,
             label=f"{labels[company.id]}\n{vendor}".strip(),
@@ -151,6 +178,7 @@ def group_map_html(
             margin=8,
             color={"background": STATUS_COLOURS[state], "border": border},
             borderWidth=1 if border == PLAIN_BORDER else 5,
+            shadow=glow,
             font={"color": "#1e293b" if state == "untouched" else "#ffffff"},
             title=_tooltip(company, category),
         )
