@@ -8,8 +8,7 @@ from ui.store import company_graph, group_graph, require_store
 from ui.tables import readable
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
-INDENT = "\u3000\u3000"
-"""Two ideographic spaces per level: wide enough to see in CJK and Latin names alike."""
+INDENT = "\u3000\u3000"  # two ideographic spaces per level: wide enough to see in CJK and Latin names alike
 
 store = require_store()
 st.title(t("accounts.title"))

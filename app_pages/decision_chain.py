@@ -42,8 +42,13 @@ with st.expander(t("chain.settings")):
     threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5)
     half_life = knobs[2].number_input(t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15)
     lines = st.columns(4)
+    edge_words = {k: t(f"chain.edge.{k}") for k in EDGE_KINDS}
     kinds = lines[0].multiselect(
-        t("chain.edge_kinds"), list(EDGE_KINDS), default=list(EDGE_KINDS), format_func=lambda k: t(f"chain.edge.{k}")
+        t("chain.edge_kinds"),
+        list(EDGE_KINDS),
+        default=list(EDGE_KINDS),
+        format_func=edge_words.__getitem__,
+        placeholder=t("widget.choose"),
     )
     min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5)
     show_reps = lines[2].toggle(t("chain.show_reps"), value=True)

@@ -43,8 +43,12 @@ table["hq_signals"] = table["hq_signals"].map(lambda signals: listing(map(catego
 table["competitors"] = table["competitors"].map(listing)
 
 filters = st.columns([1, 2, 2, 2])
-tiers = filters[0].multiselect(t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()))
-industries = filters[1].multiselect(t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()))
+tiers = filters[0].multiselect(
+    t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()), placeholder=t("widget.all")
+)
+industries = filters[1].multiselect(
+    t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()), placeholder=t("widget.all")
+)
 needle = filters[2].text_input(t("portfolio.filter.search")).strip().casefold()
 only_signals = filters[3].toggle(t("portfolio.filter.signals"))
 keep = pd.Series(True, index=table.index)

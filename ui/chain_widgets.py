@@ -61,34 +61,58 @@ def coverage_gauge(report: ChainReport, tier: int) -> None:
     )
 
 
+HEAT_ROW_PX = 30
+"""Each rep's row is this tall whatever the number of reps: the chart grows instead of squeezing its rows."""
+_FLAT_LABELS = 8
+"""Up to this many people, their names sit level above the columns; more lean at 40° (never 90°)."""
+
+
 def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
-    """Reps × the most influential contacts, coloured by relationship strength."""
+    """Reps (rows) × the most influential contacts (columns), coloured by strength, each cell labelled.
+
+    Rows have a fixed height (``alt.Step``): with a fixed chart height, long
+    rotated names ate the plot, leaving three reps printed over each other in
+    a one-line chart. Names are never turned 90°.
+    """
     top = {c.id: c.name for c in report.contacts[:key_people]}
-    rows = [
-        {"rep": s.rep_name + (" †" if s.rep_left else ""), "contact": top[s.contact_id], "score": s.score}
+    rows: list[dict[str, str | int]] = [
+        {"rep": s.rep_name + (" †" if s.rep_left else ""), "contact": top[s.contact_id], "score": round(s.score)}
         for s in report.strengths
         if s.contact_id in top
     ]
     if not rows:
         st.info(t("chain.heatmap.empty"))
         return
-    order = [top[c] for c in top]
-    chart = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_rect()
-        .encode(
-            x=alt.X("contact:N", sort=order, title=t("col.contact")),
-            y=alt.Y("rep:N", title=t("col.rep")),
-            color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title=t("col.score")),
-            tooltip=[
-                alt.Tooltip("rep:N", title=t("col.rep")),
-                alt.Tooltip("contact:N", title=t("col.contact")),
-                alt.Tooltip("score:Q", title=t("col.score")),
-            ],
-        )
+    order = [top[c] for c in top if any(r["contact"] == top[c] for r in rows)]
+    reps = sorted({str(row["rep"]) for row in rows})
+    angle = 0 if len(order) <= _FLAT_LABELS else -40
+    base = alt.Chart(pd.DataFrame(rows)).encode(
+        x=alt.X(
+            "contact:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=angle, labelLimit=160, labelFontSize=12, labelPadding=6),
+        ),
+        y=alt.Y("rep:N", sort=reps, title=None, axis=alt.Axis(labelLimit=200, labelFontSize=12)),
     )
-    reps = len({row["rep"] for row in rows})
-    st.altair_chart(chart.properties(height=max(140, 34 * reps)), width="stretch")
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color(
+            "score:Q",
+            scale=alt.Scale(domain=[0, 100], scheme="blues"),
+            title=t("col.score"),
+            legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=220),
+        ),
+        tooltip=[
+            alt.Tooltip("rep:N", title=t("col.rep")),
+            alt.Tooltip("contact:N", title=t("col.contact")),
+            alt.Tooltip("score:Q", title=t("col.score"), format=".0f"),
+        ],
+    )
+    numbers = base.mark_text(fontSize=12).encode(
+        text=alt.Text("score:Q", format=".0f"),
+        color=alt.condition(alt.datum.score >= 60, alt.value("#ffffff"), alt.value("#1e293b")),
+    )
+    st.altair_chart((cells + numbers).properties(height=alt.Step(HEAT_ROW_PX)), width="stretch")
 
 
 def path_list(graph: nx.MultiDiGraph, paths: list[WarmPath]) -> None:

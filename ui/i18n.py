@@ -30,6 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "请确认数据库服务已启动、NEO4J_URI 配置正确，然后刷新页面。",
     ),
     "store.loading_demo": ("Loading the demo data (first start)…", "首次启动，正在载入演示数据……"),
+    "widget.choose": ("Choose…", "请选择……"),
+    "widget.all": ("All", "全部"),
     "error.generic": ("Something went wrong: {reason}", "出现错误：{reason}"),
     "label.Company": ("Companies", "公司"),
     "label.OrgUnit": ("Departments", "部门"),

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 _MONEY_FIELDS = {"amount", "estimated_value"}
+_INTERNAL_FIELDS = {"id", "key", "name_key", "version"}
+"""Kept by the store for matching and edits, not typed by anyone: a history line leaves them out."""
 
 
 def listing(items: Iterable[str]) -> str:
@@ -90,9 +92,9 @@ def _field(name: str) -> str:
 def change_text(item: TimelineItem) -> str:
     """``stance: unknown → supporter; title: — → 处长`` (only the properties that changed), in the language."""
     if item.what == "created" and not item.before:
-        fields = sorted(k for k in item.after if k not in ("id", "key") and item.after[k] is not None)
+        fields = sorted(k for k in item.after if k not in _INTERNAL_FIELDS and item.after[k] is not None)
         return "; ".join(f"{_field(k)}: {value_text(k, item.after[k])}" for k in fields)
-    names = sorted(set(item.before) | set(item.after))
+    names = sorted((set(item.before) | set(item.after)) - _INTERNAL_FIELDS)
     return "; ".join(
         f"{_field(k)}: {value_text(k, item.before.get(k))} → {value_text(k, item.after.get(k))}" for k in names
     )
