@@ -7,7 +7,7 @@ import streamlit as st
 from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
 from graph.model import US_VENDOR_ID
-from graph.render.group_map import group_map_html
+from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
@@ -167,6 +167,15 @@ with tree_slot:
     height = min(
         900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))
     )
-    html = group_map_html(result.companies, category, wave=wave, on_path=path_companies, height_px=height)
+    words = {k: t(f"group.tip.{k}") for k in TOOLTIP_WORDS}
+    html = group_map_html(
+        result.companies,
+        category,
+        wave=wave,
+        on_path=path_companies,
+        height_px=height,
+        category_label=labels[category],
+        words=words,
+    )
     st.iframe(html, height=height + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("group.legend"))

@@ -276,6 +276,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "紫色边框：总部统一采购信号中的分支 · 橙色光晕：所选目标的引荐路径（两者兼有时同时显示）。",
     ),
     "group.signals": ("HQ policy signals", "总部统采信号"),
+    "group.tip.hq": ("headquarters", "总部"),
+    "group.tip.branch": ("branch", "分公司"),
+    "group.tip.subsidiary": ("subsidiary", "子公司"),
+    "group.tip.employees": ("{count} employees", "员工 {count} 人"),
+    "group.tip.contacts": ("{count} contacts", "联系人 {count} 位"),
+    "group.tip.ours": ("ours", "我方"),
+    "group.tip.competitor": ("competitor", "竞品"),
+    "group.tip.untouched": ("untouched", "空白"),
+    "group.tip.below": (
+        "with everything below: {ours} ours, {competitor} competitor, {untouched} untouched",
+        "含下属机构：我方 {ours}，竞品 {competitor}，空白 {untouched}",
+    ),
     "group.no_signals": (
         "No category was bought by enough branches at the same time.",
         "没有品类在同一时期被足够多的分支采购。",

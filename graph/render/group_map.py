@@ -24,7 +24,7 @@ serialises the data with ``tojson``, so ``<img src=x onerror=…>`` stays text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from pyvis.network import Network
 
@@ -32,7 +32,7 @@ from graph.analysis.group_tree import TreeCompany
 from graph.render.numbers import money
 from graph.render.standalone import standalone_html
 
-__all__ = ["STATUS_COLOURS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
+__all__ = ["STATUS_COLOURS", "TOOLTIP_WORDS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
 
 STATUS_COLOURS = {"ours": "#2f9e5b", "competitor": "#d43d3d", "untouched": "#cbd5e1"}
 WAVE_COLOUR = "#7c3aed"
@@ -135,19 +135,37 @@ def short_names(companies: list[TreeCompany]) -> dict[str, str]:
     return {c.id: short(c.name) if c.depth else c.name for c in companies}
 
 
-def _tooltip(company: TreeCompany, category: str) -> str:
+TOOLTIP_WORDS: dict[str, str] = {
+    "hq": "headquarters",
+    "branch": "branch",
+    "subsidiary": "subsidiary",
+    "employees": "{count} employees",
+    "contacts": "{count} contacts",
+    "ours": "ours",
+    "competitor": "competitor",
+    "untouched": "untouched",
+    "below": "with everything below: {ours} ours, {competitor} competitor, {untouched} untouched",
+}
+"""The tooltips' words in English; the page passes its own language's (same keys and placeholders)."""
+
+
+def _tooltip(company: TreeCompany, category: str, label: str, words: Mapping[str, str]) -> str:
     status = company.products.get(category)
     rollup = company.rollup.get(category)
-    lines = [company.name, f"{company.kind or ''} · {company.employees or '?'} employees · {company.contacts} contacts"]
+    employees = words["employees"].format(count=f"{company.employees:,}" if company.employees else "?")
+    facts = [
+        words.get(company.kind or "", company.kind or ""),
+        employees,
+        words["contacts"].format(count=company.contacts),
+    ]
+    lines = [company.name, " · ".join(f for f in facts if f)]
     if status is not None:
-        lines.append(f"{category}: {status.status}")
+        lines.append(f"{label}: {words.get(status.status, status.status)}")
         if status.vendor_name:
-            facts = (status.vendor_name, status.product or "", money(status.amount), str(status.since or ""))
-            lines.append(" · ".join(facts))
+            facts = [status.vendor_name, status.product or "", money(status.amount), str(status.since or "")]
+            lines.append(" · ".join(f for f in facts if f))
     if rollup is not None and rollup.companies > 1:
-        lines.append(
-            f"with everything below: {rollup.ours} ours, {rollup.competitor} competitor, {rollup.untouched} untouched"
-        )
+        lines.append(words["below"].format(ours=rollup.ours, competitor=rollup.competitor, untouched=rollup.untouched))
     return "\n".join(lines)
 
 
@@ -157,8 +175,13 @@ def group_map_html(
     wave: Collection[str] = (),
     on_path: Collection[str] = (),
     height_px: int = 640,
+    category_label: str | None = None,
+    words: Mapping[str, str] = TOOLTIP_WORDS,
 ) -> str:
-    """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark."""
+    """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark.
+
+    ``category_label`` and ``words`` (``TOOLTIP_WORDS``' keys) put the tooltips in the reader's language.
+    """
     positions = tree_positions(companies)
     labels = short_names(companies)
     net = Network(height=f"{height_px}px", width="100%", directed=False, cdn_resources="in_line")
@@ -180,7 +203,7 @@ def group_map_html(
             borderWidth=1 if border == PLAIN_BORDER else 5,
             shadow=glow,
             font={"color": "#1e293b" if state == "untouched" else "#ffffff"},
-            title=_tooltip(company, category),
+            title=_tooltip(company, category, category_label or category, words),
         )
     for company in companies:
         if company.parent_id is not None:
