@@ -3,6 +3,7 @@
 import streamlit as st
 
 from graph.analysis.directory import companies, contacts
+from graph.render.markdown import plain
 from ui.i18n import t
 from ui.store import company_graph, group_graph, require_store
 from ui.tables import readable
@@ -50,28 +51,30 @@ people = [
 if not people:
     st.info(t("accounts.no_contacts"))
 else:
-    columns = (
-        "name",
-        *(("company",) if not company_id else ()),
-        "unit",
-        "title",
-        "level",
-        "buying_role",
-        "stance",
-        "status",
-        "reports_to",
-        "known_by",
-        "phone",
-        "email",
-        "last_verified",
-    )
-    narrow = ("level", "status", "stance")
-    st.dataframe(
-        readable(people, ENUM_COLUMNS),
+    # Who they are fits the page's width; how to reach them and who knows them open for the row selected.
+    columns = ("name", *(("company",) if not company_id else ()), "unit", "title", "level", "buying_role", "stance")
+    details = ("status", "reports_to", "known_by", "phone", "email", "last_verified")
+    frame = readable(people, ENUM_COLUMNS)
+    picked = st.dataframe(
+        frame,
         hide_index=True,
         width="stretch",
         column_order=columns,
         column_config={
-            c: st.column_config.Column(t(f"col.{c}"), width="small" if c in narrow else None) for c in columns
+            c: st.column_config.Column(t(f"col.{c}"), width="small" if c == "level" else None) for c in columns
         },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="people",
     )
+    rows = picked.selection.rows
+    if not rows or rows[0] >= len(frame):
+        st.caption(t("accounts.pick_person"))
+    else:
+        person = frame.iloc[rows[0]]
+        with st.container(border=True):
+            st.markdown(f"**{plain(person['name'])}** · {plain(person['title'])}")
+            cells = st.columns(len(details))
+            for cell, field in zip(cells, details, strict=True):
+                cell.caption(t(f"col.{field}"))
+                cell.text(str(person[field]) or "—")

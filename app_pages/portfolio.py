@@ -8,7 +8,7 @@ import streamlit as st
 
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
 from graph.export import csv_text
-from graph.render.numbers import MONEY_FORMAT, SHARE_FORMAT, money, share_points
+from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, money, share_points
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
 from ui.phrases import category_label, listing
@@ -120,7 +120,11 @@ chart = (
     alt.Chart(top)
     .mark_bar(color="#2563eb")
     .encode(
-        x=alt.X("whitespace:Q", title=t("col.whitespace")),
+        x=alt.X(
+            "whitespace:Q",
+            title=t("col.whitespace"),
+            axis=alt.Axis(labelExpr=f"'{CURRENCY}' + format(datum.value, ',.0f')"),  # money as in the table
+        ),
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=[
             alt.Tooltip("name:N", title=t("col.name")),

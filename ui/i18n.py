@@ -252,6 +252,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "accounts.contacts": ("People", "人员"),
     "accounts.no_contacts": ("No contacts recorded for this selection.", "该范围内尚无联系人。"),
     "accounts.search": ("Filter by name, title or department", "按姓名、职务或部门筛选"),
+    "accounts.pick_person": (
+        "Select a person to see their status, managers, who on our side knows them, phone and e-mail.",
+        "选中一人即可查看其在职状态、直属上级、我方熟悉者、手机和邮箱。",
+    ),
     "nav.group": ("Group expansion", "集团拓展"),
     "nav.portfolio": ("Portfolio", "客户组合"),
     "group.title": ("Group expansion", "集团拓展"),

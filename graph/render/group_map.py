@@ -191,7 +191,7 @@ def group_map_html(
         state = status.status if status else "untouched"
         vendor = status.vendor_name if status and status.vendor_name and state == "competitor" else ""
         border = WAVE_COLOUR if company.id in wave else PATH_COLOUR if company.id in on_path else PLAIN_BORDER
-        glow = {"enabled": True, "color": PATH_COLOUR, "size": 16, "x": 0, "y": 0} if company.id in on_path else False
+        glow = {"enabled": True, "color": PATH_COLOUR, "size": 30, "x": 0, "y": 0} if company.id in on_path else False
         net.add_node(
             company.id,
             label=f"{labels[company.id]}\n{vendor}".strip(),

@@ -49,7 +49,7 @@ def test_a_company_on_the_wave_and_on_the_path_shows_both_marks() -> None:
     page = group_map_html(NORTHWIND, "网络", wave=["hk"], on_path=["hk", "my"])
     nodes = {n["id"]: n for n in _nodes(page)}
     assert nodes["hk"]["color"] == {"background": "#cbd5e1", "border": WAVE_COLOUR}
-    assert nodes["hk"]["shadow"] == {"enabled": True, "color": PATH_COLOUR, "size": 16, "x": 0, "y": 0}
+    assert nodes["hk"]["shadow"] == {"enabled": True, "color": PATH_COLOUR, "size": 30, "x": 0, "y": 0}
     assert nodes["my"]["color"]["border"] == PATH_COLOUR and nodes["my"]["shadow"]  # type: ignore[index]
     assert nodes["hq"]["shadow"] is False
 
