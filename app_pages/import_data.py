@@ -8,12 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import csv_text
+from graph.render.markdown import plain
 from ingest.columns import STEM_ALIASES, STEMS
 from ingest.importer import StemCounts, import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.i18n import t
 from ui.identity import current_user
-from ui.import_help import format_table, templates
+from ui.import_help import column_lines, format_table, templates
 from ui.phrases import listing
 from ui.store import require_store
 
@@ -25,7 +26,10 @@ st.title(t("import.title"))
 st.caption(t("import.intro"))
 with st.expander(t("import.format")):
     st.caption(t("import.format.hint"))
-    st.dataframe(format_table(), hide_index=True, width="stretch", row_height=60)
+    st.dataframe(format_table(), hide_index=True, width="stretch")
+    st.markdown(f"**{t('import.col.columns')}**")
+    for file, columns in column_lines():
+        st.caption(f"**{file}** · {plain(columns)}")
 with st.expander(t("import.templates")):
     st.caption(t("import.templates.hint"))
     for column, (stem, text) in zip(st.columns(4) * len(STEMS), templates(), strict=False):

@@ -165,7 +165,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "import.col.file": ("File", "文件"),
     "import.col.holds": ("Holds", "内容"),
     "import.col.also": ("Also accepted as", "也可命名为"),
-    "import.col.columns": ("Columns (Chinese headers)", "列（中文表头）"),
+    "import.col.columns": ("Columns of each file (Chinese headers in brackets)", "各文件的列（括号内为中文表头）"),
     "import.col.stem": ("Kind", "类别"),
     "import.col.rows": ("Rows read", "读取行数"),
     "import.col.landed": ("Landed", "已导入"),

@@ -14,26 +14,36 @@ from ingest.columns import COLUMNS, STEM_ALIASES, STEMS
 from ui.i18n import t
 from ui.phrases import listing
 
-__all__ = ["TEMPLATES", "format_table", "templates"]
+__all__ = ["TEMPLATES", "column_lines", "format_table", "templates"]
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 def format_table() -> pd.DataFrame:
-    """One row per kind of file: what it holds, its accepted names, its columns with their aliases."""
+    """One row per kind of file: its name, what it holds, the other names it is accepted under."""
     rows = [
         {
             "file": f"{stem}.csv",
             "holds": t(f"import.stem.{stem}"),
             "also": listing(f"{alias}.csv" for alias in STEM_ALIASES[stem]),
-            "columns": "; ".join(
-                f"{column} ({listing(aliases)})" if aliases else column for column, aliases in COLUMNS[stem].items()
-            ),
         }
         for stem in STEMS
     ]
     frame = pd.DataFrame(rows)
     return frame.rename(columns={k: t(f"import.col.{k}") for k in frame.columns})
+
+
+def column_lines() -> list[tuple[str, str]]:
+    """``(file name, its columns with their Chinese headers)`` per kind, as text that wraps (a table cell would not)."""
+    return [
+        (
+            f"{stem}.csv",
+            "; ".join(
+                f"{column} ({listing(aliases)})" if aliases else column for column, aliases in COLUMNS[stem].items()
+            ),
+        )
+        for stem in STEMS
+    ]
 
 
 def templates() -> list[tuple[str, str]]:

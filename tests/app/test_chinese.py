@@ -66,6 +66,7 @@ def _data_strings() -> list[str]:
 
 
 def _without_data(text: str, data: list[str]) -> str:
+    text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes are not what the reader sees
     for value in data:
         if value in text:
             text = text.replace(value, " ")
