@@ -23,13 +23,15 @@ __all__ = [
 
 CATEGORY_SYNONYMS: dict[str, tuple[str, ...]] = {
     "网络": ("network", "networking", "网络设备"),
-    "网络安全": ("security", "network security", "cyber security", "cybersecurity", "安全"),
-    "数据备份": ("backup", "data backup", "备份"),
+    "网络安全": ("network security", "cyber security", "cybersecurity", "网络安全设备"),
+    "数据备份": ("backup", "data backup", "backup appliance", "备份"),
 }
 """One name per product category, and the other ways sheets write it (matched ignoring case and spaces).
 
-The Chinese name is the one stored in the analyses' results; pages show it in
-the reader's language. A category not listed here stays as it was written.
+The Chinese name is the one the analyses' results carry; pages show it in the
+reader's language. Only spellings that can mean nothing else are listed (a
+bare "security" may be another team's category and stays as it
+was written), and a category not listed here stays as written too.
 """
 
 _CATEGORY_LOOKUP = {
