@@ -1,5 +1,7 @@
 """kagraph's Streamlit entry point: page routing and the shared sidebar, nothing else."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.i18n import t
@@ -7,7 +9,8 @@ from ui.identity import identity_box
 from ui.sidebar import language_switch, store_status
 from ui.store import require_store
 
-st.set_page_config(page_title="kagraph", page_icon=":material/hub:", layout="wide")
+# A file, not ":material/hub:": Streamlit fetches a material favicon from fonts.gstatic.com, and users may be offline.
+st.set_page_config(page_title="kagraph", page_icon=Path(__file__).parent / "ui" / "favicon.svg", layout="wide")
 language_switch()
 pages = [
     st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),

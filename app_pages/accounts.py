@@ -1,12 +1,15 @@
-"""Accounts: pick a group and a company, see its companies and people."""
+"""Accounts: pick a group and a company, see the group as its hierarchy and the people in it."""
 
 import streamlit as st
 
 from graph.analysis.directory import companies, contacts
-from ui.i18n import enum_label, t
+from graph.render.markdown import plain
+from ui.i18n import t
 from ui.store import company_graph, group_graph, require_store
+from ui.tables import readable
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
+INDENT = "\u3000\u3000"  # two ideographic spaces per level: wide enough to see in CJK and Latin names alike
 
 store = require_store()
 st.title(t("accounts.title"))
@@ -25,45 +28,53 @@ company_id = st.selectbox(t("accounts.company"), choices, format_func=names.__ge
 graph = company_graph(company_id) if company_id else group
 
 st.subheader(t("accounts.companies"))
+tree = [
+    c.model_dump(exclude={"parent_id", "depth"}) | {"name": INDENT * c.depth + ("└ " if c.depth else "") + c.name}
+    for c in members
+]
 st.dataframe(
-    [{k: enum_label(v) if k in ENUM_COLUMNS else v for k, v in c.model_dump().items()} for c in members],
+    readable(tree, ENUM_COLUMNS),
     hide_index=True,
     width="stretch",
-    column_config={
-        k: t(f"col.{k}") for k in ("id", "name", "kind", "tier", "city", "industry", "employees", "contacts")
-    }
-    | {"parent_id": None},
+    column_order=("name", "kind", "tier", "city", "industry", "employees", "contacts", "id"),
+    column_config={k: t(f"col.{k}") for k in ("id", "kind", "tier", "city", "industry", "employees", "contacts")}
+    | {"name": st.column_config.TextColumn(t("col.name"), width="large")},
 )
 
 st.subheader(t("accounts.contacts"))
 needle = st.text_input(t("accounts.search")).strip().casefold()
 people = [
-    {k: enum_label(v) if k in ENUM_COLUMNS else v for k, v in row.model_dump().items()}
+    row.model_dump()
     for row in contacts(graph)
     if not needle or needle in " ".join(filter(None, (row.name, row.title, row.unit))).casefold()
 ]
 if not people:
     st.info(t("accounts.no_contacts"))
 else:
-    columns = (
-        "name",
-        "company",
-        "unit",
-        "title",
-        "level",
-        "buying_role",
-        "stance",
-        "status",
-        "reports_to",
-        "known_by",
-        "phone",
-        "email",
-        "last_verified",
-    )
-    st.dataframe(
-        people,
+    # Who they are fits the page's width; how to reach them and who knows them open for the row selected.
+    columns = ("name", *(("company",) if not company_id else ()), "unit", "title", "level", "buying_role", "stance")
+    details = ("status", "reports_to", "known_by", "phone", "email", "last_verified")
+    frame = readable(people, ENUM_COLUMNS)
+    picked = st.dataframe(
+        frame,
         hide_index=True,
         width="stretch",
         column_order=columns,
-        column_config={c: t(f"col.{c}") for c in columns},
+        column_config={
+            c: st.column_config.Column(t(f"col.{c}"), width="small" if c == "level" else None) for c in columns
+        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="people",
     )
+    rows = picked.selection.rows
+    if not rows or rows[0] >= len(frame):
+        st.caption(t("accounts.pick_person"))
+    else:
+        person = frame.iloc[rows[0]]
+        with st.container(border=True):
+            st.markdown(f"**{plain(person['name'])}** · {plain(person['title'])}")
+            cells = st.columns(len(details))
+            for cell, field in zip(cells, details, strict=True):
+                cell.caption(t(f"col.{field}"))
+                cell.text(str(person[field]) or "—")

@@ -207,9 +207,9 @@ with split_tab:
     )
     starting = pd.DataFrame(
         [
-            {"party": "电销 Telesales", "first_touch": True, "contribution": 20.0, "signed": False},
-            {"party": "直销 Direct", "first_touch": False, "contribution": 60.0, "signed": True},
-            {"party": "渠道 Partner", "first_touch": False, "contribution": 20.0, "signed": False},
+            {"party": enum_label("telesales"), "first_touch": True, "contribution": 20.0, "signed": False},
+            {"party": enum_label("direct"), "first_touch": False, "contribution": 60.0, "signed": True},
+            {"party": enum_label("partner"), "first_touch": False, "contribution": 20.0, "signed": False},
         ]
     )
     edited = st.data_editor(

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from graph.analysis.chain import decision_chain
@@ -12,15 +11,17 @@ from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
+from graph.render.numbers import SCORE_FORMAT, influence_points
 from graph.render.standalone import with_banner
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claims_desk import claim_line, claim_row, collision_tooltips
 from ui.edit_panel import add_panel, contact_panel
-from ui.focus import FOCUS_COMPANY, FOCUS_GROUP, focused_index, group_picker
+from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
-from ui.i18n import enum_label, t
+from ui.i18n import t
 from ui.identity import current_user
-from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, require_store
+from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, group_graph, require_store
+from ui.tables import readable
 
 store = require_store()
 st.title(t("chain.title"))
@@ -43,8 +44,13 @@ with st.expander(t("chain.settings")):
     threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5)
     half_life = knobs[2].number_input(t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15)
     lines = st.columns(4)
+    edge_words = {k: t(f"chain.edge.{k}") for k in EDGE_KINDS}
     kinds = lines[0].multiselect(
-        t("chain.edge_kinds"), list(EDGE_KINDS), default=list(EDGE_KINDS), format_func=lambda k: t(f"chain.edge.{k}")
+        t("chain.edge_kinds"),
+        list(EDGE_KINDS),
+        default=list(EDGE_KINDS),
+        format_func=edge_words.__getitem__,
+        placeholder=t("widget.choose"),
     )
     min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5)
     show_reps = lines[2].toggle(t("chain.show_reps"), value=True)
@@ -70,16 +76,23 @@ with side:
     coverage_gauge(report, members[company_id]["tier"] or 3)
     finding_cards(report)
     st.subheader(t("chain.tab.paths"))
-    target = st.selectbox(t("chain.path.target"), report.influence_ranking, format_func=names.__getitem__)
+    target = st.selectbox(
+        t("chain.path.target"),
+        report.influence_ranking,
+        format_func=names.__getitem__,
+        index=focused_index(FOCUS_CONTACT, report.influence_ranking),
+    )
     reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
     from_rep = st.selectbox(
         t("chain.path.from_rep"),
         [None, *(r for r, _ in reps)],
         format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
     )
-    paths = warm_paths(graph, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
+    # Over the whole group, as the Group page's "best way in": introductions run through sibling branches too.
+    ties = graph if in_the_past else group_graph(group_id)
+    paths = warm_paths(ties, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
     if paths:
-        path_list(paths)
+        path_list(ties, paths)
     else:
         st.info(t("chain.path.none"))
     highlight = st.toggle(t("chain.path.show"), value=bool(paths))
@@ -114,14 +127,21 @@ people, heat, history, export = st.tabs(
 columns = ["name", "title", "level", "influence", "buying_role", "stance", "status", "best_rep_name", "best_strength"]
 with people:
     st.dataframe(
-        pd.DataFrame([{k: enum_label(v) for k, v in c.model_dump().items()} for c in report.contacts])[columns],
+        readable(
+            [c.model_dump() | {"influence": influence_points(c.influence)} for c in report.contacts],
+            ("buying_role", "stance", "status"),
+        )[columns],
         hide_index=True,
         width="stretch",
         column_config={
             **{c: t(f"col.{c}") for c in ("name", "title", "level", "buying_role", "stance", "status")},
             "best_rep_name": t("col.best_rep"),
-            "influence": st.column_config.ProgressColumn(t("col.influence"), min_value=0.0, max_value=1.0),
-            "best_strength": st.column_config.ProgressColumn(t("col.best_strength"), min_value=0, max_value=100),
+            "influence": st.column_config.ProgressColumn(
+                t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT
+            ),
+            "best_strength": st.column_config.ProgressColumn(
+                t("col.best_strength"), min_value=0, max_value=100, format=SCORE_FORMAT
+            ),
         },
     )
 with heat:

@@ -8,11 +8,13 @@ from graph.analysis.claims import claims_report
 from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
 from graph.model import US_VENDOR_ID
-from graph.render.group_map import group_map_html
+from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
+from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.claims_desk import claim_line, claim_row, claimed_boxes
-from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_GROUP, group_picker
+from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
+from ui.phrases import category_label, path_sentence
 from ui.store import claim_policy, claims_graph, group_graph, require_store
 
 store = require_store()
@@ -33,15 +35,18 @@ waves = {s.category: s for s in result.hq_signals}
 default = next(iter(waves), None) or max(
     result.categories, key=lambda c: result.companies[0].rollup[c].companies - result.companies[0].rollup[c].untouched
 )
-category = pick[1].selectbox(t("group.category"), result.categories, index=result.categories.index(default))
+labels = {c: category_label(c) for c in result.categories}  # fixed now: a format_func is also called later
+category = pick[1].selectbox(
+    t("group.category"), result.categories, index=result.categories.index(default), format_func=labels.__getitem__
+)
 
 totals = result.companies[0].rollup[category]
 figures = st.columns(5)
 figures[0].metric(t("group.metric.ours"), totals.ours)
 figures[1].metric(t("group.metric.competitor"), totals.competitor)
 figures[2].metric(t("group.metric.untouched"), totals.untouched)
-figures[3].metric(t("group.metric.our_amount"), f"{totals.our_amount:,.0f}")
-figures[4].metric(t("group.metric.competitor_amount"), f"{totals.competitor_amount:,.0f}")
+figures[3].metric(t("group.metric.our_amount"), money(totals.our_amount))
+figures[4].metric(t("group.metric.competitor_amount"), money(totals.competitor_amount))
 
 
 def reason(target: ExpansionTarget) -> str:
@@ -53,7 +58,7 @@ def reason(target: ExpansionTarget) -> str:
     ]
     if target.components["hq"]:
         parts.append(t("group.reason.hq"))
-    parts.append(t("group.reason.path", score=target.path.score) if target.path else t("group.reason.no_path"))
+    parts.append(t("group.reason.path", score=share(target.path.score)) if target.path else t("group.reason.no_path"))
     return "; ".join(parts)
 
 
@@ -66,7 +71,7 @@ def signal_card(signal: HqSignal) -> None:
                     "group.signal.text",
                     count=len(signal.companies),
                     branches=len(result.companies) - 1,
-                    category=signal.category,
+                    category=category_label(signal.category),
                     first=signal.first,
                     last=signal.last,
                 )
@@ -85,10 +90,10 @@ def signal_card(signal: HqSignal) -> None:
             hide_index=True,
             width="stretch",
             column_config={k: t(f"col.{k}") for k in ("company", "vendor", "since")}
-            | {"amount": st.column_config.NumberColumn(t("col.amount"), format="%,.0f")},
+            | {"amount": st.column_config.NumberColumn(t("col.amount"), format=MONEY_FORMAT)},
         )
         if signal.remaining:
-            st.caption(t("group.signal.offer", count=len(signal.remaining), value=signal.estimated_value))
+            st.caption(t("group.signal.offer", count=len(signal.remaining), value=money(signal.estimated_value)))
         else:
             st.caption(t("group.signal.renewal"))
 
@@ -129,7 +134,7 @@ with st.container():
                 "company": t("col.company"),
                 "status": t("col.status"),
                 "target_score": st.column_config.ProgressColumn(
-                    t("col.target_score"), min_value=0, max_value=100, format="%.0f"
+                    t("col.target_score"), min_value=0, max_value=100, format=SCORE_FORMAT
                 ),
                 "why": st.column_config.TextColumn(t("col.why"), width="large"),
             },
@@ -139,13 +144,14 @@ with st.container():
         with st.container(border=True):
             st.markdown(f"**{t('group.path')}** · {plain(chosen.company_name)}")
             if chosen.path:
-                st.markdown(plain(chosen.path.sentence))
-                st.caption(t("chain.path.score", score=chosen.path.score))
+                st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
+                st.caption(t("chain.path.score", score=share(chosen.path.score)))
             else:
                 st.caption(t("group.reason.no_path"))
             if st.button(t("group.open_chain"), key="open_chain"):
                 st.session_state[FOCUS_GROUP] = group_id
                 st.session_state[FOCUS_COMPANY] = chosen.company_id
+                st.session_state[FOCUS_CONTACT] = chosen.contact_id  # the chain page opens on this very path
                 st.switch_page(CHAIN_PAGE)
 
 path_companies: set[str] = set()
@@ -166,8 +172,16 @@ with tree_slot:
     height = min(
         900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))
     )
+    words = {k: t(f"group.tip.{k}") for k in TOOLTIP_WORDS}
     html = group_map_html(
-        result.companies, category, wave=wave, on_path=path_companies, height_px=height, claimed=claimed_boxes(claims)
+        result.companies,
+        category,
+        wave=wave,
+        on_path=path_companies,
+        height_px=height,
+        category_label=labels[category],
+        words=words,
+        claimed=claimed_boxes(claims),
     )
     st.iframe(html, height=height + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("group.legend"))

@@ -1,4 +1,4 @@
-"""Import: upload spreadsheets, preview them, dry-run, import, download what was rejected."""
+"""Import: which files and columns it takes, templates, upload, preview, dry-run, import, what was rejected."""
 
 import itertools
 import tempfile
@@ -8,10 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from graph.export import csv_text
-from ingest.importer import import_paths
+from graph.render.markdown import plain
+from ingest.columns import STEM_ALIASES, STEMS
+from ingest.importer import StemCounts, import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.i18n import t
 from ui.identity import current_user
+from ui.import_help import column_lines, format_table, templates
+from ui.phrases import listing
 from ui.store import require_store
 
 PREVIEW_ROWS = 8
@@ -20,7 +24,19 @@ ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
 store = require_store()
 st.title(t("import.title"))
 st.caption(t("import.intro"))
-uploads = st.file_uploader(t("import.upload"), type=["csv", "xlsx", "json"], accept_multiple_files=True)
+with st.expander(t("import.format")):
+    st.caption(t("import.format.hint"))
+    st.dataframe(format_table(), hide_index=True, width="stretch")
+    st.markdown(f"**{t('import.col.columns')}**")
+    for file, columns in column_lines():
+        st.caption(f"**{file}** · {plain(columns)}")
+with st.expander(t("import.templates")):
+    st.caption(t("import.templates.hint"))
+    for column, (stem, text) in zip(st.columns(4) * len(STEMS), templates(), strict=False):
+        column.download_button(f"{stem}.csv", text, f"{stem}.csv", "text/csv", key=f"template_{stem}", width="stretch")
+uploads = st.file_uploader(
+    t("import.upload"), type=["csv", "xlsx", "json"], accept_multiple_files=True, help=t("import.upload.help")
+)
 if not uploads:
     st.stop()
 
@@ -37,7 +53,8 @@ except ReadFailed as error:
     st.error(t("import.unreadable", reason=error))
     st.stop()
 if not sources:
-    st.warning(t("import.nothing"))
+    expected = listing(f"{stem}.csv ({listing(f'{a}.csv' for a in STEM_ALIASES[stem])})" for stem in STEMS)
+    st.warning(t("import.nothing", expected=expected))
     st.stop()
 
 for source in sources:
@@ -50,17 +67,21 @@ for source in sources:
 dry_run = st.toggle(t("import.dry_run"), value=True)
 who = current_user()
 why = st.text_input(t("edit.why"), key="import_why")
-if not dry_run and who is None:
-    st.info(t("edit.need_name"), icon=":material/badge:")
-    st.stop()
-if not st.button(t("import.commit"), type="primary"):
+blocked = not dry_run and who is None
+if blocked:
+    st.info(t("import.need_name"), icon=":material/badge:")
+clicked = st.button(
+    t("import.commit"), type="primary", disabled=blocked, help=t("import.need_name") if blocked else None, key="import"
+)
+if not clicked or blocked:
     st.stop()
 bar = st.progress(0.0)
 stems = [s.stem for s in sources]
 
 
 def show_progress(stem: str, rows: int) -> None:
-    bar.progress((stems.index(stem) + 1) / len(stems), text=t("import.progress", stem=stem, rows=rows))
+    text = t("import.progress.one" if rows == 1 else "import.progress", stem=stem, rows=f"{rows:,}")
+    bar.progress((stems.index(stem) + 1) / len(stems), text=text)
 
 
 report = import_paths(store, [folder], dry_run=dry_run, progress=show_progress, who=who, why=why)
@@ -75,6 +96,7 @@ st.dataframe(
     pd.DataFrame([{"stem": stem, **c.model_dump()} for stem, c in report.stems.items()]),
     hide_index=True,
     width="stretch",
+    column_config={"stem": t("import.col.stem")} | {k: t(f"import.col.{k}") for k in StemCounts.model_fields},
 )
 if report.errors:
     st.subheader(t("import.errors"))
@@ -85,7 +107,17 @@ if report.errors:
     st.download_button(t("import.download_errors"), csv_text(errors, ERROR_COLUMNS), "rejected-rows.csv", "text/csv")
 if report.merged:
     st.subheader(t("import.merged"))
-    st.dataframe(pd.DataFrame({"merged": report.merged}), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame({"merged": report.merged}),
+        hide_index=True,
+        width="stretch",
+        column_config={"merged": t("import.merged")},
+    )
 if report.warnings:
     st.subheader(t("import.warnings"))
-    st.dataframe(pd.DataFrame({"warning": report.warnings}), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame({"warning": report.warnings}),
+        hide_index=True,
+        width="stretch",
+        column_config={"warning": t("import.warnings")},
+    )

@@ -9,10 +9,13 @@ import streamlit as st
 from graph.errors import KagraphError
 from graph.render.digest import digest_html, digest_markdown
 from graph.render.markdown import plain
+from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, influence_points, score
 from graph.service import account_onboarding, hand_over
+from ui.digest_text import digest_document, meeting_reason, stale_reason, threat_text
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
 from ui.identity import current_user
+from ui.phrases import listing, roles_text
 from ui.store import claim_policy, company_names, require_store
 
 store = require_store()
@@ -35,7 +38,7 @@ as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
 digest = account_onboarding(store, company_id, new_owner, as_of, whole_group)
 names = {c["id"]: c["name"] for c in company_names()}
 if digest.previous_owners:
-    st.caption(plain(t("onboarding.previous", names=", ".join(digest.previous_owner_names))))
+    st.caption(plain(t("onboarding.previous", names=listing(digest.previous_owner_names))))
 
 
 def table(heading: str, rows: list[dict[str, object]], columns: Mapping[str, Any]) -> None:
@@ -48,7 +51,7 @@ def table(heading: str, rows: list[dict[str, object]], columns: Mapping[str, Any
 
 table(
     "onboarding.first_meetings",
-    [{"name": m.name, "title": m.title, "why_first": m.reason} for m in digest.first_meetings],
+    [{"name": m.name, "title": m.title, "why_first": meeting_reason(m)} for m in digest.first_meetings],
     {k: t(f"col.{k}") for k in ("name", "title", "why_first")},
 )
 table(
@@ -58,16 +61,21 @@ table(
             "name": p.name,
             "title": p.title,
             "company": names.get(p.company_id or "", p.company_id),
-            "influence": p.influence,
+            "influence": influence_points(p.influence),
             "buying_role": enum_label(p.buying_role),
             "stance": enum_label(p.stance),
-            "known_by_reps": ", ".join(f"{a.rep_name} {a.strength:.0f}" for a in p.known_by),
+            "known_by_reps": listing(f"{a.rep_name} {score(a.strength)}" for a in p.known_by),
             "you": p.new_owner_strength,
         }
         for p in digest.key_people
     ],
-    {k: t(f"col.{k}") for k in ("name", "title", "company", "buying_role", "stance", "known_by_reps", "you")}
-    | {"influence": st.column_config.ProgressColumn(t("col.influence"), min_value=0.0, max_value=1.0)},
+    {k: t(f"col.{k}") for k in ("name", "title", "company", "buying_role", "stance", "known_by_reps")}
+    | {
+        "influence": st.column_config.ProgressColumn(
+            t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT
+        ),
+        "you": st.column_config.NumberColumn(t("col.you"), format=SCORE_FORMAT),
+    },
 )
 table(
     "onboarding.handover",
@@ -77,12 +85,13 @@ table(
             "contact": h.contact_name,
             "title": h.title,
             "score": h.strength,
-            "importance": h.importance,
+            "importance": h.importance * 100,
             "you": h.new_owner_strength,
         }
         for h in digest.handover
     ],
-    {k: t(f"col.{k}") for k in ("from_rep", "contact", "title", "score", "importance", "you")},
+    {k: t(f"col.{k}") for k in ("from_rep", "contact", "title")}
+    | {k: st.column_config.NumberColumn(t(f"col.{k}"), format=SCORE_FORMAT) for k in ("score", "importance", "you")},
 )
 table(
     "onboarding.opportunities",
@@ -92,33 +101,37 @@ table(
             "stage": enum_label(o.stage),
             "amount": o.amount,
             "close_date": o.close_date,
-            "missing_roles": ", ".join(str(enum_label(r)) for r in o.missing_roles),
+            "missing_roles": roles_text(o.missing_roles),
             "uncovered": len(o.uncovered_decision_makers),
         }
         for o in digest.open_opportunities
     ],
-    {k: t(f"col.{k}") for k in ("name", "stage", "amount", "missing_roles", "uncovered")}
-    | {"close_date": st.column_config.DateColumn(t("col.close_date"))},
+    {k: t(f"col.{k}") for k in ("name", "stage", "missing_roles", "uncovered")}
+    | {
+        "amount": st.column_config.NumberColumn(t("col.amount"), format=MONEY_FORMAT),
+        "close_date": st.column_config.DateColumn(t("col.close_date")),
+    },
 )
 table(
     "onboarding.threats",
     [
-        {"competitor": th.competitor, "company": names.get(th.company_id or "", ""), "detail": th.detail}
+        {"competitor": th.competitor, "company": names.get(th.company_id or "", ""), "detail": threat_text(th)}
         for th in digest.threats
     ],
     {k: t(f"col.{k}") for k in ("competitor", "company", "detail")},
 )
 table(
     "onboarding.stale",
-    [{"name": s.name, "reason": s.reason} for s in digest.stale],
+    [{"name": s.name, "reason": stale_reason(s)} for s in digest.stale],
     {k: t(f"col.{k}") for k in ("name", "reason")},
 )
+document = digest_document(digest, names)
 downloads = st.columns(2)
 downloads[0].download_button(
-    t("onboarding.download_md"), digest_markdown(digest, names), f"onboarding-{company_id}.md", "text/markdown"
+    t("onboarding.download_md"), digest_markdown(document), f"onboarding-{company_id}.md", "text/markdown"
 )
 downloads[1].download_button(
-    t("onboarding.download_html"), digest_html(digest, names), f"onboarding-{company_id}.html", "text/html"
+    t("onboarding.download_html"), digest_html(document), f"onboarding-{company_id}.html", "text/html"
 )
 
 st.divider()
@@ -161,5 +174,6 @@ else:
                     [{"contact": h.contact_name, "title": h.title, "score": h.strength} for h in account.relationships],
                     hide_index=True,
                     width="stretch",
-                    column_config={k: t(f"col.{k}") for k in ("contact", "title", "score")},
+                    column_config={k: t(f"col.{k}") for k in ("contact", "title")}
+                    | {"score": st.column_config.NumberColumn(t("col.score"), format=SCORE_FORMAT)},
                 )

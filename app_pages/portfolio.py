@@ -8,8 +8,10 @@ import streamlit as st
 
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
 from graph.export import csv_text
+from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, money, share_points
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
+from ui.phrases import category_label, listing
 from ui.store import portfolio_table, require_store
 
 CHART_GROUPS = 20
@@ -37,12 +39,16 @@ table = pd.DataFrame([row.model_dump() for row in portfolio_table(dt.date.today(
 if table.empty:
     st.info(t("overview.empty"))
     st.stop()
-table["hq_signals"] = table["hq_signals"].map(", ".join)
-table["competitors"] = table["competitors"].map(", ".join)
+table["hq_signals"] = table["hq_signals"].map(lambda signals: listing(map(category_label, signals)))
+table["competitors"] = table["competitors"].map(listing)
 
 filters = st.columns([1, 2, 2, 2])
-tiers = filters[0].multiselect(t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()))
-industries = filters[1].multiselect(t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()))
+tiers = filters[0].multiselect(
+    t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()), placeholder=t("widget.all")
+)
+industries = filters[1].multiselect(
+    t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()), placeholder=t("widget.all")
+)
 needle = filters[2].text_input(t("portfolio.filter.search")).strip().casefold()
 only_signals = filters[3].toggle(t("portfolio.filter.signals"))
 keep = pd.Series(True, index=table.index)
@@ -61,13 +67,13 @@ if shown.empty:
 
 figures = st.columns(4)
 figures[0].metric(t("portfolio.metric.groups"), f"{len(shown):,}")
-figures[1].metric(t("portfolio.metric.revenue"), f"{shown['our_revenue'].sum():,.0f}")
-figures[2].metric(t("portfolio.metric.rivals"), f"{shown['competitor_spend'].sum():,.0f}")
-figures[3].metric(t("portfolio.metric.whitespace"), f"{shown['whitespace'].sum():,.0f}")
+figures[1].metric(t("portfolio.metric.revenue"), money(shown["our_revenue"].sum()))
+figures[2].metric(t("portfolio.metric.rivals"), money(shown["competitor_spend"].sum()))
+figures[3].metric(t("portfolio.metric.whitespace"), money(shown["whitespace"].sum()))
 
-money = st.column_config.NumberColumn
+money_column = st.column_config.NumberColumn
 picked = st.dataframe(
-    shown,
+    shown.assign(coverage=shown["coverage"].map(share_points)),
     hide_index=True,
     width="stretch",
     column_order=COLUMNS,
@@ -76,8 +82,11 @@ picked = st.dataframe(
     key="portfolio_rows",
     column_config={
         **{c: t(f"col.{c}") for c in ("name", "tier", "industry", "companies", "untouched_branches")},
-        **{c: money(t(f"col.{c}"), format="%,.0f") for c in ("our_revenue", "competitor_spend", "whitespace")},
-        "coverage": st.column_config.ProgressColumn(t("col.coverage"), min_value=0.0, max_value=1.0, format="%.0f%%"),
+        **{
+            c: money_column(t(f"col.{c}"), format=MONEY_FORMAT)
+            for c in ("our_revenue", "competitor_spend", "whitespace")
+        },
+        "coverage": st.column_config.ProgressColumn(t("col.coverage"), min_value=0, max_value=100, format=SHARE_FORMAT),
         "last_touch": st.column_config.DateColumn(t("col.last_touch")),
         "days_since_touch": t("col.days_since_touch"),
         "hq_signals": t("col.hq_signals"),
@@ -105,14 +114,22 @@ actions[2].download_button(
 )
 
 top = shown.sort_values(by="whitespace", ascending=False).head(CHART_GROUPS)
+top = top.assign(whitespace_text=top["whitespace"].map(money))
 st.subheader(t("portfolio.chart", count=len(top)))
 chart = (
     alt.Chart(top)
     .mark_bar(color="#2563eb")
     .encode(
-        x=alt.X("whitespace:Q", title=t("col.whitespace")),
+        x=alt.X(
+            "whitespace:Q",
+            title=t("col.whitespace"),
+            axis=alt.Axis(labelExpr=f"'{CURRENCY}' + format(datum.value, ',.0f')"),  # money as in the table
+        ),
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-        tooltip=[alt.Tooltip("name:N", title=t("col.name")), alt.Tooltip("whitespace:Q", format=",.0f")],
+        tooltip=[
+            alt.Tooltip("name:N", title=t("col.name")),
+            alt.Tooltip("whitespace_text:N", title=t("col.whitespace")),
+        ],
     )
 )
 st.altair_chart(chart.properties(height=max(160, 28 * len(top))), width="stretch")

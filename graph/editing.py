@@ -25,7 +25,7 @@ from graph.keys import node_key
 from graph.model import Company, Contact, Influence, InfluenceKind, OrgUnit, Record, Relationship, Status, Touch
 from graph.store import GraphStore, WriteReport
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
-from graph.validation import issue_field, issue_reason
+from graph.validation import issue_field, issue_reason, record_word
 
 __all__ = [
     "log_touch",
@@ -72,7 +72,7 @@ def _require(store: GraphStore, field: str, label: str, value: str | None) -> di
     found = store.node(label, value)
     if found is None:
         raise EditRefused(
-            [FieldProblem(field, value, f"refers to {label.lower()} {value!r}, which is not in the store")]
+            [FieldProblem(field, value, f"refers to {record_word(label)} {value!r}, which is not in the store")]
         )
     return found
 

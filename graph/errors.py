@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from graph.validation import record_word
+
 __all__ = [
     "ConfigError",
     "EditConflict",
@@ -71,6 +73,6 @@ class EditConflict(KagraphError):
         self.label, self.record_id, self.current, self.changed_by = label, record_id, current, changed_by
         who = f" ({changed_by})" if changed_by else ""
         super().__init__(
-            f"{label.lower()} {record_id!r} was changed by someone else{who} since you opened it; "
+            f"{record_word(label)} {record_id!r} was changed by someone else{who} since you opened it; "
             "nothing was saved. Its current values are shown: apply your change again on top of them"
         )

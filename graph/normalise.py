@@ -12,7 +12,47 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["company_key", "is_legal_form_only", "normalise_email", "normalise_phone"]
+__all__ = [
+    "CATEGORY_SYNONYMS",
+    "company_key",
+    "is_legal_form_only",
+    "normalise_email",
+    "normalise_phone",
+    "product_category",
+]
+
+CATEGORY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "网络": ("network", "networking", "网络设备"),
+    "网络安全": ("network security", "cyber security", "cybersecurity", "网络安全设备"),
+    "数据备份": ("backup", "data backup", "backup appliance", "备份"),
+}
+"""One name per product category, and the other ways sheets write it (matched ignoring case and spaces).
+
+The Chinese name is the one the analyses' results carry; pages show it in the
+reader's language. Only spellings that can mean nothing else are listed (a
+bare "security" may be another team's category and stays as it
+was written), and a category not listed here stays as written too.
+"""
+
+_CATEGORY_LOOKUP = {
+    " ".join(unicodedata.normalize("NFKC", word).casefold().split()): canonical
+    for canonical, words in CATEGORY_SYNONYMS.items()
+    for word in (canonical, *words)
+}
+
+
+def product_category(name: str) -> str:
+    """The one name of a product category, however a sheet wrote it: ``Network`` and ``网络`` are one.
+
+    Every reader of purchases (group tree, portfolio, our catalogue) goes
+    through this, so a category never shows up twice.
+
+    >>> product_category("Network"), product_category(" 网络 "), product_category("Storage")
+    ('网络', '网络', 'Storage')
+    """
+    folded = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    return _CATEGORY_LOOKUP.get(folded, name.strip())
+
 
 # Longest first, so "股份有限公司" wins over "有限公司".
 _LEGAL_SUFFIXES: tuple[str, ...] = (

@@ -8,10 +8,11 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
+from graph.analysis.chain import CLOSED_STAGES
 from graph.analysis.claim_policy import ClaimPolicy
 from graph.analysis.claims import ClaimsReport, claims_report
 from graph.analysis.history import TimelineItem, rewind, timeline
-from graph.analysis.onboarding import CLOSED_STAGES, HandoverItem, OnboardingDigest, onboarding_digest
+from graph.analysis.onboarding import HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.changes import Author, ChangeSource
 from graph.errors import NotFound

@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["issue_field", "issue_reason"]
+__all__ = ["issue_field", "issue_reason", "record_word"]
+
+_RECORD_WORDS = {"OrgUnit": "department"}
+"""What a user calls a record, where it differs from the lower-cased label ("orgunit" means nothing to them)."""
+
+
+def record_word(label: str) -> str:
+    """The word for a record of ``label`` in a message: ``OrgUnit`` → ``department``, ``Company`` → ``company``.
+
+    >>> record_word("OrgUnit"), record_word("Company")
+    ('department', 'company')
+    """
+    return _RECORD_WORDS.get(label, label.lower())
+
 
 _WHOLE_RECORD_FIELD = {
     "Company": "parent_id",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-__all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "canonical_enum", "canonical_header"]
+__all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "STEM_ALIASES", "canonical_enum", "canonical_header", "canonical_stem"]
 
 STEMS: tuple[str, ...] = (
     "companies",
@@ -30,6 +30,23 @@ STEMS: tuple[str, ...] = (
     "settlements",
 )
 """Stems in the order they are imported: everything a row refers to comes earlier."""
+
+STEM_ALIASES: dict[str, tuple[str, ...]] = {
+    "companies": ("公司", "客户"),
+    "org_units": ("部门",),
+    "reps": ("销售", "销售人员", "我方人员"),
+    "contacts": ("联系人",),
+    "influence": ("影响关系",),
+    "relationships": ("我方关系", "关系评分"),
+    "interactions": ("拜访记录", "互动记录"),
+    "competitor_relationships": ("竞品关系", "竞争对手关系"),
+    "purchases": ("采购记录", "采购"),
+    "opportunities": ("商机",),
+    "opportunity_roles": ("商机角色",),
+    "claims": ("报备",),
+    "settlements": ("判单", "判单记录"),
+}
+"""Chinese names a file (``联系人.csv``), a workbook sheet or a JSON key may carry instead of the stem."""
 
 COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "companies": {
@@ -193,6 +210,18 @@ def canonical_header(stem: str, header: str) -> str | None:
     ('reports_to', 'buying_role')
     """
     return _HEADER_LOOKUP[stem].get(_fold(header))
+
+
+_STEM_LOOKUP: dict[str, str] = {_fold(alias): stem for stem in STEMS for alias in (stem, *STEM_ALIASES.get(stem, ()))}
+
+
+def canonical_stem(name: str) -> str | None:
+    """The stem a file, sheet or JSON key name means, or ``None`` when it is not one of ours.
+
+    >>> canonical_stem("联系人"), canonical_stem(" Contacts "), canonical_stem("notes")
+    ('contacts', 'contacts', None)
+    """
+    return _STEM_LOOKUP.get(_fold(name))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -53,6 +53,7 @@ from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
+from graph.validation import record_word
 from ingest.columns import COLUMNS, canonical_enum
 from ingest.readers import (
     CellFault,
@@ -346,10 +347,11 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
             for name, label, value in _references(record):
                 if value not in survey.ids[label] and value not in known.get(label, set()):
                     where = survey.rejected.get((label, value))
+                    what = f"refers to {record_word(label)} {value!r}"
                     reason = (
-                        f"refers to {label.lower()} {value!r}, whose own row was rejected ({where})"
+                        f"{what}, whose own row was rejected ({where})"
                         if where
-                        else f"refers to {label.lower()} {value!r}, which is neither in the import nor in the store"
+                        else f"{what}, which is neither in the import nor in the store"
                     )
                     row = pending.row
                     errors.setdefault(index, []).append(

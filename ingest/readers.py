@@ -25,7 +25,7 @@ from xml.etree import ElementTree
 from openpyxl import load_workbook
 
 from graph.errors import KagraphError
-from ingest.columns import STEMS, canonical_header
+from ingest.columns import STEMS, canonical_header, canonical_stem
 from ingest.json_stream import JsonShapeError, json_lists
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
@@ -119,8 +119,9 @@ def find_sources(paths: list[Path]) -> list[Source]:
         files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
         for file in files:
             suffix = file.suffix.lower()
-            if suffix == ".csv" and _fold(file.stem) in STEMS:
-                found.append(Source(file, _fold(file.stem), "csv", detect_encoding(file)))
+            stem = canonical_stem(file.stem)
+            if suffix == ".csv" and stem is not None:
+                found.append(Source(file, stem, "csv", detect_encoding(file)))
             elif suffix in (".xlsx", ".xlsm"):
                 found.extend(Source(file, stem, "xlsx") for stem in _workbook_stems(file))
             elif suffix == ".json":
@@ -140,7 +141,7 @@ def _workbook_stems(path: Path) -> list[str]:
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise ReadFailed(f"{path.name}: not a readable Excel workbook ({error})") from error
     try:
-        return [_fold(name) for name in workbook.sheetnames if _fold(name) in STEMS]
+        return [stem for stem in map(canonical_stem, workbook.sheetnames) if stem is not None]
     finally:
         workbook.close()
 
@@ -149,8 +150,8 @@ def _json_items(path: Path, stem: str | None = None) -> Iterator[tuple[str, Iter
     """``json_lists`` with its errors as ``ReadFailed`` naming the file."""
     try:
         for key, rows in json_lists(path):
-            if stem is None or _fold(key) == stem:
-                yield _fold(key), rows
+            if stem is None or canonical_stem(key) == stem:
+                yield canonical_stem(key) or _fold(key), rows
     except (OSError, UnicodeDecodeError, JsonShapeError) as error:
         raise ReadFailed(f"{path.name}: not readable JSON ({error})") from error
 
@@ -299,7 +300,7 @@ def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
         workbook = load_workbook(source.path, read_only=True, data_only=True)
         number = 0
         try:
-            sheet = next(workbook[n] for n in workbook.sheetnames if _fold(n) == source.stem)
+            sheet = next(workbook[n] for n in workbook.sheetnames if canonical_stem(n) == source.stem)
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield number, list(cells)
         except (ElementTree.ParseError, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:

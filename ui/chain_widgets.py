@@ -7,13 +7,16 @@ Every name shown passes through ``plain`` (Markdown) or a dataframe/chart
 from __future__ import annotations
 
 import altair as alt
+import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from graph.analysis.chain import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
+from graph.render.numbers import share
 from ui.i18n import language, t
+from ui.phrases import path_sentence, roles_text
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
 
@@ -31,7 +34,7 @@ def finding_text(report: ChainReport, finding: Finding) -> str:
     rep = next((s.rep_name for s in report.strengths if s.rep_id == report.single_thread_rep), "")
     values = {
         "names": listed if finding.kind not in ("unverified", "no_decision_maker") else "",
-        "roles": ", ".join(r.replace("_", " ") for r in report.missing_roles),
+        "roles": roles_text(report.missing_roles),
         "rep": rep,
         "count": len(finding.contact_ids),
     }
@@ -47,43 +50,74 @@ def finding_cards(report: ChainReport) -> None:
 
 
 def coverage_gauge(report: ChainReport, tier: int) -> None:
+    """Coverage against its tier's target. The gap is said in words, not drawn as a red "drop": it is a distance
+    still to cover, not a fall."""
     reach = report.coverage
-    st.metric(t("chain.coverage"), f"{reach.team:.0%}", delta=f"{reach.team - reach.target:+.0%}")
-    st.progress(min(reach.team, 1.0), text=t("chain.coverage.target", target=reach.target, tier=tier))
+    st.metric(t("chain.coverage"), share(reach.team))
+    gap = round((reach.target - reach.team) * 100)
+    status = t("chain.coverage.met") if gap <= 0 else t("chain.coverage.short", points=gap)
+    st.progress(
+        min(reach.team, 1.0), text=t("chain.coverage.target", target=share(reach.target), tier=tier) + " · " + status
+    )
+
+
+HEAT_ROW_PX = 30
+"""Each rep's row is this tall whatever the number of reps: the chart grows instead of squeezing its rows."""
+_FLAT_LABELS = 8
+"""Up to this many people, their names sit level above the columns; more lean at 40° (never 90°)."""
 
 
 def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
-    """Reps × the most influential contacts, coloured by relationship strength."""
+    """Reps (rows) × the most influential contacts (columns), coloured by strength, each cell labelled.
+
+    Rows have a fixed height (``alt.Step``): with a fixed chart height, long
+    rotated names ate the plot, leaving three reps printed over each other in
+    a one-line chart. Names are never turned 90°.
+    """
     top = {c.id: c.name for c in report.contacts[:key_people]}
-    rows = [
-        {"rep": s.rep_name + (" †" if s.rep_left else ""), "contact": top[s.contact_id], "score": s.score}
+    rows: list[dict[str, str | int]] = [
+        {"rep": s.rep_name + (" †" if s.rep_left else ""), "contact": top[s.contact_id], "score": round(s.score)}
         for s in report.strengths
         if s.contact_id in top
     ]
     if not rows:
         st.info(t("chain.heatmap.empty"))
         return
-    order = [top[c] for c in top]
-    chart = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_rect()
-        .encode(
-            x=alt.X("contact:N", sort=order, title=t("col.contact")),
-            y=alt.Y("rep:N", title=t("col.rep")),
-            color=alt.Color("score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title=t("col.score")),
-            tooltip=[
-                alt.Tooltip("rep:N", title=t("col.rep")),
-                alt.Tooltip("contact:N", title=t("col.contact")),
-                alt.Tooltip("score:Q", title=t("col.score")),
-            ],
-        )
+    order = [top[c] for c in top if any(r["contact"] == top[c] for r in rows)]
+    reps = sorted({str(row["rep"]) for row in rows})
+    angle = 0 if len(order) <= _FLAT_LABELS else -40
+    base = alt.Chart(pd.DataFrame(rows)).encode(
+        x=alt.X(
+            "contact:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(orient="top", labelAngle=angle, labelLimit=160, labelFontSize=12, labelPadding=6),
+        ),
+        y=alt.Y("rep:N", sort=reps, title=None, axis=alt.Axis(labelLimit=200, labelFontSize=12)),
     )
-    reps = len({row["rep"] for row in rows})
-    st.altair_chart(chart.properties(height=max(140, 34 * reps)), width="stretch")
+    cells = base.mark_rect(stroke="#ffffff", strokeWidth=1).encode(
+        color=alt.Color(
+            "score:Q",
+            scale=alt.Scale(domain=[0, 100], scheme="blues"),
+            title=t("col.score"),
+            legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=220),
+        ),
+        tooltip=[
+            alt.Tooltip("rep:N", title=t("col.rep")),
+            alt.Tooltip("contact:N", title=t("col.contact")),
+            alt.Tooltip("score:Q", title=t("col.score"), format=".0f"),
+        ],
+    )
+    numbers = base.mark_text(fontSize=12).encode(
+        text=alt.Text("score:Q", format=".0f"),
+        color=alt.condition(alt.datum.score >= 60, alt.value("#ffffff"), alt.value("#1e293b")),
+    )
+    st.altair_chart((cells + numbers).properties(height=alt.Step(HEAT_ROW_PX)), width="stretch")
 
 
-def path_list(paths: list[WarmPath]) -> None:
+def path_list(graph: nx.MultiDiGraph, paths: list[WarmPath]) -> None:
+    """The paths as numbered sentences in the chosen language; ``graph`` holds everyone on them."""
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):
-            st.markdown(f"**{number}.** {plain(path.sentence)}")
-            st.caption(t("chain.path.score", score=path.score))
+            st.markdown(f"**{number}.** {plain(path_sentence(graph, path))}")
+            st.caption(t("chain.path.score", score=share(path.score)))

@@ -146,6 +146,7 @@ def _contact_fields(
         default=[m for m in values.get("reports_to", ()) if m in others],
         format_func=people.__getitem__,
         key=f"{prefix}.managers",
+        placeholder=t("widget.choose"),
     )
     return {
         "name": name,

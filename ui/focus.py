@@ -1,8 +1,9 @@
 """Which group or company the user asked to look at from another page.
 
 The Portfolio opens a group on the Group page, the Group page opens a company
-on the decision-chain page: the source page stores the id in session state
-and switches page; the target page starts its pickers there.
+on the decision-chain page (at the contact its best way in reaches): the
+source page stores the ids in session state and switches page; the target
+page starts its pickers there.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ from streamlit.delta_generator import DeltaGenerator
 from graph.store import GraphStore
 from ui.i18n import t
 
-__all__ = ["CHAIN_PAGE", "FOCUS_COMPANY", "FOCUS_GROUP", "GROUP_PAGE", "focused_index", "group_picker"]
+__all__ = [
+    "CHAIN_PAGE",
+    "FOCUS_COMPANY",
+    "FOCUS_CONTACT",
+    "FOCUS_GROUP",
+    "GROUP_PAGE",
+    "focused_index",
+    "group_picker",
+]
 
 FOCUS_GROUP = "focus_group"
 FOCUS_COMPANY = "focus_company"
+FOCUS_CONTACT = "focus_contact"
 CHAIN_PAGE = "app_pages/decision_chain.py"
 GROUP_PAGE = "app_pages/group.py"
 

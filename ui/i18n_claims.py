@@ -138,6 +138,7 @@ CLAIMS_TEXTS: dict[str, tuple[str, str]] = {
     "action.file_a_claim": ("file a claim", "提交报备"),
     "action.release_a_claim": ("release a claim", "退回报备"),
     "action.settle_a_dispute": ("settle a dispute", "判单"),
+    "import.stem.settlements": ("settlements (判单)", "判单"),
     "history.source.claim": ("claims desk", "报备台"),
     "col.touches": ("Touches", "接触次数"),
     "col.settlement": ("Settlement", "判单结果"),

@@ -22,6 +22,7 @@ from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, StrengthScore, relat
 
 __all__ = [
     "ACCOUNT_ROLES",
+    "CLOSED_STAGES",
     "DECISION_ROLES",
     "OPPORTUNITY_ROLES",
     "STALE_AFTER_DAYS",
@@ -29,12 +30,15 @@ __all__ = [
     "ChainReport",
     "CompetitorTie",
     "Finding",
+    "deal_roles",
     "decision_chain",
+    "roles_played",
 ]
 
 DECISION_ROLES = ("economic_buyer", "decision_maker")
 OPPORTUNITY_ROLES = ("economic_buyer", "technical_evaluator", "user", "champion")
 ACCOUNT_ROLES = ("economic_buyer", "technical_evaluator", "champion")
+CLOSED_STAGES = ("won", "lost")
 STALE_AFTER_DAYS = 180
 COMPETITOR_CLOSE = 3
 KEY_PEOPLE = 5
@@ -92,8 +96,50 @@ class ChainReport(BaseModel):
     findings: list[Finding]
 
 
+def deal_roles(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
+    """Per contact key, ``(role, opportunity key)`` for every role they play in an open opportunity.
+
+    The one place that says which deal roles count: the account's findings and
+    the onboarding digest both read them from here, so one cannot say "nobody
+    plays champion" while the other names the champion of an open deal.
+    """
+    found: dict[str, list[tuple[str, str]]] = {}
+    for contact, deal, data in edges_of(graph, "PLAYS"):
+        if graph.nodes[deal].get("stage") not in CLOSED_STAGES:
+            found.setdefault(contact, []).append((str(data.get("role", "unknown")), deal))
+    return {contact: sorted(roles) for contact, roles in found.items()}
+
+
+def roles_played(graph: nx.MultiDiGraph, contacts: dict[str, str]) -> dict[str, set[str]]:
+    """Per contact key of ``contacts``: the buying role of their record plus every role they play in an open deal.
+
+    An account's roles are filled by what people are on record as *and* by what
+    they do in the account's live deals: the champion of an open opportunity is
+    the account's champion too.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_node("Contact:a", label="Contact", id="a", buying_role="user")
+    >>> _ = g.add_node("Opportunity:o", label="Opportunity", id="o", stage="bid")
+    >>> _ = g.add_edge("Contact:a", "Opportunity:o", type="PLAYS", role="champion")
+    >>> roles_played(g, {"Contact:a": "a"})
+    {'Contact:a': {'champion', 'user'}}
+    """
+    deals = deal_roles(graph)
+    return {
+        key: {str(graph.nodes[key].get("buying_role", "unknown"))} | {role for role, _ in deals.get(key, [])}
+        for key in contacts
+    }
+
+
 def _scope(graph: nx.MultiDiGraph, opportunity_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
-    """Contacts in scope (key → id) and, for an opportunity, the role each plays in it."""
+    """Contacts in scope (key → id) and, for an opportunity, the role each plays in it.
+
+    An opportunity's people are those who play a role in it plus the active
+    decision makers of its company: whoever signs for the company decides its
+    deals too, whether or not the deal lists them (else a deal would report no
+    unknown decision maker while the account has one). Only the roles played
+    in the deal fill the deal's roles.
+    """
     companies = set(graph.graph.get("companies", ()))
     contacts = {k: d["id"] for k, d in nodes_of(graph, "Contact") if not companies or d.get("company_id") in companies}
     if opportunity_id is None:
@@ -102,7 +148,15 @@ def _scope(graph: nx.MultiDiGraph, opportunity_id: str | None) -> tuple[dict[str
     if key not in graph:
         raise ValueError(f"no opportunity {opportunity_id!r} in this account")
     roles = {s: str(d["role"]) for s, t, d in edges_of(graph, "PLAYS") if t == key}
-    return {k: graph.nodes[k]["id"] for k in roles}, roles
+    company = graph.nodes[key].get("company_id")
+    deciders = [
+        contact
+        for contact in contacts
+        if graph.nodes[contact].get("company_id") == company
+        and graph.nodes[contact].get("status", "active") == "active"
+        and graph.nodes[contact].get("buying_role") in DECISION_ROLES
+    ]
+    return {k: graph.nodes[k]["id"] for k in [*roles, *(d for d in deciders if d not in roles)]}, roles
 
 
 def _stale(data: dict[str, object], today: dt.date) -> bool:
@@ -153,7 +207,13 @@ def decision_chain(
     deciders = [r.id for r in rows if r.buying_role in DECISION_ROLES and r.status == "active"]
     uncovered = [cid for cid in deciders if best.get(cid) is None or best[cid].score < threshold]
     wanted = OPPORTUNITY_ROLES if opportunity_id else ACCOUNT_ROLES
-    present = {r.buying_role for r in rows if r.status == "active"}
+    if opportunity_id:
+        present = {
+            role for key, role in opportunity_roles.items() if graph.nodes[key].get("status", "active") == "active"
+        }
+    else:
+        played = roles_played(graph, scope)
+        present = {r for key in scope if graph.nodes[key].get("status", "active") == "active" for r in played[key]}
     missing = [
         role
         for role in wanted

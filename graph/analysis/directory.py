@@ -38,6 +38,8 @@ class CompanyRow(BaseModel):
     industry: str | None
     employees: int | None
     contacts: int
+    depth: int = 0
+    """0 for the group's root, 1 for its branches, and so on."""
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:
@@ -95,7 +97,18 @@ def contacts(graph: nx.MultiDiGraph) -> list[ContactRow]:
 
 
 def companies(graph: nx.MultiDiGraph) -> list[CompanyRow]:
-    """The subgraph's companies with their contact counts, parents before branches."""
+    """The subgraph's companies with their contact counts, as the group's tree: each parent, then its branches.
+
+    Depth first, siblings by name, each with its depth, so a table can indent
+    them as the hierarchy. A company whose parent is outside the subgraph
+    starts a tree of its own.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for cid, parent in (("hq", None), ("b", "hq"), ("a", "hq"), ("a1", "a")):
+    ...     g.add_node(f"Company:{cid}", label="Company", id=cid, name=cid.upper(), parent_id=parent)
+    >>> [(row.id, row.depth) for row in companies(g)]
+    [('hq', 0), ('a', 1), ('a1', 2), ('b', 1)]
+    """
     counts: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
         if data["label"] == "Contact":
@@ -115,4 +128,18 @@ def companies(graph: nx.MultiDiGraph) -> list[CompanyRow]:
         for _, data in graph.nodes(data=True)
         if data["label"] == "Company"
     ]
-    return sorted(rows, key=lambda r: (r.parent_id is not None, r.name))
+    known = {r.id for r in rows}
+    children: dict[str | None, list[CompanyRow]] = {}
+    for row in sorted(rows, key=lambda r: (r.name, r.id)):
+        children.setdefault(row.parent_id if row.parent_id in known else None, []).append(row)
+    ordered: list[CompanyRow] = []
+
+    def visit(row: CompanyRow, depth: int) -> None:
+        ordered.append(row.model_copy(update={"depth": depth}))
+        for child in children.get(row.id, []):
+            visit(child, depth + 1)
+
+    for root in children.get(None, []):
+        visit(root, 0)
+    seen = {r.id for r in ordered}
+    return ordered + [r for r in rows if r.id not in seen]  # a parent cycle (refused on import) still lists all

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from graph.analysis._graph import edges_of, nodes_of
 from graph.model import US_VENDOR_ID
+from graph.normalise import product_category
 
 __all__ = [
     "CategoryStatus",
@@ -116,7 +117,7 @@ def group_purchases(graph: nx.MultiDiGraph, company_ids: Iterable[str]) -> list[
             GroupPurchase(
                 company_id=graph.nodes[source]["id"],
                 product=str(data.get("product", "")),
-                category=str(data.get("category", "")),
+                category=product_category(str(data.get("category", ""))),
                 vendor=str(vendor["id"]),
                 vendor_name=str(vendor.get("name") or vendor["id"]),
                 since=dt.date.fromisoformat(str(since)) if since else None,

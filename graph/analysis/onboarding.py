@@ -30,7 +30,14 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import ACTIVE, edges_of, nodes_of
-from graph.analysis.chain import DECISION_ROLES, STALE_AFTER_DAYS, ChainContact, decision_chain
+from graph.analysis.chain import (
+    CLOSED_STAGES,
+    DECISION_ROLES,
+    STALE_AFTER_DAYS,
+    ChainContact,
+    deal_roles,
+    decision_chain,
+)
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, StrengthScore
 
@@ -53,7 +60,6 @@ _PERSON_FIELDS = {"id", "name", "title", "company_id", "influence", "buying_role
 _RELATIONSHIP_FIELDS = {"rep_id", "rep_name", "rep_left", "contact_id", "contact_name", "days_since_last_touch"}
 """What a handover item carries over from the relationship's strength score."""
 FIRST_MEETINGS = 5
-CLOSED_STAGES = ("won", "lost")
 ALLIES = ("supporter",)
 
 
@@ -109,12 +115,24 @@ class Threat(BaseModel):
     contact_id: str | None
     company_id: str | None
     detail: str
+    """The threat in one English sentence (the CLI's); pages compose theirs from the fields below."""
+    contact_name: str | None = None
+    strength: int | None = None
+    """How close the competitor is to the contact, 1–5 (``competitor_tie``)."""
+    category: str | None = None
+    product: str | None = None
+    since: str | None = None
 
 
 class StaleContact(BaseModel):
     contact_id: str
     name: str
     reason: str
+    """In English (the CLI's); pages compose theirs from ``kind`` and ``since``."""
+    kind: str
+    """``left``, ``never_verified`` or ``not_verified``."""
+    since: str | None = None
+    """The day last verified, for ``not_verified``."""
 
 
 class FirstMeeting(BaseModel):
@@ -122,6 +140,15 @@ class FirstMeeting(BaseModel):
     name: str
     title: str | None
     reason: str
+    """In English (the CLI's); pages compose theirs from ``why`` and the facts below."""
+    why: str
+    """``unknown_decider``, ``carry_over``, ``on_deal``, ``ally`` or ``influential``."""
+    role: str | None = None
+    """The buying role (``unknown_decider``) or the role played in the deal (``on_deal``)."""
+    rep_name: str | None = None
+    strength: float | None = None
+    deal_name: str | None = None
+    influence: float
 
 
 class OnboardingDigest(BaseModel):
@@ -193,6 +220,8 @@ def _threats(graph: nx.MultiDiGraph, scope: set[str]) -> list[Threat]:
                     contact_id=graph.nodes[person]["id"],
                     company_id=graph.nodes[person].get("company_id"),
                     detail=f"{graph.nodes[person].get('name')} is close to them ({strength}/5)",
+                    contact_name=str(graph.nodes[person].get("name", graph.nodes[person]["id"])),
+                    strength=strength,
                 )
             )
     companies = set(graph.graph.get("companies", ()))
@@ -205,6 +234,9 @@ def _threats(graph: nx.MultiDiGraph, scope: set[str]) -> list[Threat]:
                     contact_id=None,
                     company_id=graph.nodes[company]["id"],
                     detail=f"supplies {data.get('category')} ({data.get('product')}) since {data.get('since', '?')}",
+                    category=data.get("category"),
+                    product=data.get("product"),
+                    since=data.get("since"),
                 )
             )
     return sorted(found, key=lambda t: (t.kind, t.competitor, t.company_id or "", t.contact_id or ""))
@@ -217,14 +249,22 @@ def _stale(graph: nx.MultiDiGraph, scope: set[str], today: dt.date) -> list[Stal
             continue
         verified = data.get("last_verified")
         if data.get("status") == "left":
-            reason = "left the company"
+            kind, reason = "left", "left the company"
         elif verified is None:
-            reason = "never verified"
+            kind, reason = "never_verified", "never verified"
         elif (today - dt.date.fromisoformat(str(verified))).days > STALE_AFTER_DAYS:
-            reason = f"not verified since {verified}"
+            kind, reason = "not_verified", f"not verified since {verified}"
         else:
             continue
-        found.append(StaleContact(contact_id=data["id"], name=str(data.get("name", data["id"])), reason=reason))
+        found.append(
+            StaleContact(
+                contact_id=data["id"],
+                name=str(data.get("name", data["id"])),
+                reason=reason,
+                kind=kind,
+                since=str(verified) if kind == "not_verified" else None,
+            )
+        )
     return found
 
 
@@ -306,35 +346,38 @@ def _first_meetings(
     carried = {
         h.contact_id: h for h in handover if h.strength >= DEFAULT_THRESHOLD and h.new_owner_strength < h.strength
     }
-    on_deal: dict[str, str] = {}
     open_deals = {d.id for d in deals}
-    for source, target, data in edges_of(graph, "PLAYS"):
-        deal = graph.nodes[target]
-        if deal["id"] in open_deals:
-            role = str(data.get("role", "")).replace("_", " ")
-            on_deal.setdefault(graph.nodes[source]["id"], f"plays {role} on {deal.get('name', deal['id'])}")
+    on_deal: dict[str, tuple[str, str]] = {}
+    for contact, roles in deal_roles(graph).items():
+        for role, deal in roles:
+            if graph.nodes[deal]["id"] in open_deals:
+                name = str(graph.nodes[deal].get("name", graph.nodes[deal]["id"]))
+                on_deal.setdefault(graph.nodes[contact]["id"], (role, name))
     ranked = []
     for person in active:
         unknown_decider = person.id in uncovered and person.buying_role in DECISION_ROLES
         ally = person.stance in ALLIES or person.buying_role == "champion"
         bonus = 0.6 * unknown_decider + 0.4 * (person.id in carried) + 0.3 * (person.id in on_deal) + 0.2 * ally
         score = person.influence * (1 - mine.get(person.id, 0.0) / 100) * (1 + bonus)
+        meeting = {"contact_id": person.id, "name": person.name, "title": person.title, "influence": person.influence}
         if unknown_decider:
-            reason = f"{person.buying_role.replace('_', ' ')} nobody on our side knows well"
+            role = person.buying_role
+            meeting |= {"why": "unknown_decider", "role": role}
+            meeting["reason"] = f"{role.replace('_', ' ')} nobody on our side knows well"
         elif person.id in carried:
             item = carried[person.id]
-            reason = (
+            meeting |= {"why": "carry_over", "rep_name": item.rep_name, "strength": item.strength}
+            meeting["reason"] = (
                 f"{item.rep_name} knew them well ({item.strength:.0f}): carry the relationship over before it fades"
             )
         elif person.id in on_deal:
-            reason = on_deal[person.id]
+            role, deal_name = on_deal[person.id]
+            meeting |= {"why": "on_deal", "role": role, "deal_name": deal_name}
+            meeting["reason"] = f"plays {role.replace('_', ' ')} on {deal_name}"
         elif ally:
-            reason = "supports us: ask for a guide to the account's politics"
+            meeting |= {"why": "ally", "reason": "supports us: ask for a guide to the account's politics"}
         else:
-            reason = f"among the most influential here ({person.influence:.0%})"
-        ranked.append((score, person, reason))
-    ranked.sort(key=lambda r: (-r[0], r[1].id))
-    return [
-        FirstMeeting(contact_id=p.id, name=p.name, title=p.title, reason=reason)
-        for _, p, reason in ranked[:FIRST_MEETINGS]
-    ]
+            meeting |= {"why": "influential", "reason": f"among the most influential here ({person.influence:.0%})"}
+        ranked.append((score, person.id, FirstMeeting.model_validate(meeting)))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return [meeting for _, _, meeting in ranked[:FIRST_MEETINGS]]

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS, densest_wave, signal_threshold
 from graph.hierarchy import group_roots
 from graph.model import US_VENDOR_ID
+from graph.normalise import product_category
 
 __all__ = ["DealSize", "PortfolioRow", "portfolio"]
 
@@ -115,7 +116,9 @@ def portfolio(
         members[group].add(company)
     deals: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
     for deal in our_deals:
-        deals[str(deal["category"])].append((float(deal["amount"] or 0.0), int(deal["employees"] or 0) or None))
+        deals[product_category(str(deal["category"]))].append(
+            (float(deal["amount"] or 0.0), int(deal["employees"] or 0) or None)
+        )
     deal_sizes = {category: DealSize(amounts) for category, amounts in sorted(deals.items())}
     ours: set[tuple[str, str]] = set()
     rival_spend: dict[tuple[str, str], float] = defaultdict(float)
@@ -123,7 +126,7 @@ def portfolio(
     totals: dict[str, dict[str, float]] = defaultdict(lambda: {"ours": 0.0, "rivals": 0.0})
     rivals: dict[str, set[str]] = defaultdict(set)
     for row in purchases:
-        company, category, vendor = str(row["company_id"]), str(row["category"]), str(row["vendor"])
+        company, category, vendor = str(row["company_id"]), product_category(str(row["category"])), str(row["vendor"])
         owner = group_of.get(company)
         if owner is None:
             continue

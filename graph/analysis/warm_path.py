@@ -39,6 +39,9 @@ class PathEdge(BaseModel):
     kind: str | None
     """The influence kind (advice, former_colleague …) for ``INFLUENCES``."""
     strength: float
+    forward: bool = True
+    """Whether the tie points from ``source`` to ``target`` as stored (``source`` reports to, or influences,
+    ``target``); ``False`` when the path walks it backwards. Pages compose their sentences from it."""
 
 
 class WarmPath(BaseModel):
@@ -194,6 +197,7 @@ def _warm_path(graph: nx.MultiDiGraph, ties: nx.DiGraph, hops: list[str]) -> War
             type=ties[a][b]["label"] if ties[a][b]["label"] in _TYPES else "INFLUENCES",
             kind=None if ties[a][b]["label"] in _TYPES else ties[a][b]["label"],
             strength=round(ties[a][b]["strength"], 4),
+            forward=ties[a][b]["forward"],
         )
         for a, b in itertools.pairwise(hops)
     ]

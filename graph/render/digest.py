@@ -1,109 +1,55 @@
 """The onboarding digest as Markdown and as HTML that prints well (A4, no scripts, no external assets).
 
-Every value from the data is escaped: Markdown syntax with ``plain``, HTML
-with ``html.escape``; a contact named ``<img src=x onerror=…>`` prints as text.
+The words come composed: a ``DigestDocument`` holds the title, the sections'
+headings, columns and cells as text in the reader's language (``ui.digest_text``
+builds it from an ``OnboardingDigest`` with the app's translations), so the
+download reads in the language the page was read in. This module only lays it
+out. Every value is escaped: Markdown inline syntax with ``table_cell`` (dates
+and decimals stay as written), HTML with ``html.escape``; a contact named
+``<img src=x onerror=…>`` prints as text.
 """
 
 from __future__ import annotations
 
 import html
+from typing import Literal
 
-from graph.analysis.onboarding import OnboardingDigest
-from graph.render.markdown import plain
+from pydantic import BaseModel
 
-__all__ = ["digest_html", "digest_markdown"]
+from graph.render.markdown import table_cell
 
-_Table = tuple[str, list[str], list[list[str]]]
-
-
-def _sections(digest: OnboardingDigest, names: dict[str, str]) -> list[_Table]:
-    """(heading, columns, rows) per section, the rows as plain text."""
-
-    def name(company_id: str | None) -> str:
-        return names.get(company_id or "", company_id or "")
-
-    return [
-        (
-            "Meet these five first",
-            ["Person", "Title", "Why"],
-            [[m.name, m.title or "", m.reason] for m in digest.first_meetings],
-        ),
-        (
-            "Key people",
-            ["Person", "Title", "Company", "Influence", "Role", "Stance", "Known by", "You"],
-            [
-                [
-                    p.name,
-                    p.title or "",
-                    name(p.company_id),
-                    f"{p.influence:.0%}",
-                    p.buying_role.replace("_", " "),
-                    p.stance,
-                    ", ".join(f"{a.rep_name} {a.strength:.0f}{' (left)' if a.rep_left else ''}" for a in p.known_by)
-                    or "nobody",
-                    f"{p.new_owner_strength:.0f}",
-                ]
-                for p in digest.key_people
-            ],
-        ),
-        (
-            "Relationships to carry over",
-            ["From", "Person", "Title", "Strength", "Last touch", "Importance", "You"],
-            [
-                [
-                    f"{h.rep_name}{' (left)' if h.rep_left else ''}",
-                    h.contact_name,
-                    h.title or "",
-                    f"{h.strength:.0f}",
-                    f"{h.days_since_last_touch} days ago" if h.days_since_last_touch is not None else "never",
-                    f"{h.importance:.3f}",
-                    f"{h.new_owner_strength:.0f}",
-                ]
-                for h in digest.handover
-            ],
-        ),
-        (
-            "Open opportunities",
-            ["Opportunity", "Stage", "Amount", "Close", "Roles nobody plays", "Decision makers nobody knows well"],
-            [
-                [
-                    o.name,
-                    o.stage.replace("_", " "),
-                    f"{o.amount:,.0f}" if o.amount is not None else "",
-                    str(o.close_date or ""),
-                    ", ".join(r.replace("_", " ") for r in o.missing_roles) or "none",
-                    str(len(o.uncovered_decision_makers)),
-                ]
-                for o in digest.open_opportunities
-            ],
-        ),
-        (
-            "Competitor threats",
-            ["Competitor", "Where", "What"],
-            [[t.competitor, name(t.company_id), t.detail] for t in digest.threats],
-        ),
-        ("Data to check", ["Person", "Why"], [[s.name, s.reason] for s in digest.stale]),
-    ]
+__all__ = ["DigestDocument", "DigestSection", "digest_html", "digest_markdown"]
 
 
-def _title(digest: OnboardingDigest, names: dict[str, str]) -> str:
-    accounts = ", ".join(names.get(c, c) for c in digest.company_ids)
-    return f"Onboarding: {accounts} for {digest.new_owner_name}, as of {digest.as_of}"
+class DigestSection(BaseModel):
+    heading: str
+    columns: list[str]
+    rows: list[list[str]]
 
 
-def digest_markdown(digest: OnboardingDigest, names: dict[str, str]) -> str:
-    """The digest as a Markdown document; ``names`` maps company ids to names."""
-    lines = [f"# {plain(_title(digest, names))}", ""]
-    if digest.previous_owners:
-        lines += [f"Previous owners: {plain(', '.join(digest.previous_owner_names))}", ""]
-    for heading, columns, rows in _sections(digest, names):
-        lines += [f"## {heading}", ""]
-        if not rows:
-            lines += ["Nothing here.", ""]
+class DigestDocument(BaseModel):
+    language: Literal["en", "zh"]
+    title: str
+    meta: str | None
+    """One line under the title (the previous owners), or nothing."""
+    sections: list[DigestSection]
+    empty: str
+    """What an empty section says ("Nothing here.")."""
+
+
+def digest_markdown(document: DigestDocument) -> str:
+    """The digest as a Markdown document."""
+    lines = [f"# {table_cell(document.title)}", ""]
+    if document.meta:
+        lines += [table_cell(document.meta), ""]
+    for section in document.sections:
+        lines += [f"## {table_cell(section.heading)}", ""]
+        if not section.rows:
+            lines += [table_cell(document.empty), ""]
             continue
-        lines.append("| " + " | ".join(columns) + " |")
-        lines.append("|" + "---|" * len(columns))
-        lines += ["| " + " | ".join(plain(" ".join(cell.split())) for cell in row) + " |" for row in rows]
+        lines.append("| " + " | ".join(table_cell(c) for c in section.columns) + " |")
+        lines.append("|" + "---|" * len(section.columns))
+        lines += ["| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in section.rows]
         lines.append("")
     return "\n".join(lines)
 
@@ -121,24 +67,26 @@ p.meta { color: #64748b; }
 """
 
 
-def digest_html(digest: OnboardingDigest, names: dict[str, str]) -> str:
+def digest_html(document: DigestDocument) -> str:
     """The digest as one self-contained HTML page meant for printing (or saving as PDF)."""
-    title = html.escape(_title(digest, names))
+    title = html.escape(document.title)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f'<html lang="{"zh-CN" if document.language == "zh" else "en"}"><head><meta charset="utf-8">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
     ]
-    if digest.previous_owners:
-        parts.append(f'<p class="meta">Previous owners: {html.escape(", ".join(digest.previous_owner_names))}</p>')
-    for heading, columns, rows in _sections(digest, names):
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
-        if not rows:
-            parts.append("<p>Nothing here.</p>")
+    if document.meta:
+        parts.append(f'<p class="meta">{html.escape(document.meta)}</p>')
+    for section in document.sections:
+        parts.append(f"<h2>{html.escape(section.heading)}</h2>")
+        if not section.rows:
+            parts.append(f"<p>{html.escape(document.empty)}</p>")
             continue
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in section.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in section.rows
+        )
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     parts.append("</body></html>")
     return "\n".join(parts)

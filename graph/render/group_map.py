@@ -10,9 +10,11 @@ top-down would shrink them to fit.
 Each company is a box holding its name (and the rival's, if one supplies the
 chosen category there); colour = status of that category: ours green, a
 competitor red, nobody grey. Labels drop the prefix every company of the
-group shares (华东电网宁波供电分公司 → 宁波供电分公司); tooltips keep the full
-name. A thick purple border marks the branches of an HQ buying wave; a thick
-orange border marks the companies on the selected target's warm path.
+group shares (华东电网宁波供电分公司 → 宁波供电分公司), cut only where a word
+or a bracket begins; tooltips keep the full name. A thick purple border marks
+the branches of an HQ buying wave; an orange glow (and, off the wave, an
+orange border) marks the companies on the selected target's warm path, so a
+company on both keeps both marks.
 
 Company and vendor names come from spreadsheets. As in the decision-chain map,
 labels are canvas text, string tooltips are shown as text, and pyvis
@@ -27,9 +29,10 @@ from collections.abc import Collection, Mapping
 from pyvis.network import Network
 
 from graph.analysis.group_tree import TreeCompany
+from graph.render.numbers import money
 from graph.render.standalone import standalone_html
 
-__all__ = ["STATUS_COLOURS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
+__all__ = ["STATUS_COLOURS", "TOOLTIP_WORDS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
 
 STATUS_COLOURS = {"ours": "#2f9e5b", "competitor": "#d43d3d", "untouched": "#cbd5e1"}
 WAVE_COLOUR = "#7c3aed"
@@ -81,11 +84,27 @@ def leaf_count(companies: list[TreeCompany]) -> int:
     return sum(1 for c in companies if c.id not in parents)
 
 
+_OPENING = "([{（【〔《<"
+
+
+def _cut(prefix: str) -> int:
+    """Where a shared prefix may be cut: all of it in CJK text, else after its last space.
+
+    Latin names share whole words only ("Northwind Traders " of "Northwind
+    Traders Inc." and "Northwind Traders (HK) Ltd."), never part of one.
+    """
+    if prefix and prefix[-1].isascii() and prefix[-1].isalnum():
+        return prefix.rfind(" ") + 1
+    return len(prefix)
+
+
 def short_names(companies: list[TreeCompany]) -> dict[str, str]:
     """Branch names without the prefix every company of the group shares; the root keeps its full name.
 
-    The prefix goes only when it is at least two characters long and leaves
-    at least two behind.
+    The prefix goes only when it is at least two characters long, ends where
+    a word begins, and leaves at least two characters behind that do not
+    start with a bracket (a "(Hong Kong) Ltd." says nothing alone): otherwise
+    the branch keeps its full name.
 
     >>> from graph.analysis.group_tree import TreeCompany
     >>> def c(name, depth): return TreeCompany(id=name, name=name, parent_id=None, kind=None, depth=depth,
@@ -94,34 +113,59 @@ def short_names(companies: list[TreeCompany]) -> dict[str, str]:
     {'华东电网集团有限公司': '华东电网集团有限公司', '华东电网宁波供电分公司': '宁波供电分公司'}
     >>> short_names([c("<b>", 0), c("<i>", 1)])
     {'<b>': '<b>', '<i>': '<i>'}
+    >>> short_names([c("Northwind Traders Inc.", 0), c("Northwind Traders (Hong Kong) Ltd.", 1),
+    ...              c("Northwind Traders Singapore", 1), c("Northwind Tradewinds", 1)])["Northwind Traders Singapore"]
+    'Traders Singapore'
+    >>> short_names([c("Northwind Inc.", 0), c("Northwind (Hong Kong) Ltd.", 1)])["Northwind (Hong Kong) Ltd."]
+    'Northwind (Hong Kong) Ltd.'
     """
     names = [c.name for c in companies]
     first, last = min(names, default=""), max(names, default="")
     shared = 0
     while shared < min(len(first), len(last)) and first[shared] == last[shared]:
         shared += 1
+    shared = _cut(first[:shared])
     if shared < 2:
         return {c.id: c.name for c in companies}
-    return {c.id: c.name[shared:] if c.depth and len(c.name) - shared >= 2 else c.name for c in companies}
+
+    def short(name: str) -> str:
+        rest = name[shared:].lstrip()
+        return rest if len(rest) >= 2 and rest[0] not in _OPENING else name
+
+    return {c.id: short(c.name) if c.depth else c.name for c in companies}
 
 
-def _money(amount: float | None) -> str:
-    return "" if amount is None else f"{amount:,.0f}"
+TOOLTIP_WORDS: dict[str, str] = {
+    "hq": "headquarters",
+    "branch": "branch",
+    "subsidiary": "subsidiary",
+    "employees": "{count} employees",
+    "contacts": "{count} contacts",
+    "ours": "ours",
+    "competitor": "competitor",
+    "untouched": "untouched",
+    "below": "with everything below: {ours} ours, {competitor} competitor, {untouched} untouched",
+}
+"""The tooltips' words in English; the page passes its own language's (same keys and placeholders)."""
 
 
-def _tooltip(company: TreeCompany, category: str) -> str:
+def _tooltip(company: TreeCompany, category: str, label: str, words: Mapping[str, str]) -> str:
     status = company.products.get(category)
     rollup = company.rollup.get(category)
-    lines = [company.name, f"{company.kind or ''} · {company.employees or '?'} employees · {company.contacts} contacts"]
+    employees = words["employees"].format(count=f"{company.employees:,}" if company.employees else "?")
+    facts = [
+        words.get(company.kind or "", company.kind or ""),
+        employees,
+        words["contacts"].format(count=company.contacts),
+    ]
+    lines = [company.name, " · ".join(f for f in facts if f)]
     if status is not None:
-        lines.append(f"{category}: {status.status}")
+        lines.append(f"{label}: {words.get(status.status, status.status)}")
         if status.vendor_name:
-            facts = (status.vendor_name, status.product or "", _money(status.amount), str(status.since or ""))
-            lines.append(" · ".join(facts))
+            facts = [status.vendor_name, status.product or "", money(status.amount), str(status.since or "")]
+            lines.append(" · ".join(f for f in facts if f))
     if rollup is not None and rollup.companies > 1:
-        lines.append(
-            f"with everything below: {rollup.ours} ours, {rollup.competitor} competitor, {rollup.untouched} untouched"
-        )
+        lines.append(words["below"].format(ours=rollup.ours, competitor=rollup.competitor, untouched=rollup.untouched))
     return "\n".join(lines)
 
 
@@ -131,11 +175,14 @@ def group_map_html(
     wave: Collection[str] = (),
     on_path: Collection[str] = (),
     height_px: int = 640,
+    category_label: str | None = None,
+    words: Mapping[str, str] = TOOLTIP_WORDS,
     claimed: Mapping[str, str] | None = None,
 ) -> str:
     """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark.
 
-    ``claimed`` maps a company id to who holds its claim (报备) until when: a third line on its box.
+    ``category_label`` and ``words`` (``TOOLTIP_WORDS``' keys) put the tooltips in the reader's language.
+    ``claimed`` maps a company id to who holds its claim (报备) until when: a last line on its box.
     """
     claimed = claimed or {}
     positions = tree_positions(companies)
@@ -146,7 +193,8 @@ def group_map_html(
         status = company.products.get(category)
         state = status.status if status else "untouched"
         vendor = status.vendor_name if status and status.vendor_name and state == "competitor" else ""
-        border = PATH_COLOUR if company.id in on_path else WAVE_COLOUR if company.id in wave else PLAIN_BORDER
+        border = WAVE_COLOUR if company.id in wave else PATH_COLOUR if company.id in on_path else PLAIN_BORDER
+        glow = {"enabled": True, "color": PATH_COLOUR, "size": 30, "x": 0, "y": 0} if company.id in on_path else False
         net.add_node(
             company.id,
             label="\n".join(part for part in (labels[company.id], vendor, claimed.get(company.id, "")) if part),
@@ -156,8 +204,16 @@ def group_map_html(
             margin=8,
             color={"background": STATUS_COLOURS[state], "border": border},
             borderWidth=1 if border == PLAIN_BORDER else 5,
+            shadow=glow,
             font={"color": "#1e293b" if state == "untouched" else "#ffffff"},
-            title="\n".join(part for part in (_tooltip(company, category), claimed.get(company.id, "")) if part),
+            title="\n".join(
+                part
+                for part in (
+                    _tooltip(company, category, category_label or category, words),
+                    claimed.get(company.id, ""),
+                )
+                if part
+            ),
         )
     for company in companies:
         if company.parent_id is not None:

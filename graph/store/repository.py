@@ -24,6 +24,7 @@ from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
 from graph.keys import node_key
 from graph.model import US_VENDOR_ID, Record, Stage, Status
+from graph.normalise import product_category
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner, Transaction
@@ -472,7 +473,8 @@ class GraphStore:
 
     def our_categories(self) -> list[str]:
         """The product categories we sell anywhere: the catalogue every group is measured against."""
-        return sorted({str(row["category"]) for row in self._columns(cypher.OUR_DEALS, {"us": US_VENDOR_ID})})
+        rows = self._columns(cypher.OUR_DEALS, {"us": US_VENDOR_ID})
+        return sorted({product_category(str(row["category"])) for row in rows})
 
     def portfolio_rows(self, decision_roles: Sequence[str]) -> PortfolioRows:
         """Per-company aggregates for every group, computed by the server, one statement per concern.

@@ -79,7 +79,7 @@ def test_credit_split_adds_up_to_the_whole() -> None:
     app = open_claims()
     shares = table_with(app, "total")
     assert shares["total"].sum() == pytest.approx(1.0)
-    assert shares.set_index("name")["total"].idxmax() == "直销 Direct"
+    assert shares.set_index("name")["total"].idxmax() == "direct"
 
 
 def test_claims_page_in_chinese() -> None:

@@ -79,7 +79,7 @@ def test_edit_contact_details_managers_and_unit(store: GraphStore) -> None:
     change = store.changes_about([f"Contact:{PERSON}"])[0]
     assert (change.who, change.why, change.action) == (WRITER, "promoted after the audit", "edit contact")
     timeline = next(d.value for d in app.dataframe if "change" in d.value.columns)
-    assert "stance: unknown → supporter" in "".join(timeline["change"])
+    assert "Stance: unknown → supporter" in "".join(timeline["change"])
 
 
 @pytest.mark.usefixtures("import_env")

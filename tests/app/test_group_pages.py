@@ -61,6 +61,25 @@ def test_a_target_opens_in_the_decision_chain() -> None:
     assert app.selectbox[1].format_func(app.selectbox[1].value) == first
 
 
+def test_the_best_way_in_is_the_path_the_decision_chain_opens_with() -> None:
+    app = open_page("app_pages/group.py")
+    pick_group(app, CHINESE_GROUP_ID)
+    card = [m.value for m in app.markdown]
+    way_in = card[next(i for i, text in enumerate(card) if text.startswith("**Best way in**")) + 1]
+    app.button(key="open_chain").click().run()
+    assert not app.exception
+    first_path = next(m.value for m in app.markdown if m.value.startswith("**1.**"))
+    assert first_path.removeprefix("**1.** ") == way_in
+
+
+@pytest.mark.parametrize("group", [CHINESE_GROUP_ID, ENGLISH_GROUP_ID])
+def test_a_category_written_in_two_languages_is_one(group: str) -> None:
+    app = open_page("app_pages/group.py")
+    pick_group(app, group)
+    labels = app.selectbox[1].options  # as shown
+    assert "Network" in labels and "网络" not in labels and len(labels) == len(set(labels))
+
+
 def test_group_page_in_chinese() -> None:
     app = open_page("app_pages/group.py", "简体中文")
     pick_group(app, CHINESE_GROUP_ID)
@@ -74,7 +93,7 @@ def test_portfolio_lists_every_group_and_filters() -> None:
     table = app.dataframe[0].value
     assert {CHINESE_GROUP_ID, ENGLISH_GROUP_ID} <= set(table["group_id"])
     grid = table.set_index("group_id").loc[CHINESE_GROUP_ID]
-    assert grid["hq_signals"] == "网络安全" and grid["our_revenue"] > 0 and grid["whitespace"] > 0
+    assert grid["hq_signals"] == "Network security" and grid["our_revenue"] > 0 and grid["whitespace"] > 0
     app.toggle[0].set_value(True).run()
     assert list(app.dataframe[0].value["group_id"]) == [CHINESE_GROUP_ID]
     app.toggle[0].set_value(False).run()

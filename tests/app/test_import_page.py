@@ -29,12 +29,12 @@ def test_dry_run_then_import_of_the_templates() -> None:
     app = import_page()
     app.file_uploader[0].set_value(templates()).run()
     assert not app.exception
-    assert len(app.expander) == len(STEMS)  # a preview per stem
-    app.button[0].click().run()
-    assert "Dry run: 23 rows would land, 0 rows rejected" in app.info[0].value
+    assert len(app.expander) == 2 + len(STEMS)  # the format, the templates, then a preview per stem
+    app.button(key="import").click().run()
+    assert "Dry run: rows that would land: 23 · rows rejected: 0" in app.info[0].value
     app.toggle[0].set_value(False).run()
-    app.button[0].click().run()
-    assert app.success[0].value.endswith("0 rows rejected")
+    app.button(key="import").click().run()
+    assert app.success[0].value.endswith("rows rejected: 0")
 
 
 @pytest.mark.usefixtures("import_env")
@@ -43,7 +43,42 @@ def test_rejected_rows_are_listed_with_their_reasons() -> None:
     bad = b"id,name,company_id,level\np1,,co-nowhere,0\n"
     app.file_uploader[0].set_value([("contacts.csv", bad, "text/csv")]).run()
     app.toggle[0].set_value(False).run()
-    app.button[0].click().run()
+    app.button(key="import").click().run()
     assert not app.exception
     errors = app.dataframe[-1].value
     assert set(errors["column"]) == {"name", "level"} and set(errors["row"]) == {2}
+
+
+@pytest.mark.usefixtures("import_env")
+def test_the_page_lists_every_file_name_and_column_it_accepts_in_both_languages() -> None:
+    app = import_page()
+    table = app.dataframe[0].value
+    assert list(table.iloc[:, 0]) == [f"{stem}.csv" for stem in STEMS]
+    assert "联系人.csv" in set(table.iloc[:, 2])
+    assert any("reports\\_to \\(直属上级" in c.value for c in app.caption if "contacts.csv" in c.value)
+    app.session_state["language"] = "简体中文"
+    app.run()
+    assert list(app.dataframe[0].value.columns) == ["文件", "内容", "也可命名为"]
+
+
+@pytest.mark.usefixtures("import_env")
+def test_a_chinese_file_name_lands_and_an_unknown_one_names_the_expected_files() -> None:
+    app = import_page()
+    app.file_uploader[0].set_value([("notes.csv", b"id,name\nx,X\n", "text/csv")]).run()
+    assert "Expected names:" in app.warning[0].value and "联系人.csv" in app.warning[0].value
+    app.file_uploader[0].set_value([("公司.csv", b"id,name\nzh-co,Zh Co\n", "text/csv")]).run()
+    app.button(key="import").click().run()
+    assert "rows that would land: 1" in app.info[0].value
+
+
+@pytest.mark.usefixtures("import_env")
+def test_without_a_name_the_import_button_stays_visible_disabled_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KAGRAPH_USER")
+    app = import_page()
+    app.file_uploader[0].set_value(templates()).run()
+    app.toggle[0].set_value(False).run()
+    button = app.button(key="import")
+    assert button.disabled and "Use this name" in (button.help or "")
+    assert any("confirm your name" in i.value for i in app.info)

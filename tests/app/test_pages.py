@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -82,3 +84,17 @@ def test_roles_and_stances_read_in_chinese() -> None:
     assert app.title[0].value == "客户"
     people = app.dataframe[1].value
     assert "拍板人" in set(people["buying_role"]) and "economic_buyer" not in set(people["buying_role"])
+
+
+@pytest.mark.usefixtures("app_env")
+def test_accounts_show_the_group_as_a_tree_and_no_empty_cell_says_none() -> None:
+    app = open_app()
+    app.switch_page("app_pages/accounts.py").run()
+    app.selectbox[0].set_value("co-hd-hq").run()
+    tree = app.dataframe[0].value
+    assert tree["id"].iloc[0] == "co-hd-hq" and not tree["name"].iloc[0].startswith("\u3000")
+    depths = [len(re.match(r"^((?:\u3000\u3000)*)└ ", name).group(1)) // 2 for name in tree["name"].iloc[1:]]  # type: ignore[union-attr]
+    assert min(depths) == 1 and max(depths) >= 1
+    for frame in app.dataframe:
+        cells = set(frame.value.astype(str).to_numpy().ravel())
+        assert not cells & {"None", "nan", "[]"}, cells & {"None", "nan", "[]"}

@@ -11,6 +11,7 @@ from graph.store import GraphStore
 from ingest.demo import DEMO_TODAY
 from ingest.load_demo import load_demo
 from tests.e2e.conftest import SCREENSHOTS
+from ui.digest_text import digest_document
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +21,7 @@ def test_digest_prints_to_pdf(store: GraphStore, browser: Browser) -> None:
     digest = account_onboarding(store, "co-hd-jx", "rep-li", DEMO_TODAY)
     names = {c["id"]: c["name"] for c in store.company_names()}
     page = browser.new_page(viewport={"width": 900, "height": 1200})
-    page.set_content(digest_html(digest, names))
+    page.set_content(digest_html(digest_document(digest, names)))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pdf = SCREENSHOTS / "onboarding-digest.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)

@@ -26,9 +26,9 @@ def test_hostile_company_and_vendor_names_stay_text(browser: Browser, tmp_path: 
     graph.add_node("Company:b", label="Company", id="b", name=SCRIPT, employees=100)
     graph.add_edge("Company:b", "Company:hq", key="BRANCH_OF:", type="BRANCH_OF")
     graph.add_node("Vendor:x", label="Vendor", id="x", name=IMG)
-    graph.add_edge("Company:b", "Vendor:x", key="BUYS:fw", type="BUYS", product=SCRIPT, category="security")
+    graph.add_edge("Company:b", "Vendor:x", key="BUYS:fw", type="BUYS", product=SCRIPT, category="firewall")
     tree = group_tree(graph)
-    page = open_map(browser, group_map_html(tree.companies, "security"), tmp_path)
+    page = open_map(browser, group_map_html(tree.companies, "firewall"), tmp_path)
     hover(page, "b")
     tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible", timeout=10_000)
@@ -69,7 +69,7 @@ def test_group_portfolio_claims_and_onboarding_pages_draw(served_app: ServedApp,
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SCREENSHOTS / "group-expansion.png"), full_page=True)
     text = page.inner_text("body")
-    assert "Traceback" not in text and "4 of 10 branches started buying 网络安全" in text
+    assert "Traceback" not in text and "4 of 10 branches started buying Network security" in text
     page.get_by_text("Expansion targets").scroll_into_view_if_needed()
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "group-expansion-targets.png"))

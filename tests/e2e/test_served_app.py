@@ -92,7 +92,7 @@ def test_import_page_checks_uploaded_templates(served_app: ServedApp, browser: B
     page.locator("input[type=file]").set_input_files(sorted(str(p) for p in (ROOT / "templates").glob("*.csv")))
     page.get_by_text("Preview: contacts.csv").wait_for(timeout=30_000)
     page.get_by_role("button", name="Import").click()
-    page.get_by_text("Dry run: 23 rows would land, 0 rows rejected").wait_for(timeout=60_000)
+    page.get_by_text("Dry run: rows that would land: 23 · rows rejected: 0").wait_for(timeout=60_000)
     page.wait_for_timeout(800)
     page.screenshot(path=str(SCREENSHOTS / "import.png"), full_page=True)
     assert "Traceback" not in page.inner_text("body")

@@ -141,7 +141,7 @@ def test_bad_values_get_the_importers_reasons(filled: GraphStore) -> None:
     ]
     with pytest.raises(EditRefused) as unknown:
         save_contact(filled, {"name": "X", "company_id": "b1", "unit_id": "u-nowhere"}, by("Li"))
-    assert refusal(unknown) == [("unit_id", "refers to orgunit 'u-nowhere', which is not in the store")]
+    assert refusal(unknown) == [("unit_id", "refers to department 'u-nowhere', which is not in the store")]
     with pytest.raises(EditRefused) as elsewhere:
         save_contact(filled, {"name": "X", "company_id": "b11", "unit_id": "u-it"}, by("Li"))
     assert refusal(elsewhere) == [("unit_id", "department 'u-it' belongs to another company (b1)")]

@@ -65,7 +65,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "v1,c1,IT,ghost",
         "v2,c1,Ops,u1",
         "parent_id",
-        "refers to orgunit 'ghost', which is neither in the import nor in the store",
+        "refers to department 'ghost', which is neither in the import nor in the store",
     ),
     ("org_units", "id,company_id,name", "v1,c1,", "v2,c1,Ops", "name", "is required"),
     (
@@ -160,7 +160,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "q1,Q,c1,ghost",
         "q2,Good,c1,u1",
         "unit_id",
-        "refers to orgunit 'ghost', which is neither in the import nor in the store",
+        "refers to department 'ghost', which is neither in the import nor in the store",
     ),
     (
         "contacts",

@@ -86,3 +86,23 @@ def _env(settings: Settings) -> dict[str, str]:
     """The environment that points a command at the test's store: its embedded graph, or the Neo4j pass's server."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KAGRAPH_")}
     return {**env, "KAGRAPH_DATA_DIR": str(settings.kagraph_data_dir), "KAGRAPH_GRAPH": settings.kagraph_graph}
+
+
+def test_chinese_file_and_sheet_names_are_the_stems(store: GraphStore, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "公司.csv").write_text("公司编号,公司名称\nzh-co,华东电网集团有限公司\n", encoding="utf-8")
+    (folder / "联系人.csv").write_text("联系人编号,姓名,公司编号\nzh-ct,张伟,zh-co\n", encoding="utf-8")
+    report = import_paths(store, [folder])
+    assert not report.errors and set(report.stems) == {"companies", "contacts"}
+    assert (store.node("Contact", "zh-ct") or {}).get("name") == "张伟"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "商机"
+    sheet.append(["商机编号", "公司编号", "商机名称"])
+    sheet.append(["zh-opp", "zh-co", "主网安全改造"])
+    book.save(tmp_path / "book.xlsx")
+    report = import_paths(store, [tmp_path / "book.xlsx"])
+    assert not report.errors and set(report.stems) == {"opportunities"}
+    assert (store.node("Opportunity", "zh-opp") or {}).get("name") == "主网安全改造"

@@ -71,10 +71,10 @@ def _history(
             props["released_on"] = str(on + dt.timedelta(days=released_after))
         g.add_node(f"Claim:k{n}", label="Claim", id=f"k{n}", **props)
     for n, (rep, company, day) in enumerate(touched):
-        on = str(START + dt.timedelta(days=day))
-        g.add_edge(f"Rep:{rep}", f"Contact:{company}-p", key=f"TOUCHED:{n}", type="TOUCHED", date=on, kind="call")
+        when = str(START + dt.timedelta(days=day))
+        g.add_edge(f"Rep:{rep}", f"Contact:{company}-p", key=f"TOUCHED:{n}", type="TOUCHED", date=when, kind="call")
     for n, (rep, company, day, stage) in enumerate(moved):
-        on = str(START + dt.timedelta(days=day))
+        when = str(START + dt.timedelta(days=day))
         g.add_node(
             f"Opportunity:o{n}",
             label="Opportunity",
@@ -82,7 +82,7 @@ def _history(
             company_id=company,
             owner_id=rep,
             stage=stage,
-            stage_since=on,
+            stage_since=when,
         )
     return g
 

@@ -5,7 +5,7 @@ The group (employees in brackets)::
     hq (20000)
     ├── east (3000)         buys security from us,       2026-03-01, 100
     │   └── east-a (800)
-    │       └── east-a1 (200)  no contacts; buys backup from Apex, 2026-01-01
+    │       └── east-a1 (200)  no contacts; buys storage from Apex, 2026-01-01
     ├── west (2500)         buys security from Dingxin,  2026-04-10, 90
     ├── north (2000)        buys security from Apex,     2026-05-20, 80
     └── south (1500)        buys security from Dingxin,  2025-01-01, 70 (outside the window)
@@ -66,7 +66,7 @@ def group() -> nx.MultiDiGraph:
     buys(g, "west", "dx", "security", "2026-04-10", 90)
     buys(g, "north", "apex", "security", "2026-05-20", 80)
     buys(g, "south", "dx", "security", "2025-01-01", 70)
-    buys(g, "east-a1", "apex", "backup", "2026-01-01", 30)
+    buys(g, "east-a1", "apex", "storage", "2026-01-01", 30)
     contact(g, "ann", "east", level=3)
     contact(g, "wu", "west", level=1, buying_role="decision_maker")
     contact(g, "bo", "north", level=4)
@@ -96,19 +96,19 @@ class TestGroupTree:
 
     def test_status_per_company_and_category(self, group: nx.MultiDiGraph) -> None:
         tree = group_tree(group, categories=["crm"])
-        assert tree.categories == ["backup", "crm", "security"]
+        assert tree.categories == ["crm", "security", "storage"]
         status = {(c.id, cat): (s.status, s.vendor_name) for c in tree.companies for cat, s in c.products.items()}
         assert status[("east", "security")] == ("ours", "us")
         assert status[("west", "security")] == ("competitor", "Dingxin")
         assert status[("north", "security")] == ("competitor", "Apex")
         assert status[("east-a", "security")] == ("untouched", None)
-        assert status[("east-a1", "backup")] == ("competitor", "Apex")
+        assert status[("east-a1", "storage")] == ("competitor", "Apex")
         assert {s for (_, cat), (s, _) in status.items() if cat == "crm"} == {"untouched"}
 
     def test_roll_ups_at_every_level(self, group: nx.MultiDiGraph) -> None:
         tree = group_tree(group)
         east = tree.company("east").rollup
-        assert (east["backup"].companies, east["backup"].competitor, east["backup"].competitor_amount) == (3, 1, 30)
+        assert (east["storage"].companies, east["storage"].competitor, east["storage"].competitor_amount) == (3, 1, 30)
         assert (east["security"].ours, east["security"].untouched, east["security"].our_amount) == (1, 2, 100)
         top = tree.company("hq").rollup["security"]
         assert (top.companies, top.ours, top.competitor, top.untouched) == (7, 1, 3, 3)
@@ -159,7 +159,7 @@ class TestTargets:
         result = group_expansion(group, TODAY)
         pairs = [(t.company_id, t.product) for t in result.targets]
         assert len(pairs) == len(set(pairs)) == 7 * 2 - 1
-        assert ("east", "security") not in pairs and ("east-a1", "backup") in pairs
+        assert ("east", "security") not in pairs and ("east-a1", "storage") in pairs
         assert [t.score for t in result.targets] == sorted((t.score for t in result.targets), reverse=True)
 
     def test_components_follow_the_documented_formula(self, group: nx.MultiDiGraph) -> None:
@@ -190,6 +190,6 @@ class TestTargets:
         tree = group_tree(group)
         east_a1 = [t for t in expansion_targets(group, tree, [], TODAY) if t.company_id == "east-a1"]
         assert [(t.product, t.status, t.contact_id, t.components["path"]) for t in east_a1] == [
-            ("backup", "competitor", None, 0.0),
+            ("storage", "competitor", None, 0.0),
             ("security", "untouched", None, 0.0),
         ]

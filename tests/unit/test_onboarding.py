@@ -9,13 +9,19 @@ owner, New, knows only the engineer a little.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 
 import networkx as nx
 import pytest
+import streamlit as st
 
+from graph.analysis.chain import decision_chain
 from graph.analysis.onboarding import FIRST_MEETINGS, onboarding_digest
 from graph.render.digest import digest_html, digest_markdown
 from tests.unit.test_chain_analysis import TODAY, account, knows, line, rep, touch
+from ui.digest_text import digest_document
+from ui.i18n import LANGUAGE_KEY
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -105,7 +111,58 @@ def test_an_unknown_new_owner_is_refused(acme: nx.MultiDiGraph) -> None:
 
 def test_exports_escape_names(acme: nx.MultiDiGraph) -> None:
     digest = onboarding_digest(acme, "new", TODAY)
-    page = digest_html(digest, {"c": "Acme"})
+    page = digest_html(digest_document(digest, {"c": "Acme"}))
     assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
-    text = digest_markdown(digest, {"c": "Acme"})
+    text = digest_markdown(digest_document(digest, {"c": "Acme"}))
     assert "## Meet these five first" in text and "\\<img" in text
+
+
+def test_a_role_played_in_an_open_deal_fills_the_account_role(acme: nx.MultiDiGraph) -> None:
+    """The account view and the digest read deal roles from one place: no "nobody plays champion" beside one."""
+    acme.nodes["Contact:eng"]["buying_role"] = "user"
+    acme.remove_edge("Contact:eng", "Opportunity:deal", key="PLAYS:user")
+    acme.add_edge("Contact:eng", "Opportunity:deal", key="PLAYS:champion", type="PLAYS", role="champion")
+    assert "champion" not in decision_chain(acme, TODAY).missing_roles
+    acme.nodes["Opportunity:deal"]["stage"] = "lost"  # a closed deal's roles no longer count
+    assert "champion" in decision_chain(acme, TODAY).missing_roles
+
+
+def test_a_deal_counts_its_companys_unknown_decision_makers(acme: nx.MultiDiGraph) -> None:
+    """The five to meet first name an unknown decision maker: so does every open deal of their company."""
+    digest = onboarding_digest(acme, "new", TODAY)
+    unknown = [m.contact_id for m in digest.first_meetings if m.why == "unknown_decider"]
+    assert unknown == ["boss", "cfo"]
+    (deal,) = digest.open_opportunities
+    assert set(unknown) <= set(deal.uncovered_decision_makers)
+    assert "economic_buyer" in deal.missing_roles  # on record as buyer, but not playing it in this deal
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(Meet|Key people|Relationships|Opportunit|Competitor threats|Data to check|Nothing here|nobody|never|"
+    r"days ago|left|economic buyer|decision maker|champion|supporter|neutral|bid|close to|supplies|verified|"
+    r"Onboarding|for|as of|Previous owners)\b"
+)
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    st.session_state[LANGUAGE_KEY] = "简体中文"
+    yield
+    del st.session_state[LANGUAGE_KEY]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_digest_downloads_in_chinese_when_the_page_is_read_in_chinese(acme: nx.MultiDiGraph) -> None:
+    document = digest_document(onboarding_digest(acme, "new", TODAY), {"c": "Acme"})
+    text, page = digest_markdown(document), digest_html(document)
+    assert "## 优先拜访这五位" in text and "我方无人熟悉的拍板人" in text and '<html lang="zh-CN">' in page
+    names = {"Acme", "Boss", "Cfo", "Eng", "Clerk", "Pilot", "Rival", "OLD", "PAT", "NEW", "CFO"}
+    words = re.sub("|".join(sorted(names, key=len, reverse=True)), "", text)
+    assert ENGLISH_WORDS.findall(words) == []
+
+
+def test_the_markdown_digest_escapes_markup_but_not_dates_and_decimals(acme: nx.MultiDiGraph) -> None:
+    text = digest_markdown(digest_document(onboarding_digest(acme, "new", TODAY), {"c": "Acme"}))
+    assert "2026-12-31" in text and "2026\\-12\\-31" not in text
+    assert "\\." not in text and "\\-" not in text
+    assert "\\<img src=x onerror=alert(1)\\>" in text

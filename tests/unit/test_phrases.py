@@ -1,0 +1,87 @@
+"""Sentences pages compose in the chosen language (ui/phrases.py): paths, roles, history entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+import networkx as nx
+import pytest
+import streamlit as st
+
+from graph.analysis.history import TimelineItem
+from graph.analysis.warm_path import warm_paths
+from graph.changes import ChangeSource
+from tests.unit.test_chain_analysis import TODAY, account, influences, knows, line, rep, touch
+from ui.i18n import LANGUAGE_KEY
+from ui.phrases import action_text, change_text, path_sentence, record_text, roles_text
+
+
+@pytest.fixture
+def chain() -> nx.MultiDiGraph:
+    g = account(("cfo", {"title": "CFO"}), ("ally", {}), ("aide", {}))
+    rep(g, "r")
+    knows(g, "r", "ally", 5)
+    touch(g, "r", "ally", 0)
+    knows(g, "r", "aide", 3)
+    influences(g, "ally", "cfo", 0.5)
+    line(g, "aide", "cfo")
+    return g
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    st.session_state[LANGUAGE_KEY] = "简体中文"
+    yield
+    del st.session_state[LANGUAGE_KEY]
+
+
+def test_english_sentences_are_the_analysis_sentences(chain: nx.MultiDiGraph) -> None:
+    paths = warm_paths(chain, "cfo", TODAY, k=5) + warm_paths(chain, "aide", TODAY, k=5)
+    assert len(paths) >= 4
+    assert [path_sentence(chain, p) for p in paths] == [p.sentence for p in paths]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_chinese_sentences_have_no_english_words(chain: nx.MultiDiGraph) -> None:
+    first, second = warm_paths(chain, "cfo", TODAY)
+    assert path_sentence(chain, first) == "R 与 Ally 很熟；Ally 为 Cfo（CFO） 出主意"
+    assert path_sentence(chain, second) == "R 与 Aide 略有交情；Aide 向 Cfo（CFO） 汇报"
+    backwards = [path_sentence(chain, p) for p in warm_paths(chain, "aide", TODAY, k=5)]
+    assert "Cfo 是 Aide 的上级" in "；".join(backwards)  # the manager line walked from manager to report
+    assert roles_text(["champion", "economic_buyer"]) == "内线、拍板人"
+
+
+def _item(
+    what: Literal["created", "changed", "removed"],
+    before: dict[str, object],
+    after: dict[str, object],
+    other: str | None = None,
+) -> TimelineItem:
+    return TimelineItem(
+        at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC),
+        who="li",
+        source=ChangeSource.EDIT,
+        action="edit contact",
+        why="",
+        what=what,
+        entity="Contact-PLAYS->Opportunity" if other else "Opportunity",
+        subject="Contact:a" if other else "Opportunity:o",
+        other=other,
+        before=before,
+        after=after,
+    )
+
+
+@pytest.mark.usefixtures("chinese")
+def test_history_entries_read_in_chinese() -> None:
+    created = _item("created", {}, {"id": "o", "amount": 1500000.0, "stage": "bid", "tier": 2.0})
+    assert change_text(created) == "金额: ¥1,500,000; 阶段: 投标; 等级: 2"
+    changed = _item("changed", {"stance": "unknown"}, {"stance": "supporter"})
+    assert change_text(changed) == "态度: 未知 → 支持"
+    played = _item("created", {}, {"role": "champion"}, other="Opportunity:o")
+    assert record_text(played, {"Contact:a": "张伟", "Opportunity:o": "SD-WAN"}) == "张伟 —参与→ SD-WAN"
+    assert action_text("edit contact") == "编辑联系人"
+    assert action_text("import contacts.csv") == "导入 contacts.csv"
+    assert action_text("a script's own words") == "a script's own words"

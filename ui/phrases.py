@@ -1,0 +1,128 @@
+"""Sentences the pages compose from analysis results, in the chosen language.
+
+The analyses keep one English sentence each for the command line's JSON; a
+page never shows it, because a Chinese user must read Chinese. Each sentence
+here is built from the result's parts (path hops, roles, history entries)
+with the words of ``ui.i18n``. Names stay as written; callers escape them for
+Markdown where they render it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from graph.analysis._graph import display_name
+from graph.analysis.history import TimelineItem
+from graph.analysis.warm_path import WarmPath
+from graph.render.numbers import money
+from ui.i18n import TEXTS, enum_label, language, t
+
+__all__ = [
+    "action_text",
+    "category_label",
+    "change_text",
+    "listing",
+    "path_sentence",
+    "record_text",
+    "roles_text",
+    "value_text",
+]
+
+_MONEY_FIELDS = {"amount", "estimated_value"}
+_INTERNAL_FIELDS = {"id", "key", "name_key", "version"}
+"""Kept by the store for matching and edits, not typed by anyone: a history line leaves them out."""
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items joined the way the language lists them (``a, b`` or ``a、b``)."""
+    return ("、" if language() == "zh" else ", ").join(items)
+
+
+def category_label(category: str) -> str:
+    """A product category in the chosen language where kagraph knows it (``网络`` → ``Network``), else as written."""
+    key = f"category.{category}"
+    return t(key) if key in TEXTS else category
+
+
+def roles_text(roles: Iterable[str]) -> str:
+    """Buying roles in the chosen language: ``champion`` → ``内线``."""
+    return listing(str(enum_label(role)) for role in roles)
+
+
+def _how_well(strength: float) -> str:
+    return t("path.well") if strength >= 0.7 else t("path.fairly_well") if strength >= 0.4 else t("path.a_little")
+
+
+def path_sentence(graph: nx.MultiDiGraph, path: WarmPath) -> str:
+    """The path as one sentence a rep can act on; ``graph`` holds its people (their names and titles)."""
+    parts = []
+    last = path.node_keys[-1]
+    for (a, b), edge in zip(itertools.pairwise(path.node_keys), path.edges, strict=True):
+        name_a, name_b = display_name(graph, a), display_name(graph, b)
+        if b == last and graph.nodes[b].get("title"):
+            name_b = t("path.with_title", name=name_b, title=graph.nodes[b]["title"])
+        if edge.type == "KNOWS":
+            parts.append(t("path.knows", a=name_a, b=name_b, how=_how_well(edge.strength)))
+        else:
+            kind = "REPORTS_TO" if edge.type == "REPORTS_TO" else edge.kind or "other"
+            direction = "forward" if edge.forward else "back"
+            parts.append(t(f"path.{kind}.{direction}", a=name_a, b=name_b))
+    return ("；" if language() == "zh" else "; ").join(parts)
+
+
+def value_text(field: str, value: object) -> str:
+    """A stored value as a reader wants it: enum words translated, amounts as money, ``1.0`` as ``1``."""
+    if value is None or value == "":
+        return "—"
+    if field in _MONEY_FIELDS and isinstance(value, int | float):
+        return money(float(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(enum_label(value))
+
+
+def _field(name: str) -> str:
+    key = f"field.{name}" if f"field.{name}" in TEXTS else f"col.{name}"
+    return t(key) if key in TEXTS else name
+
+
+def change_text(item: TimelineItem) -> str:
+    """``stance: unknown → supporter; title: — → 处长`` (only the properties that changed), in the language."""
+    if item.what == "created" and not item.before:
+        fields = sorted(k for k in item.after if k not in _INTERNAL_FIELDS and item.after[k] is not None)
+        return "; ".join(f"{_field(k)}: {value_text(k, item.after[k])}" for k in fields)
+    names = sorted((set(item.before) | set(item.after)) - _INTERNAL_FIELDS)
+    return "; ".join(
+        f"{_field(k)}: {value_text(k, item.before.get(k))} → {value_text(k, item.after.get(k))}" for k in names
+    )
+
+
+def record_text(item: TimelineItem, names: Mapping[str, str]) -> str:
+    """The record a change touched: a name, or ``张伟 —汇报给→ 王芳`` for a relationship."""
+    subject = names.get(item.subject, item.subject.split(":", 1)[1])
+    if item.other is None:
+        return subject
+    kind = item.entity.split("-", 2)[1]
+    word = t(f"rel.{kind}") if f"rel.{kind}" in TEXTS else kind
+    return f"{subject} —{word}→ {names.get(item.other, item.other.split(':', 1)[1])}"
+
+
+def action_text(action: str) -> str:
+    """What the change was done as (``edit contact``, ``import contacts.csv``), in the language.
+
+    The app's own actions have a translation; an import names its file after
+    the word, and anything else (written by a script) stays as it was written.
+    """
+    key = "action." + action.replace(" ", "_")
+    if key in TEXTS:
+        return t(key)
+    if action.startswith("import:"):
+        return t("action.import_links")
+    if action.startswith("import "):
+        return t("action.import_file", file=action.removeprefix("import "))
+    if action.startswith("hand over "):
+        return t("action.hand_over", who=action.removeprefix("hand over ").removesuffix("'s accounts"))
+    return action
