@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.chrome import streamlit_words
 from ui.i18n import t
 from ui.identity import identity_box
 from ui.sidebar import language_switch, store_status
@@ -12,6 +13,7 @@ from ui.store import require_store
 # A file, not ":material/hub:": Streamlit fetches a material favicon from fonts.gstatic.com, and users may be offline.
 st.set_page_config(page_title="kagraph", page_icon=Path(__file__).parent / "ui" / "favicon.svg", layout="wide")
 language_switch()
+streamlit_words()
 pages = [
     st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
     st.Page("app_pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),

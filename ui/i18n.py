@@ -671,6 +671,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "action.import_file": ("import {file}", "导入 {file}"),
     "action.import_links": ("import: link rows to records later in the files", "导入：关联文件中靠后的记录"),
     "action.hand_over": ("hand over {who}'s accounts", "交接 {who} 的客户"),
+    "chrome.skip": ("Skip to main content", "跳到主要内容"),
+    "chrome.upload": ("Upload", "上传"),
+    "chrome.upload_limit": ("200 MB per file", "每个文件不超过 200 MB"),
 }
 
 TEXTS.update(CLAIMS_TEXTS)

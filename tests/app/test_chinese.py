@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.connect import open_store
 from graph.model import BuyingRole, Stance, Status
+from graph.settings import Settings
 from ingest.columns import COLUMNS, STEMS
 from tests.app.test_pages import PAGES
 from ui.i18n import TEXTS
@@ -48,9 +49,9 @@ DATA_FIELDS = {"id", "name", "title", "city", "industry", "product", "category",
 """Properties people type (and ids): never a property holding one of our words (status, role, type …)."""
 
 
-def _data_strings() -> list[str]:
+def data_strings(settings: Settings | None = None) -> list[str]:
     """Every text people typed into the store (names, titles, products …), longest first, to strip from the page."""
-    store = open_store()
+    store = open_store(settings)
     try:
         found: set[str] = set()
         for group in store.groups():
@@ -65,7 +66,7 @@ def _data_strings() -> list[str]:
     return sorted((s for s in found if len(s) >= 2), key=len, reverse=True)
 
 
-def _without_data(text: str, data: list[str]) -> str:
+def without_data(text: str, data: list[str]) -> str:
     text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes are not what the reader sees
     text = re.sub(r":material/[a-z_]+:", " ", text)  # an icon's code is drawn as the icon
     text = re.sub(r"(?:/[\w.-]+)+", " ", text)  # a file's path is the machine's, in no language
@@ -75,7 +76,7 @@ def _without_data(text: str, data: list[str]) -> str:
     return text
 
 
-def _leaks(text: str) -> set[str]:
+def leaks(text: str) -> set[str]:
     words = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", text)}
     found = (words & ENGLISH) | {e for e in ENUMS if re.search(rf"(?<![A-Za-z_]){re.escape(e)}(?![A-Za-z_])", text)}
     return found | {p for p in PHRASES if p in text}
@@ -118,23 +119,23 @@ def test_every_page_reads_in_chinese(page: str) -> None:
     app.run()
     app.switch_page(page).run()
     assert not app.exception
-    data = _data_strings()
-    leaks = {
+    data = data_strings()
+    found = {
         (where, word, text[:120])
         for where, text in _rendered(app)
-        for word in _leaks(_without_data(text, data))
+        for word in leaks(without_data(text, data))
         if where != "radio" or "Language" not in text  # the switch names both languages on purpose
     }
-    cells = {(cell[:120], word) for cell in _cells(app) for word in _leaks(_without_data(cell, data))}
+    cells = {(cell[:120], word) for cell in _cells(app) for word in leaks(without_data(cell, data))}
     placeholders = [m.label for m in app.multiselect if not re.search(r"[\u4e00-\u9fff]", m.proto.placeholder)]
-    assert leaks == set() and cells == set() and placeholders == []
+    assert found == set() and cells == set() and placeholders == []
 
 
 def test_the_check_finds_english() -> None:
     """The check itself: it flags an English UI word, an enum value and None, and passes Chinese and data."""
-    assert {"champion", "None"} <= _leaks("以下角色尚无人承担：champion · None")
-    assert _leaks(_without_data("Nobody on our side knows Wei Kumar", ["Wei Kumar"])) >= {"nobody"}
-    assert _leaks(_without_data("我方无人熟悉这些决策人：Wei Kumar", ["Wei Kumar"])) == set()
+    assert {"champion", "None"} <= leaks("以下角色尚无人承担：champion · None")
+    assert leaks(without_data("Nobody on our side knows Wei Kumar", ["Wei Kumar"])) >= {"nobody"}
+    assert leaks(without_data("我方无人熟悉这些决策人：Wei Kumar", ["Wei Kumar"])) == set()
 
 
 @pytest.mark.usefixtures("import_env")
@@ -151,8 +152,8 @@ def test_an_import_reads_in_chinese() -> None:
     app.file_uploader[0].set_value([bad]).run()
     app.button(key="import").click().run()
     assert not app.exception
-    data = _data_strings()
+    data = data_strings()
     headers = {text for where, text in _rendered(app) if where == "table header"}
-    assert all(not _leaks(h) for h in headers), headers
+    assert all(not leaks(h) for h in headers), headers
     messages = [text for where, text in _rendered(app) if where in ("info", "success", "warning", "subheader")]
-    assert all(not _leaks(_without_data(m, data)) for m in messages), messages
+    assert all(not leaks(without_data(m, data)) for m in messages), messages
