@@ -66,9 +66,11 @@ MIN_FONT = 20
 """The smallest text on a card, in canvas units."""
 MIN_SCALE = 0.6
 """The fitted zoom never goes below this: 20 units × 0.6 = 12 px on screen."""
-ASSUMED_WIDTH_PX = 1050
+ASSUMED_WIDTH_PX = 970
 """The map's frame at 1440 px with the sidebar open; the height is chosen for it."""
 HEADER_PX = 150
+_BOX_EXTRA = 14
+"""What vis-network adds around a box's constrained label (1-unit margins, its own padding): cards keep their size."""
 """Room above the canvas for the deal line, the buttons and the legend."""
 
 
@@ -164,6 +166,7 @@ def _contact_node(
     cid = str(data["id"])
     deal = options.deal
     in_deal = deal is None or cid in deal.roles
+    faded = not in_deal and not on_path  # a warm path's people stay in full colour
     role = deal.roles[cid] if deal and cid in deal.roles else str(data.get("buying_role", "unknown"))
     left = data.get("status") == "left"
     stance = str(data.get("stance", "unknown"))
@@ -174,8 +177,8 @@ def _contact_node(
         "y": y,
         "label": "",
         "shape": "box",
-        "widthConstraint": {"minimum": CARD_W, "maximum": CARD_W},
-        "heightConstraint": {"minimum": CARD_H},
+        "widthConstraint": {"minimum": CARD_W - _BOX_EXTRA, "maximum": CARD_W - _BOX_EXTRA},
+        "heightConstraint": {"minimum": CARD_H - _BOX_EXTRA},
         "color": {
             "background": LEFT_TINT if left else STANCE_TINTS.get(stance, STANCE_TINTS["unknown"]),
             "border": DEAL_COLOUR if deal and in_deal else "#94a3b8",
@@ -183,7 +186,7 @@ def _contact_node(
             "hover": {"background": "#ffffff", "border": "#0f172a"},
         },
         "borderWidth": 3 if deal and in_deal else 1,
-        "opacity": 1.0 if in_deal else 0.35,
+        "opacity": 0.5 if faded else 1.0,
         "title": _contact_tooltip(data, role, influence, best, text),
         "card": {
             "name": str(data.get("name", cid)),
@@ -193,7 +196,7 @@ def _contact_node(
             "badgeColour": "#94a3b8" if left else ROLE_COLOURS.get(role, ROLE_COLOURS["unknown"]),
             "points": str(round(best[1])) if best else "",
             "strong": bool(best and best[1] >= 50),
-            "faded": not in_deal or left,
+            "faded": faded or left,
         },
     }
     if deal and cid in deal.roles:
@@ -241,8 +244,8 @@ def _side_node(
         "y": y,
         "label": "",
         "shape": "box",
-        "widthConstraint": {"minimum": w, "maximum": w},
-        "heightConstraint": {"minimum": h},
+        "widthConstraint": {"minimum": w - _BOX_EXTRA, "maximum": w - _BOX_EXTRA},
+        "heightConstraint": {"minimum": h - _BOX_EXTRA},
         "color": {"background": REP_COLOUR if ours else COMPETITOR_COLOUR, "border": "#0f172a"},
         "title": f"{name}\n{title}",
         "side": {"name": name},
@@ -309,7 +312,7 @@ def _height(layout: ChainLayout) -> int:
     ys = [y for _, y in layout.positions.values()] or [0.0]
     width, height = (max(xs) - min(xs) + CARD_W) * 1.04, (max(ys) - min(ys) + CARD_H) * 1.04
     scale = min(max(ASSUMED_WIDTH_PX / width, MIN_SCALE), 1.0)
-    return int(min(max(height * scale + 24, 460), 1500))
+    return int(min(max(height * scale + 60, 460), 1500))
 
 
 def _json(value: object) -> str:
@@ -463,7 +466,7 @@ var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
   layout: {improvedLayout: false},
   interaction: {hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: true, dragNodes: false},
   edges: {arrows: {to: {enabled: true, scaleFactor: 0.6}}, smooth: false, hoverWidth: 1.5},
-  nodes: {font: {size: 1}, shapeProperties: {borderRadius: 6}}
+  nodes: {font: {size: 1}, margin: {top: 1, right: 1, bottom: 1, left: 1}, shapeProperties: {borderRadius: 6}}
 });
 var FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 var cards = nodes.get().filter(function (n) { return n.card || n.side; });
@@ -489,7 +492,7 @@ function twoLines(ctx, text, width) {
 
 function drawCard(ctx, n) {
   var c = n.card, w = MAP.cardW, h = MAP.cardH, x = n.x - w / 2, y = n.y - h / 2;
-  ctx.globalAlpha = c.faded ? 0.45 : 1;
+  ctx.globalAlpha = c.faded ? 0.6 : 1;
   ctx.fillStyle = c.strip;
   ctx.fillRect(x + 2, y + 3, 9, h - 6);
   ctx.textBaseline = 'top';
@@ -550,15 +553,19 @@ network.on('afterDrawing', function (ctx) {
 });
 
 function fitMap() {
-  network.fit({animation: false});
-  var scale = network.getScale();
-  if (scale >= MAP.minScale && scale <= 1.2) return;
-  var ys = cards.map(function (n) { return n.y; }), xs = cards.map(function (n) { return n.x; });
-  var top = Math.min.apply(null, ys), height = container.clientHeight;
-  var target = Math.min(Math.max(scale, MAP.minScale), 1.2);
-  var centre = (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
-  var y = scale < MAP.minScale ? top - 60 + height / 2 / target : network.getViewPosition().y;
-  network.moveTo({position: {x: centre, y: y}, scale: target, animation: false});
+  // vis-network's own fit() leaves a tenth of the frame empty; fit the cards' boxes exactly instead,
+  // but never below the scale at which card text is 12 px (then show the top, where the deciders are).
+  var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+  network.body.data.nodes.getIds().forEach(function (id) {
+    var b = network.getBoundingBox(id);
+    left = Math.min(left, b.left); right = Math.max(right, b.right);
+    top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom);
+  });
+  var width = container.clientWidth - 8, height = container.clientHeight - 8;
+  var scale = Math.min(width / (right - left), height / (bottom - top), 1.2);
+  var target = Math.max(scale, MAP.minScale);
+  var y = scale < MAP.minScale ? top + height / 2 / target : (top + bottom) / 2;
+  network.moveTo({position: {x: (left + right) / 2, y: y}, scale: target, animation: false});
 }
 
 document.getElementById('map-fit').addEventListener('click', fitMap);

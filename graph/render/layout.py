@@ -34,13 +34,13 @@ __all__ = [
     "primary_managers",
 ]
 
-CARD_W = 176.0
-CARD_H = 112.0
+CARD_W = 168.0
+CARD_H = 118.0
 SIDE_H = 48.0
-GAP_X = 18.0
+GAP_X = 16.0
 GAP_Y = 36.0
 PITCH = CARD_H + GAP_Y
-STUB = 9.0
+STUB = 8.0
 """How far a stacked column's spine runs left of its cards."""
 MAX_STACK = 8
 """Reports stacked in one column before a second column starts."""
@@ -202,7 +202,7 @@ def _tree(root: str, children: Mapping[str, list[str]]) -> _Shape:
             stacks = [_stack(leaves[i : i + per]) for i in range(0, len(leaves), per)]
         else:
             stacks = [shapes[k] for k in leaves]
-        shape = _with_children(stacks + inner)
+        shape = _with_children(inner + stacks)  # the stack last: it would block every later sibling's rows
         shape.members.insert(0, (key, 0.0, 0))
         for kid in kids:
             del shapes[kid]
