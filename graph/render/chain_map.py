@@ -574,10 +574,11 @@ document.getElementById('map-fullscreen').addEventListener('click', function () 
   if (document.fullscreenElement) document.exitFullscreen();
   else if (frame.requestFullscreen) frame.requestFullscreen();
 });
-document.addEventListener('fullscreenchange', function () {
-  setTimeout(function () { network.redraw(); fitMap(); }, 60);
-});
-window.addEventListener('resize', function () { network.redraw(); fitMap(); });
+var refit = null;
+new ResizeObserver(function () {  // the app sizes its frame after the page loads, and full screen resizes it
+  clearTimeout(refit);
+  refit = setTimeout(function () { network.redraw(); fitMap(); }, 80);
+}).observe(container);
 fitMap();
 if (window.self !== window.top) {  // inside the app, which shows the claim itself; the banner is for the file
   var banner = document.querySelector('.banner');
