@@ -35,7 +35,10 @@ def open_map(browser: Browser, html: str, folder: Path, width: int = 1200, heigh
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(path.as_uri())
-    page.wait_for_function("window.kagraphMapReady === true && network.body.data.nodes.length > 0")
+    page.wait_for_function(  # the chain map says when it has fitted itself; the group map only draws
+        "typeof network !== 'undefined' && network.body.data.nodes.length > 0"
+        " && (window.kagraphMapReady === true || !document.getElementById('map-frame'))"
+    )
     return page
 
 
@@ -147,3 +150,18 @@ def test_demo_maps_open_legible_and_without_overlapping_cards(
         if found["cards"] <= 50 + 10:  # up to 50 people (and our team): the whole account is in view
             assert found["outside"] == 0, f"{company}: {found}"
     print({k: round(v["scale"] * MIN_FONT, 1) for k, v in measured.items()})
+
+
+def test_full_screen_fills_the_screen_and_fits_again(browser: Browser, tmp_path: Path) -> None:
+    graph = to_networkx(
+        [{"label": "Contact", "props": {"id": f"p{n}", "name": f"P{n}", "company_id": "c"}} for n in range(12)], []
+    )
+    page = open_map(browser, chain_map_html(graph, {}, {}, map_text("en")).html, tmp_path, FRAME_WIDTH, 600)
+    before = page.evaluate("document.getElementById('mynetwork').clientHeight")
+    page.get_by_role("button", name="Full screen").click()
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.id === 'map-frame'")
+    page.wait_for_timeout(400)  # the frame resizes, the map fits again
+    assert page.evaluate("document.getElementById('mynetwork').clientHeight") >= before
+    assert page.evaluate("network.getScale()") * MIN_FONT >= 12
+    page.screenshot(path=str(SCREENSHOTS / "map-full-screen.png"))
+    page.close()
