@@ -12,14 +12,14 @@ from graph.analysis.warm_path import warm_paths
 from graph.export import csv_text
 from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from graph.render.numbers import SCORE_FORMAT, influence_points
-from graph.render.standalone import with_banner
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claims_desk import claim_line, claim_row, collision_tooltips
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.identity import current_user
+from ui.map_text import deal_line, map_text
 from ui.store import claim_policy, claims_graph, company_graph, company_graph_on, group_graph, require_store
 from ui.tables import readable
 
@@ -71,7 +71,7 @@ if not report.contacts:
     st.stop()
 names = {c.id: c.name for c in report.contacts}
 
-map_column, side = st.columns([3, 2])
+map_column, side = st.container(), st.container()  # the map takes the page's full width
 with side:
     coverage_gauge(report, members[company_id]["tier"] or 3)
     finding_cards(report)
@@ -112,14 +112,18 @@ options = MapOptions(
     show_reps=show_reps,
     show_competitors=show_competitors,
     highlight=tuple(tuple(p.node_keys) for p in paths) if highlight else (),
-    only_contacts=frozenset(names) if deal_id else None,
+    deal=deal_line(graph, deal_id, report, language()) if deal_id else None,
+    banner=held_by,  # the file travels without the page: it says who holds the claim
 )
-map_html = chain_map_html(
-    graph, {c.id: c.influence for c in report.contacts}, strength_lookup(report.strengths), options
+chain_map = chain_map_html(
+    graph,
+    {c.id: c.influence for c in report.contacts},
+    strength_lookup(report.strengths),
+    map_text(language()),
+    options,
 )
 with map_column:
-    st.iframe(map_html, height=options.height_px + 20)  # our own HTML; every name in it is JSON-escaped
-    st.caption(t("chain.legend"))
+    st.iframe(chain_map.html, height=chain_map.height_px)  # our own HTML; every name in it is JSON-escaped
 
 people, heat, history, export = st.tabs(
     [t("chain.tab.people"), t("chain.tab.heatmap"), t("chain.tab.history"), t("chain.tab.export")]
@@ -149,8 +153,7 @@ with heat:
 with history:
     timeline_table(store, graph, company_id=company_id)
 with export:
-    exported = with_banner(map_html, held_by)  # the file travels without the page: it says who holds the claim
-    st.download_button(t("chain.export.map"), exported, f"{company_id}-decision-chain.html", "text/html")
+    st.download_button(t("chain.export.map"), chain_map.html, f"{company_id}-decision-chain.html", "text/html")
     findings = [
         {
             "kind": f.kind,

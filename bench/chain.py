@@ -26,6 +26,7 @@ from graph.analysis.warm_path import warm_paths
 from graph.render.chain_map import chain_map_html
 from graph.store import GraphStore
 from ingest.synthetic import synthetic_account
+from ui.map_text import map_text
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -70,7 +71,8 @@ def measure(store: GraphStore, size: int, folder: Path | None = None) -> dict[st
     warm_paths(graph, report.decision_makers[0], TODAY, k=3)
     figures["3 warm paths"] = time.perf_counter() - started
     started = time.perf_counter()
-    html = chain_map_html(graph, {c.id: c.influence for c in report.contacts}, strength_lookup(report.strengths))
+    influence = {c.id: c.influence for c in report.contacts}
+    html = chain_map_html(graph, influence, strength_lookup(report.strengths), map_text("en")).html
     figures["render html"] = time.perf_counter() - started
     figures["server total"] = sum(figures.values())
     drawn = browser_draw_seconds(html, folder) if folder is not None else None

@@ -11,6 +11,7 @@ from typing import Literal
 import streamlit as st
 
 from ui.i18n_claims import CLAIMS_TEXTS
+from ui.i18n_map import MAP_TEXTS
 
 __all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "enum_label", "language", "t"]
 
@@ -72,15 +73,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chain.coverage.short": ("{points} points to go", "距目标还差 {points} 个百分点"),
     "chain.findings": ("Findings", "发现"),
     "chain.no_findings": ("Nothing alarming in this decision chain.", "该决策链没有明显风险。"),
-    "chain.legend": (
-        "Shape = buying role (★ economic buyer, ◆ decision maker, ■ technical evaluator, ▲ influencer, "
-        "⬢ champion, ▼ gatekeeper/blocker, ● user/unknown) · colour = stance (green supporter, amber neutral, "
-        "red opponent, grey unknown; pale = has left) · size = influence · solid = reports to · dashed = "
-        "influence · blue = our reps · dark red = competitors · orange = chosen warm path",
-        "形状 = 采购角色（★ 拍板人，◆ 决策者，■ 技术评估，▲ 影响者，⬢ 内线，▼ 把关者/阻碍者，● 使用者/未知）· "
-        "颜色 = 态度（绿 支持，黄 中立，红 反对，灰 未知；浅色 = 已离职）· 大小 = 影响力 · 实线 = 汇报 · "
-        "虚线 = 影响 · 蓝色 = 我方人员 · 深红 = 竞争对手 · 橙色 = 所选引荐路径",
-    ),
     "chain.tab.people": ("People", "人员"),
     "chain.tab.heatmap": ("Relationship heatmap", "关系热力图"),
     "chain.tab.paths": ("Warm paths", "引荐路径"),
@@ -677,6 +669,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 TEXTS.update(CLAIMS_TEXTS)
+TEXTS.update(MAP_TEXTS)
 
 
 def language() -> Language:

@@ -1,4 +1,4 @@
-"""The map's HTML: offline, escaped, styled by role/stance/influence, filters honoured."""
+"""The map's HTML: offline, escaped, cards by stance/role/strength, translated, filters honoured."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import re
 import networkx as nx
 import pytest
 
-from graph.render.chain_map import MapOptions, chain_map_html
-from graph.render.layout import layered_positions
+from graph.render.chain_map import DealLine, MapOptions, chain_map_html
+from graph.render.palette import STANCE_COLOURS, STANCE_TINTS
 from graph.store.subgraph import to_networkx
+from ui.i18n import TEXTS
+from ui.map_text import map_text
 
 HOSTILE = "<img src=x onerror=alert(1)>"
+EN, ZH = map_text("en"), map_text("zh")
 
 
 def contact(cid: str, **props: object) -> dict[str, object]:
@@ -57,26 +60,84 @@ def vis_data(html: str, name: str) -> list[dict[str, object]]:
     return data
 
 
+def names_on_cards(html: str) -> set[str]:
+    return {str(n["card"]["name"] if "card" in n else n["side"]["name"]) for n in vis_data(html, "nodes")}  # type: ignore[index]
+
+
 def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph) -> None:
-    html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0})
+    deal = DealLine(name=HOSTILE, stage="bid", amount="¥1,500,000", close_date="2027-01-31", roles={"cio": "champion"})
+    html = chain_map_html(
+        account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, EN, MapOptions(deal=deal, banner=HOSTILE)
+    ).html
     assert not re.search(r"""(src|href)=["']https?://""", html), "the map must work offline"
     assert "vis.Network" in html
     assert HOSTILE not in html
-    assert {n["label"] for n in vis_data(html, "nodes")} >= {HOSTILE, "CIO", "Li Wei", "Apex"}
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 2  # the deal line and the banner, as text
+    assert names_on_cards(html) >= {HOSTILE, "CIO", "Li Wei", "Apex"}
+    assert all(n["label"] == "" for n in vis_data(html, "nodes")), "cards are drawn by the map's script, as text"
 
 
-def test_styles_follow_role_stance_influence_and_status(account: nx.MultiDiGraph) -> None:
-    nodes = {n["id"]: n for n in vis_data(chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {}), "nodes")}
-    ceo, cio, eng = nodes["Contact:ceo"], nodes["Contact:cio"], nodes["Contact:eng"]
-    assert (ceo["shape"], ceo["color"]["background"], ceo["size"]) == ("star", "#d43d3d", 40.0)  # type: ignore[index]
-    assert (cio["shape"], cio["color"]["background"], cio["size"]) == ("square", "#2f9e5b", 25.0)  # type: ignore[index]
-    assert eng["color"]["background"] == "#d9dde2" and "has left" in str(eng["title"])  # type: ignore[index]
-    assert ceo["y"] < cio["y"] < eng["y"] < nodes["Rep:r1"]["y"]  # type: ignore[operator]
+def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph) -> None:
+    html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, ZH).html
+    nodes = {n["id"]: n for n in vis_data(html, "nodes")}
+    ceo, cio, eng = (nodes[f"Contact:{k}"]["card"] for k in ("ceo", "cio", "eng"))
+    assert (ceo["strip"], ceo["badge"], ceo["points"]) == (STANCE_COLOURS["opponent"], "拍板人", "")  # type: ignore[index]
+    assert (cio["strip"], cio["badge"], cio["points"]) == (STANCE_COLOURS["supporter"], "技术评估", "80")  # type: ignore[index]
+    assert nodes["Contact:cio"]["color"]["background"] == STANCE_TINTS["supporter"]  # type: ignore[index]
+    assert (eng["badge"], eng["faded"]) == ("已离职", True)  # type: ignore[index]
+    assert nodes["Rep:r1"]["y"] < nodes["Contact:ceo"]["y"] < nodes["Contact:cio"]["y"] < nodes["Contact:eng"]["y"]  # type: ignore[operator]
+
+
+def test_tooltips_are_in_the_readers_language_without_raw_values_or_ids(account: nx.MultiDiGraph) -> None:
+    html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, ZH).html
+    titles = [str(item.get("title", "")) for item in vis_data(html, "nodes") + vis_data(html, "edges")]
+    cio = next(t for t in titles if t.startswith("CIO"))
+    assert "采购角色：技术评估者" in cio and "态度：支持" in cio and "影响力 50/100" in cio and "Li Wei（80 分）" in cio
+    words = " ".join(titles)
+    for raw in ("technical_evaluator", "supporter", "economic_buyer", "family", "role:", "Contact:", "ceo", "apex"):
+        assert raw not in words
+    assert "影响（亲属），权重 90/100" in words
+
+
+def test_both_languages_have_every_map_word() -> None:
+    map_keys = {k for k in TEXTS if k.startswith("map.")}
+    assert map_keys <= EN.keys() and map_keys <= ZH.keys()
+    assert all(EN[k] and ZH[k] and EN[k] != ZH[k] for k in map_keys - {"map.fit", "map.fullscreen"} if "{" not in EN[k])
+
+
+def test_a_deal_badges_its_people_with_their_role_in_it_and_fades_the_rest(account: nx.MultiDiGraph) -> None:
+    deal = DealLine(name="SD-WAN", stage="谈判", amount="¥380,000", close_date="2026-12-01", roles={"ceo": "champion"})
+    html = chain_map_html(account, {"ceo": 1.0}, {}, ZH, MapOptions(deal=deal)).html
+    nodes = {n["id"]: n for n in vis_data(html, "nodes")}
+    assert nodes["Contact:ceo"]["card"]["badge"] == "内线"  # type: ignore[index]
+    assert "在本商机中：内线" in str(nodes["Contact:ceo"]["title"])
+    assert nodes["Contact:cio"]["opacity"] == 0.5 and nodes["Contact:cio"]["card"]["badge"] == ""  # type: ignore[index]
+    assert "阶段：谈判" in html and "金额：¥380,000" in html and "预计成交：2026-12-01" in html
+
+
+def test_the_legend_is_drawn_with_symbols_in_the_readers_language(account: nx.MultiDiGraph) -> None:
+    html = chain_map_html(account, {}, {}, ZH).html
+    legend = html[html.index('<div class="legend"') :]
+    assert legend.count("<svg") >= 12
+    for words in ("支持", "反对", "拍板人", "汇报", "影响", "我方关系", "竞争对手关系", "引荐路径", "撞单"):
+        assert words in legend
+    assert "reports to" not in html and "supporter" not in legend
+
+
+def test_the_warm_path_glows_without_recolouring_the_card(account: nx.MultiDiGraph) -> None:
+    path = ("Rep:r1", "Contact:cio", "Contact:ceo")
+    plain = {n["id"]: n for n in vis_data(chain_map_html(account, {}, {}, EN).html, "nodes")}
+    lit = {
+        n["id"]: n for n in vis_data(chain_map_html(account, {}, {}, EN, MapOptions(highlight=(path,))).html, "nodes")
+    }
+    for key in ("Contact:cio", "Contact:ceo"):
+        assert lit[key]["color"]["background"] == plain[key]["color"]["background"]  # type: ignore[index]
+        assert lit[key]["color"]["border"] == "#f97316" and lit[key]["shadow"]["enabled"]  # type: ignore[index]
 
 
 def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph) -> None:
     options = MapOptions(edge_kinds=("REPORTS_TO", "KNOWS"), min_strength=90, show_competitors=False)
-    html = chain_map_html(account, {}, {("r1", "cio"): 80.0}, options)
+    html = chain_map_html(account, {}, {("r1", "cio"): 80.0}, EN, options).html
     edges = vis_data(html, "edges")
     assert sorted((e["from"], e["to"]) for e in edges) == [
         ("Contact:cio", "Contact:ceo"),
@@ -87,12 +148,10 @@ def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph) -> None:
 
 def test_highlighted_path_is_drawn_thick_and_orange(account: nx.MultiDiGraph) -> None:
     path = ("Rep:r1", "Contact:cio", "Contact:ceo")
-    edges = vis_data(chain_map_html(account, {}, {("r1", "cio"): 60.0}, MapOptions(highlight=(path,))), "edges")
-    orange = sorted((e["from"], e["to"]) for e in edges if e["color"] == "#f97316")
+    edges = vis_data(
+        chain_map_html(account, {}, {("r1", "cio"): 60.0}, EN, MapOptions(highlight=(path,))).html, "edges"
+    )
+    orange = sorted((e["from"], e["to"]) for e in edges if e.get("color") == "#f97316")
     assert orange == [("Contact:cio", "Contact:ceo"), ("Rep:r1", "Contact:cio")]
 
-
-def test_layout_wraps_wide_levels_into_rows() -> None:
-    g = to_networkx([contact(f"p{i}", level=2) for i in range(30)], [])
-    ys = {y for _, y in layered_positions(g, per_row=12).values()}
-    assert len(ys) == 3
+    assert not any(e.get("hidden") for e in edges if e.get("color") == "#f97316")
