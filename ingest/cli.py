@@ -93,10 +93,11 @@ def _export(argv: list[str]) -> int:
 
 def _summary(report: ImportReport) -> str:
     lines = [
-        f"{'dry run: ' if report.dry_run else ''}{report.created} created, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.rejected} rows rejected"
+        f"{'dry run: ' if report.dry_run else ''}created: {report.created} · updated: {report.updated} · "
+        f"unchanged: {report.unchanged} · rows rejected: {report.rejected}"
     ]
-    lines += [f"  {stem}: {c.rows} rows, {c.landed} landed, {c.rejected} rejected" for stem, c in report.stems.items()]
+    for stem, counts in report.stems.items():
+        lines.append(f"  {stem}: rows read: {counts.rows} · landed: {counts.landed} · rejected: {counts.rejected}")
     lines += [f"  merged: {m}" for m in report.merged]
     lines += [f"  warning: {w}" for w in report.warnings]
     lines += [f"  {e.file} row {e.row}, {e.column} = {_shown(e.value)}: {e.reason}" for e in report.errors[:50]]
@@ -129,7 +130,7 @@ def _import(argv: list[str]) -> int:
     try:
 
         def progress(stem: str, rows: int) -> None:
-            print(f"\r{stem}: {rows:,} rows", end="", file=sys.stderr, flush=True)
+            print(f"\r{stem}: rows read: {rows:,}", end="", file=sys.stderr, flush=True)
 
         try:
             report = import_paths(store, args.paths, dry_run=args.dry_run, progress=progress, why=args.why)
