@@ -121,8 +121,8 @@ def roles_played(graph: nx.MultiDiGraph, contacts: dict[str, str]) -> dict[str, 
     >>> _ = g.add_node("Contact:a", label="Contact", id="a", buying_role="user")
     >>> _ = g.add_node("Opportunity:o", label="Opportunity", id="o", stage="bid")
     >>> _ = g.add_edge("Contact:a", "Opportunity:o", type="PLAYS", role="champion")
-    >>> roles_played(g, {"Contact:a": "a"})
-    {'Contact:a': {'champion', 'user'}}
+    >>> {key: sorted(roles) for key, roles in roles_played(g, {"Contact:a": "a"}).items()}
+    {'Contact:a': ['champion', 'user']}
     """
     deals = deal_roles(graph)
     return {
