@@ -18,4 +18,3 @@ def standalone_html(net: Network) -> str:
     Bootstrap from a CDN for features the maps do not use; users may be offline.
     """
     return _EXTERNAL_ASSETS.sub("", net.generate_html(notebook=False))
-
