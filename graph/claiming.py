@@ -119,18 +119,19 @@ def _stored_claim(graph: nx.MultiDiGraph, claim_id: str) -> Claim:
     return Claim.from_props(props)
 
 
-def _company_of(store: GraphStore, claim_id: str) -> str:
+def _claim_record(store: GraphStore, claim_id: str) -> dict[str, Any]:
+    """The stored claim (its company and holder name the locks), or ``NotFound``."""
     claim = store.node("Claim", claim_id)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id!r}")
-    return str(claim["company_id"])
+    return claim
 
 
 def release_claim(
     store: GraphStore, claim_id: str, who: str, on: dt.date, policy: ClaimPolicy, why: str = ""
 ) -> ClaimStatus:
     """Release (退回) a live claim on ``on``: it stops protecting that day and the enterprise goes back to the pool."""
-    company_id = _company_of(store, claim_id)
+    stored = _claim_record(store, claim_id)
 
     def decide(graph: nx.MultiDiGraph) -> Decided[ClaimStatus]:
         claim = _stored_claim(graph, claim_id)
@@ -141,11 +142,7 @@ def release_claim(
         author = Author(who=who, source=ChangeSource.CLAIM, action="release a claim", why=why)
         return Decided([released], author, _status(_with(graph, released), claim_id, on, policy))
 
-    return store.decide_on_claims(_locks(store, company_id, _rep_of(store, claim_id)), decide)[0]
-
-
-def _rep_of(store: GraphStore, claim_id: str) -> str:
-    return str((store.node("Claim", claim_id) or {}).get("rep_id", ""))
+    return store.decide_on_claims(_locks(store, str(stored["company_id"]), str(stored["rep_id"])), decide)[0]
 
 
 def _waiting(graph: nx.MultiDiGraph, claim_id: str, other: str, on: dt.date, policy: ClaimPolicy) -> Dispute:
@@ -172,7 +169,7 @@ def settle_dispute(
     other rep from that day, by the same rules as any claim: when the policy
     refuses it (their cap, their cooling-off), the settlement is refused.
     """
-    company_id = _company_of(store, claim_id)
+    stored = _claim_record(store, claim_id)
     other = _rep(store, other_rep_id)
 
     def decide(graph: nx.MultiDiGraph) -> Decided[Settlement]:
@@ -198,7 +195,8 @@ def settle_dispute(
         author = Author(who=who, source=ChangeSource.CLAIM, action="settle a dispute", why=why)
         return Decided(records, author, settlement)
 
-    return store.decide_on_claims(_locks(store, company_id, _rep_of(store, claim_id), other_rep_id), decide)[0]
+    locks = _locks(store, str(stored["company_id"]), str(stored["rep_id"]), other_rep_id)
+    return store.decide_on_claims(locks, decide)[0]
 
 
 def _transfer(

@@ -171,14 +171,7 @@ def _contact_node(
     left = data.get("status") == "left"
     stance = str(data.get("stance", "unknown"))
     x, y = layout.positions[key]
-    node: dict[str, Any] = {
-        "id": key,
-        "x": x,
-        "y": y,
-        "label": "",
-        "shape": "box",
-        "widthConstraint": {"minimum": CARD_W - _BOX_EXTRA, "maximum": CARD_W - _BOX_EXTRA},
-        "heightConstraint": {"minimum": CARD_H - _BOX_EXTRA},
+    node: dict[str, Any] = _box(key, x, y, CARD_W, CARD_H) | {
         "color": {
             "background": LEFT_TINT if left else STANCE_TINTS.get(stance, STANCE_TINTS["unknown"]),
             "border": DEAL_COLOUR if deal and in_deal else "#94a3b8",
@@ -224,6 +217,19 @@ def _badge(role: str, left: bool, in_deal: bool, text: Mapping[str, str]) -> str
     return text.get(f"map.role.{role}", _label(text, role)) if in_deal and role != "unknown" else ""
 
 
+def _box(key: str, x: float, y: float, width: float, height: float) -> dict[str, Any]:
+    """A fixed-size, label-less vis box at its place: the page's script draws the text on it."""
+    return {
+        "id": key,
+        "x": x,
+        "y": y,
+        "label": "",
+        "shape": "box",
+        "widthConstraint": {"minimum": width - _BOX_EXTRA, "maximum": width - _BOX_EXTRA},
+        "heightConstraint": {"minimum": height - _BOX_EXTRA},
+    }
+
+
 def _side_node(
     key: str, data: Mapping[str, Any], layout: ChainLayout, on_path: bool, text: Mapping[str, str]
 ) -> dict[str, Any]:
@@ -238,14 +244,7 @@ def _side_node(
         if ours
         else text["map.tip.competitor"]
     )
-    node: dict[str, Any] = {
-        "id": key,
-        "x": x,
-        "y": y,
-        "label": "",
-        "shape": "box",
-        "widthConstraint": {"minimum": w - _BOX_EXTRA, "maximum": w - _BOX_EXTRA},
-        "heightConstraint": {"minimum": h - _BOX_EXTRA},
+    node: dict[str, Any] = _box(key, x, y, w, h) | {
         "color": {"background": REP_COLOUR if ours else COMPETITOR_COLOUR, "border": "#0f172a"},
         "title": f"{name}\n{title}",
         "side": {"name": name},
