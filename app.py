@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.chrome import streamlit_words
 from ui.i18n import t
-from ui.identity import identity_box
+from ui.identity import identity_box, sign_in_gate
 from ui.sidebar import language_switch, store_status
 from ui.store import require_store
 
@@ -14,6 +14,8 @@ from ui.store import require_store
 st.set_page_config(page_title="kagraph", page_icon=Path(__file__).parent / "ui" / "favicon.svg", layout="wide")
 language_switch()
 streamlit_words()
+sign_in_gate()  # with [auth] configured, a signed-out visitor of any page gets the sign-in and nothing else
+store = require_store()
 pages = [
     st.Page("app_pages/overview.py", title=t("nav.overview"), icon=":material/home:", default=True),
     st.Page("app_pages/decision_chain.py", title=t("nav.chain"), icon=":material/account_tree:"),
@@ -22,9 +24,10 @@ pages = [
     st.Page("app_pages/portfolio.py", title=t("nav.portfolio"), icon=":material/leaderboard:"),
     st.Page("app_pages/claims.py", title=t("nav.claims"), icon=":material/verified_user:"),
     st.Page("app_pages/onboarding.py", title=t("nav.onboarding"), icon=":material/handshake:"),
-    st.Page("app_pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"),
 ]
+if store.viewer.runs_the_desk:
+    pages.append(st.Page("app_pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:"))
 navigation = st.navigation(pages)
-store_status(require_store())
-identity_box()
+store_status(store)
+identity_box(store.viewer)
 navigation.run()

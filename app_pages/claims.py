@@ -36,10 +36,11 @@ if as_of != today:
 elif who is None:
     st.info(t("claims.who_needed"))
 
-report = claims_report(claims_graph(), as_of, policy)
+everyone = claims_report(claims_graph(), as_of, policy)  # "is it protected?" answers for every enterprise
+report = store.visible_claims(everyone)  # the lists: what the viewer's team is part of, and the whole pool
 companies = company_names()
 names = {str(c["id"]): str(c["name"]) for c in companies}
-groups = {g["id"]: g["name"] for g in store.groups()}
+groups = {str(c["id"]): str(c["name"]) for c in companies if not c.get("parent_id")}  # every group, by its root
 reps = rep_list()
 
 figures = st.columns(6)
@@ -52,7 +53,7 @@ attention_panel(report, names, groups, reps)
 
 query = st.text_input(t("claims.search"), key="protection_query").strip()
 if query:
-    hits = protection_search(store, query, report, companies)
+    hits = protection_search(store, query, everyone, companies)
     if not hits:
         st.info(t("claims.search.none"))
     for number, hit in enumerate(hits):
@@ -196,7 +197,7 @@ with collisions_tab:
             | {"date": st.column_config.DateColumn(t("col.date"))},
         )
 with policy_tab:
-    policy_editor(policy_path, policy, groups, who is not None)
+    policy_editor(policy_path, policy, groups, who is not None and store.viewer.runs_the_desk)
 with split_tab:
     st.caption(t("claims.split.intro"))
     weights = st.columns(3)

@@ -14,6 +14,7 @@ from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
 from graph.render.numbers import SCORE_FORMAT, influence_points
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claims_desk import claim_line, claim_row, collision_tooltips
+from ui.downloads import recorded_download
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker
 from ui.history_view import timeline_table
@@ -28,7 +29,7 @@ st.title(t("chain.title"))
 
 pick = st.columns(3)
 group_id = group_picker(store, pick[0])
-members = {c["id"]: c for c in store.group_companies(group_id)}
+members = {c["id"]: c for c in store.group_companies(group_id) if c["full"]}  # only accounts whose people show
 company_id = pick[1].selectbox(
     t("accounts.company"),
     list(members),
@@ -153,7 +154,15 @@ with heat:
 with history:
     timeline_table(store, graph, company_id=company_id)
 with export:
-    st.download_button(t("chain.export.map"), chain_map.html, f"{company_id}-decision-chain.html", "text/html")
+    recorded_download(
+        st.container(),
+        store,
+        t("chain.export.map"),
+        chain_map.html,
+        f"{company_id}-decision-chain.html",
+        "text/html",
+        [company_id],
+    )
     findings = [
         {
             "kind": f.kind,
@@ -163,26 +172,35 @@ with export:
         }
         for f in report.findings
     ]
-    st.download_button(
+    recorded_download(
+        st.container(),
+        store,
         t("chain.export.findings"),
         csv_text(findings, ["kind", "severity", "message", "contacts"]),
         f"{company_id}-findings.csv",
         "text/csv",
+        [company_id],
     )
-    st.download_button(
+    recorded_download(
+        st.container(),
+        store,
         t("chain.export.people"),
         csv_text([c.model_dump() for c in report.contacts], ["id", *columns]),
         f"{company_id}-people.csv",
         "text/csv",
+        [company_id],
     )
 
 st.subheader(t("edit.title"))
 who = current_user()
 if in_the_past:
     st.caption(t("edit.past"))
+elif not store.viewer.edits_people:
+    st.caption(t("access.read_only"))
 else:
     if who is None:
         st.info(t("edit.need_name"), icon=":material/badge:")
-    contact_panel(store, graph, company_id, who)
+    editor = store.editor(company_id)
+    contact_panel(editor, store, graph, company_id, who)
     with st.expander(t("edit.add.title")):
-        add_panel(store, graph, company_id, members, who)
+        add_panel(editor, graph, company_id, members, who)

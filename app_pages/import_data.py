@@ -21,8 +21,12 @@ from ui.store import require_store
 PREVIEW_ROWS = 8
 ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
 
-store = require_store()
+visible = require_store()
 st.title(t("import.title"))
+if not visible.viewer.runs_the_desk:
+    st.info(t("access.desk_only"))
+    st.stop()
+store = visible.desk_store()
 st.caption(t("import.intro"))
 with st.expander(t("import.format")):
     st.caption(t("import.format.hint"))

@@ -12,6 +12,7 @@ from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, influence_points, score
 from graph.service import account_onboarding, hand_over
 from ui.digest_text import digest_document, meeting_reason, stale_reason, threat_text
+from ui.downloads import recorded_download
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
 from ui.identity import current_user
@@ -29,7 +30,7 @@ if not reps:
     st.info(t("overview.empty"))
     st.stop()
 active = [rid for rid, r in reps.items() if r.get("status", "active") == "active"]
-members = {c["id"]: c["name"] for c in store.group_companies(group_id)}
+members = {c["id"]: c["name"] for c in store.group_companies(group_id) if c["full"]}
 company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=members.__getitem__)
 new_owner = pick[2].selectbox(t("onboarding.new_owner"), active, format_func=lambda r: str(reps[r].get("name", r)))
 whole_group = pick[3].toggle(t("onboarding.whole_group"))
@@ -127,17 +128,24 @@ table(
 )
 document = digest_document(digest, names)
 downloads = st.columns(2)
-downloads[0].download_button(
-    t("onboarding.download_md"), digest_markdown(document), f"onboarding-{company_id}.md", "text/markdown"
-)
-downloads[1].download_button(
-    t("onboarding.download_html"), digest_html(document), f"onboarding-{company_id}.html", "text/html"
-)
+covered = [company_id] if not whole_group else list(members)
+recorded_download(
+    downloads[0], store, t("onboarding.download_md"), digest_markdown(document), f"onboarding-{company_id}.md",
+    "text/markdown", covered,
+)  # fmt: skip
+recorded_download(
+    downloads[1], store, t("onboarding.download_html"), digest_html(document), f"onboarding-{company_id}.html",
+    "text/html", covered,
+)  # fmt: skip
 
 st.divider()
 st.subheader(t("onboarding.handover_title"))
+leavers = [rid for rid in active if store.viewer.settles_for(rid) and rid != store.viewer.rep_id]
+if not leavers:
+    st.caption(t("onboarding.handover_not_yours"))
+    st.stop()
 leaving = st.selectbox(
-    t("onboarding.leaving"), active, format_func=lambda r: str(reps[r].get("name", r)), key="leaving_rep"
+    t("onboarding.leaving"), leavers, format_func=lambda r: str(reps[r].get("name", r)), key="leaving_rep"
 )
 accounts = store.rep_accounts(leaving)
 if not accounts:
@@ -159,7 +167,7 @@ else:
     why = st.text_input(t("edit.why"), key="handover_why")
     if st.button(t("onboarding.confirm"), type="primary", key="hand_over", disabled=who is None) and who:
         try:
-            done = hand_over(store, leaving, successors, as_of, who, why, claim_policy()[0])
+            done = hand_over(store.handover(leaving), leaving, successors, as_of, who, why, claim_policy()[0])
         except KagraphError as error:
             st.error(t("error.generic", reason=error))
         else:

@@ -19,9 +19,9 @@ for column, label in zip(st.columns(len(labels)), labels, strict=True):
     column.metric(t(f"label.{label}"), f"{counts.get(label, 0):,}")
 
 groups = store.groups()
-claims_now = claims_report(claims_graph(), dt.date.today(), claim_policy()[0])
+claims_now = store.visible_claims(claims_report(claims_graph(), dt.date.today(), claim_policy()[0]))
 names = {str(c["id"]): str(c["name"]) for c in company_names()}
-attention_panel(claims_now, names, {g["id"]: g["name"] for g in groups}, rep_list())
+attention_panel(claims_now, names, names, rep_list())  # a group is named by its root company
 
 st.subheader(t("overview.groups"))
 if not groups:

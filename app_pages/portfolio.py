@@ -9,6 +9,7 @@ import streamlit as st
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
 from graph.export import csv_text
 from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, money, share_points
+from ui.downloads import recorded_download
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
 from ui.phrases import category_label, listing
@@ -31,7 +32,7 @@ COLUMNS = (
     "competitors",
 )
 
-require_store()
+store = require_store()
 st.title(t("portfolio.title"))
 st.caption(t("portfolio.intro"))
 
@@ -106,11 +107,14 @@ chosen = actions[0].selectbox(
 if actions[1].button(t("portfolio.open"), type="primary", key="open_group"):
     st.session_state[FOCUS_GROUP] = chosen
     st.switch_page(GROUP_PAGE)
-actions[2].download_button(
+recorded_download(
+    actions[2],
+    store,
     t("portfolio.download"),
     csv_text([{str(k): v for k, v in row.items()} for row in shown.to_dict("records")], ["group_id", *COLUMNS]),
     "portfolio.csv",
     "text/csv",
+    [str(g) for g in shown["group_id"]],
 )
 
 top = shown.sort_values(by="whitespace", ascending=False).head(CHART_GROUPS)

@@ -33,6 +33,8 @@ class ChangeSource(StrEnum):
     CLAIM = "claim"
     """A claim filed, released or settled on the claims desk."""
     DEMO = "demo"
+    ACCESS = "access"
+    """Not a write: an account viewed outside one's own, or a download (entries change nothing)."""
 
 
 class Author(BaseModel):

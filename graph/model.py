@@ -48,6 +48,7 @@ __all__ = [
     "Status",
     "Touch",
     "TouchKind",
+    "checked_email",
 ]
 
 US_VENDOR_ID = "us"
@@ -251,6 +252,17 @@ class OrgUnit(Record):
         return self
 
 
+def checked_email(value: str | None) -> str | None:
+    """An e-mail address normalised (``None`` for a blank cell), or a ``ValueError`` saying it is not one."""
+    if value is None or not value.strip():
+        return None
+    email = normalise_email(value)
+    local, at, domain = email.partition("@")
+    if not at or not local or "." not in domain:
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return email
+
+
 class Contact(Record):
     id: ContactId
     name: Name
@@ -279,13 +291,7 @@ class Contact(Record):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        if value is None or not value.strip():
-            return None
-        email = normalise_email(value)
-        local, at, domain = email.partition("@")
-        if not at or not local or "." not in domain:
-            raise ValueError(f"not an e-mail address: {value!r}")
-        return email
+        return checked_email(value)
 
     @model_validator(mode="after")
     def _not_own_manager(self) -> Self:
@@ -327,6 +333,13 @@ class Rep(Record):
     status: Status = Status.ACTIVE
     left_on: dt.date | None = None
     """The day they left: claims they hold stop protecting from then on."""
+    email: str | None = None
+    """Their sign-in address on a team deployment: how the app knows which rep a signed-in person is."""
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return checked_email(value)
 
     @model_validator(mode="after")
     def _not_own_manager(self) -> Self:

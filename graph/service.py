@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 from pydantic import BaseModel
@@ -24,7 +24,9 @@ from graph.store import GraphStore
 
 __all__ = [
     "AccountHandover",
+    "AccountReads",
     "Handover",
+    "PhoneLookup",
     "account_onboarding",
     "account_timeline",
     "company_graph_as_of",
@@ -34,8 +36,14 @@ __all__ = [
 ]
 
 
+class PhoneLookup(Protocol):
+    """What the protection search needs of a store: the companies a phone belongs to."""
+
+    def phone_companies(self, phone: str) -> list[str]: ...
+
+
 def protection_search(
-    store: GraphStore, query: str, report: ClaimsReport, companies: list[dict[str, Any]]
+    store: PhoneLookup, query: str, report: ClaimsReport, companies: list[dict[str, Any]]
 ) -> list[ProtectionHit]:
     """Companies matching a name or a contact phone, each with the live claim protecting it.
 
@@ -48,8 +56,16 @@ def protection_search(
     return find_protection(query, companies, roots, report, phones)
 
 
+class AccountReads(Protocol):
+    """What an onboarding digest reads: an account's subgraph and our reps (a store, or one viewer's view of it)."""
+
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
+    def reps(self) -> list[dict[str, Any]]: ...
+
+
 def account_onboarding(
-    store: GraphStore,
+    store: AccountReads,
     company_id: str,
     new_owner: str,
     as_of: dt.date,
@@ -61,7 +77,7 @@ def account_onboarding(
     return _digest(graph, _reps_by_id(store), new_owner, as_of, previous_owners)
 
 
-def _reps_by_id(store: GraphStore) -> dict[str, dict[str, Any]]:
+def _reps_by_id(store: AccountReads) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in store.reps()}
 
 

@@ -100,9 +100,16 @@ class Settings(BaseSettings):
     kagraph_claim_policy: Path | None = None
     """The claim (报备) policy file sales ops maintain; unset: ``claim-policy.toml`` in the data folder."""
 
+    kagraph_access: Path | None = None
+    """Who signs in as what on a team deployment (roles, reps, teams); unset: ``access.toml`` in the data folder."""
+
     @property
     def claim_policy_path(self) -> Path:
         return self.kagraph_claim_policy or self.kagraph_data_dir / "claim-policy.toml"
+
+    @property
+    def access_path(self) -> Path:
+        return self.kagraph_access or self.kagraph_data_dir / "access.toml"
 
     @property
     def embedded(self) -> bool:

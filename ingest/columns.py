@@ -95,6 +95,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "manager_id": ("上级", "直属上级", "主管"),
         "status": ("状态",),
         "left_on": ("离职日期",),
+        "email": ("邮箱", "电子邮箱", "登录邮箱"),
     },
     "relationships": {
         "rep_id": ("销售编号", "员工编号"),

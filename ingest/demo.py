@@ -359,7 +359,16 @@ def _team(b: _Builder) -> None:
     for rid, name, role, channel, team, manager in _REPS:
         status = "left" if rid == "rep-zhao" else "active"
         b.records.append(
-            Rep(id=rid, name=name, role=role, channel=channel, team=team, manager_id=manager, status=status)
+            Rep(
+                id=rid,
+                name=name,
+                role=role,
+                channel=channel,
+                team=team,
+                manager_id=manager,
+                status=status,
+                email=f"{rid.removeprefix('rep-')}@example.com",  # their sign-in on a team deployment
+            )
         )
     for company, (reps, share) in _COVERAGE.items():
         for person in b.contacts[company]:

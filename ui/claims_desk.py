@@ -23,7 +23,7 @@ from graph.claiming import file_claim, release_claim, settle_dispute
 from graph.errors import EditRefused, KagraphError
 from graph.model import SettlementDecision
 from graph.render.markdown import plain
-from graph.store import GraphStore
+from graph.visible_store import VisibleStore
 from ui.i18n import enum_label, t
 from ui.identity import current_user
 from ui.store import claims_graph, rep_list
@@ -144,8 +144,17 @@ def _filed_line(status: ClaimStatus, names: Mapping[str, str]) -> tuple[str, str
     return "refused", t("claims.refused", reason=reason_text(status))
 
 
+def _claimants(store: VisibleStore, reps: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """The active reps the viewer may file a claim for (themselves; their team for a lead; anyone for ops), by id."""
+    return {
+        str(r["id"]): str(r.get("name", r["id"]))
+        for r in reps
+        if r.get("status") != "left" and store.viewer.acts_for(str(r["id"]))
+    }
+
+
 def file_form(
-    store: GraphStore,
+    store: VisibleStore,
     names: Mapping[str, str],
     reps: Sequence[Mapping[str, Any]],
     who: str | None,
@@ -153,7 +162,7 @@ def file_form(
     enabled: bool,
 ) -> None:
     """File a claim for a rep on an enterprise: granted with its expiry, or refused naming the holder."""
-    active = {str(r["id"]): str(r.get("name", r["id"])) for r in reps if r.get("status") != "left"}
+    active = _claimants(store, reps)
     with st.form("claims.file", border=True):
         st.markdown(f"**{t('claims.file')}**")
         left, right = st.columns(2)
@@ -179,19 +188,19 @@ def file_form(
         )
     if sent and who and company and rep:
         today = dt.date.today()
-        _decide(lambda: _filed_line(file_claim(store, company, rep, who, today, policy, why.strip()), names))
+        _decide(lambda: _filed_line(file_claim(store.desk(rep), company, rep, who, today, policy, why.strip()), names))
 
 
 def release_form(
-    store: GraphStore,
+    store: VisibleStore,
     report: ClaimsReport,
     names: Mapping[str, str],
     who: str | None,
     policy: ClaimPolicy,
     enabled: bool,
 ) -> None:
-    """Release (退回) one live claim to the pool."""
-    live = {c.id: c for c in report.claims if c.status == "live"}
+    """Release (退回) one live claim to the pool: one the viewer holds, or acts for."""
+    live = {c.id: c for c in report.claims if c.status == "live" and store.viewer.acts_for(c.rep_id)}
     if not live:
         st.caption(t("claims.none_live"))
         return
@@ -217,7 +226,7 @@ def release_form(
         company = names.get(live[chosen].company_id, live[chosen].company_id)
 
         def release() -> str:
-            release_claim(store, chosen, who, dt.date.today(), policy, why.strip())
+            release_claim(store.desk(live[chosen].rep_id), chosen, who, dt.date.today(), policy, why.strip())
             return t("claims.released", company=company)
 
         _decide(release)
@@ -228,7 +237,7 @@ def _percent(share: float) -> str:
 
 
 def settle_form(
-    store: GraphStore,
+    store: VisibleStore,
     report: ClaimsReport,
     groups: Mapping[str, str],
     who: str | None,
@@ -236,7 +245,11 @@ def settle_form(
     enabled: bool,
 ) -> None:
     """Settle (判单) one waiting dispute: keep, transfer, or split with the shares its own activity gives."""
-    waiting = {f"{d.claim_id}|{d.other_rep_id}": d for d in report.disputes if d.waiting}
+    waiting = {
+        f"{d.claim_id}|{d.other_rep_id}": d
+        for d in report.disputes
+        if d.waiting and store.viewer.settles_for(d.holder_id)
+    }
     if not waiting:
         st.caption(t("claims.none_waiting"))
         return
@@ -267,7 +280,10 @@ def settle_form(
 
         def settle() -> str:
             choice = SettlementDecision(decision)
-            settle_dispute(store, dispute.claim_id, dispute.other_rep_id, choice, who, dt.date.today(), policy, why)
+            settle_dispute(
+                store.settler(dispute.holder_id), dispute.claim_id, dispute.other_rep_id, choice, who, dt.date.today(),
+                policy, why,
+            )  # fmt: skip
             return t("claims.settled", decision=enum_label(decision))
 
         _decide(settle)
@@ -384,7 +400,7 @@ def collision_tooltips(report: ClaimsReport, contact_ids: Iterable[str]) -> dict
     }
 
 
-def claim_row(store: GraphStore, company: tuple[str, str], held_by: str, as_of: dt.date, policy: ClaimPolicy) -> None:
+def claim_row(store: VisibleStore, company: tuple[str, str], held_by: str, as_of: dt.date, policy: ClaimPolicy) -> None:
     """Above a map: who holds the claim (``held_by``), the last decision's outcome, and "Claim it" when it is today."""
     show_outcome()
     line, action = st.columns([4, 1])
@@ -395,7 +411,7 @@ def claim_row(store: GraphStore, company: tuple[str, str], held_by: str, as_of: 
 
 
 def _claim_popover(
-    store: GraphStore,
+    store: VisibleStore,
     company_id: str,
     company_name: str,
     reps: Sequence[Mapping[str, Any]],
@@ -403,7 +419,7 @@ def _claim_popover(
     policy: ClaimPolicy,
 ) -> None:
     """File a claim on this company from any page (the decision chain, the group tree): pick the rep, file."""
-    active = {str(r["id"]): str(r.get("name", r["id"])) for r in reps if r.get("status") != "left"}
+    active = _claimants(store, reps)
     with st.popover(t("claims.popover"), icon=":material/add_task:"):
         if who is None:
             st.caption(t("claims.who_needed"))
@@ -421,4 +437,6 @@ def _claim_popover(
             and rep
         ):
             names = {company_id: company_name}
-            _decide(lambda: _filed_line(file_claim(store, company_id, rep, who, dt.date.today(), policy), names))
+            _decide(
+                lambda: _filed_line(file_claim(store.desk(rep), company_id, rep, who, dt.date.today(), policy), names)
+            )

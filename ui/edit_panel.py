@@ -25,6 +25,7 @@ from graph.errors import EditConflict, EditRefused, KagraphError
 from graph.model import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
 from graph.render.markdown import plain
 from graph.store import GraphStore
+from graph.visible_store import VisibleStore
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.store import rep_list
@@ -162,8 +163,13 @@ def _contact_fields(
     }
 
 
-def contact_panel(store: GraphStore, graph: nx.MultiDiGraph, company_id: str, who: str | None) -> None:
-    """Pick a contact of the company; see and change their details, lines, our ties, touches and history."""
+def contact_panel(
+    store: GraphStore, visible: VisibleStore, graph: nx.MultiDiGraph, company_id: str, who: str | None
+) -> None:
+    """Pick a contact of the company; see and change their details, lines, our ties, touches and history.
+
+    ``store`` is what ``visible.editor`` handed out for this company; ``visible`` reads the history.
+    """
     if flash := st.session_state.pop(_FLASH, None):
         st.success(flash)
     people = _people(graph, company_id)
@@ -191,7 +197,7 @@ def contact_panel(store: GraphStore, graph: nx.MultiDiGraph, company_id: str, wh
     with touches:
         _touch(store, graph, contact_id, who, disabled)
     with history:
-        timeline_table(store, graph, contact_id=contact_id)
+        timeline_table(visible, graph, contact_id=contact_id)
 
 
 def _details(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from graph.store import GraphStore
+from graph.visible_store import VisibleStore
 from ui.i18n import t
 
 __all__ = [
@@ -39,7 +39,7 @@ def focused_index(key: str, options: Sequence[str]) -> int:
     return options.index(focus) if focus in options else 0
 
 
-def group_picker(store: GraphStore, slot: DeltaGenerator) -> str:
+def group_picker(store: VisibleStore, slot: DeltaGenerator) -> str:
     """The customer-group selectbox, starting at the focused group; stops the page when there is none."""
     groups = {g["id"]: g["name"] for g in store.groups()}
     if not groups:

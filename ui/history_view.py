@@ -6,8 +6,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph.service import account_timeline, contact_timeline
-from graph.store import GraphStore
+from graph.visible_store import VisibleStore
 from ui.i18n import t
 from ui.phrases import action_text, change_text, record_text
 
@@ -15,10 +14,10 @@ __all__ = ["timeline_table"]
 
 
 def timeline_table(
-    store: GraphStore, graph: nx.MultiDiGraph, contact_id: str | None = None, company_id: str | None = None
+    store: VisibleStore, graph: nx.MultiDiGraph, contact_id: str | None = None, company_id: str | None = None
 ) -> None:
     """The newest changes to a contact (or, without one, to the company) as a table of text."""
-    items = contact_timeline(store, contact_id) if contact_id else account_timeline(store, str(company_id))
+    items = store.contact_timeline(contact_id) if contact_id else store.account_timeline(str(company_id))
     if not items:
         st.caption(t("history.empty"))
         return

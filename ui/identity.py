@@ -12,14 +12,16 @@ import getpass
 
 import streamlit as st
 
+from graph.access import Viewer
 from graph.identity import chosen_user, set_local_user
 from graph.render.markdown import plain
 from ui.i18n import t
 
-__all__ = ["current_user", "identity_box"]
+__all__ = ["current_user", "identity_box", "login_configured", "sign_in_gate", "signed_in_address"]
 
 
-def _login_configured() -> bool:
+def login_configured() -> bool:
+    """Whether ``.streamlit/secrets.toml`` has an ``[auth]`` section: a team deployment where everyone signs in."""
     try:
         return "auth" in st.secrets
     except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
@@ -31,25 +33,39 @@ def _logged_in() -> bool:
     return bool(st.user.get("is_logged_in", False))
 
 
+def signed_in_address() -> str | None:
+    """The signed-in person's e-mail (their name when the provider gives none); ``None`` when signed out."""
+    if not _logged_in():
+        return None
+    return str(st.user.get("email") or st.user.get("name") or "") or None
+
+
 def current_user() -> str | None:
     """The signed-in user or the chosen local name; ``None`` until there is one (edits wait for it)."""
-    if _login_configured():
-        if not _logged_in():
-            return None
-        return str(st.user.get("email") or st.user.get("name") or "") or None
+    if login_configured():
+        return signed_in_address()
     return chosen_user()
 
 
-def identity_box() -> None:
-    """Sidebar: who changes are recorded as, with a way to sign in or to choose a name once."""
+def sign_in_gate() -> None:
+    """With sign-in configured, a signed-out visitor of any page sees the sign-in and nothing else."""
+    if not login_configured() or _logged_in():
+        return
+    st.title("kagraph")
+    st.markdown(t("identity.gate"))
+    if st.button(t("identity.login"), key="login", type="primary"):
+        st.login()
+    st.stop()
+
+
+def identity_box(viewer: Viewer) -> None:
+    """Sidebar: who is signed in and in which role, or who changes are recorded as locally (chosen once)."""
     with st.sidebar.container(border=True):
-        if _login_configured():
-            if _logged_in():
-                st.markdown(t("identity.signed_in", who=plain(current_user())))
-                if st.button(t("identity.logout"), key="logout"):
-                    st.logout()
-            elif st.button(t("identity.login"), key="login", type="primary"):
-                st.login()
+        if login_configured():
+            st.markdown(t("identity.signed_in", who=plain(viewer.who)))
+            st.caption(t(f"access.role.{viewer.role.value}"))
+            if st.button(t("identity.logout"), key="logout"):
+                st.logout()
             return
         who = chosen_user()
         if who:

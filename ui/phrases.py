@@ -123,6 +123,8 @@ def action_text(action: str) -> str:
         return t("action.import_links")
     if action.startswith("import "):
         return t("action.import_file", file=action.removeprefix("import "))
+    if action.startswith("download "):
+        return t("action.download", file=action.removeprefix("download "))
     if action.startswith("hand over "):
         return t("action.hand_over", who=action.removeprefix("hand over ").removesuffix("'s accounts"))
     return action

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import KagraphError
-from graph.store import GraphStore
+from graph.visible_store import VisibleStore
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, t
 
 __all__ = ["language_switch", "store_status"]
@@ -15,7 +15,7 @@ def language_switch() -> None:
     st.sidebar.radio(t("sidebar.language"), list(LANGUAGES), key=LANGUAGE_KEY, horizontal=True)
 
 
-def store_status(store: GraphStore) -> None:
+def store_status(store: VisibleStore) -> None:
     """Store kind, address and node counts, so a user knows where their data is."""
     kind = t("sidebar.embedded") if store.kind == "falkordb" else t("sidebar.neo4j")
     with st.sidebar.container(border=True):

@@ -18,7 +18,10 @@ from pydantic import BaseModel
 from graph.changes import Change, ChangeSource, Entry, changed_on_or_before
 from graph.keys import node_key
 
-__all__ = ["TimelineItem", "rewind", "timeline"]
+__all__ = ["TimelineItem", "What", "rewind", "timeline"]
+
+What = Literal["created", "changed", "removed", "viewed", "downloaded"]
+"""What a timeline line says happened; the last two are access records (``ChangeSource.ACCESS``)."""
 
 
 def rewind(graph: nx.MultiDiGraph, changes: Iterable[Change], day: dt.date) -> nx.MultiDiGraph:
@@ -93,9 +96,15 @@ class TimelineItem(BaseModel):
     """The node the line is about (``Contact:ct-1``); for a relationship, its source end."""
     other: str | None
     """For a relationship, its target end."""
-    what: Literal["created", "changed", "removed"]
+    what: What
     before: dict[str, Any]
     after: dict[str, Any]
+
+
+def _what(change: Change, entry: Entry) -> What:
+    if change.source is ChangeSource.ACCESS:
+        return "downloaded" if change.action.startswith("download") else "viewed"
+    return "created" if entry.before is None else "removed" if entry.after is None else "changed"
 
 
 def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None = None) -> list[TimelineItem]:
@@ -117,9 +126,7 @@ def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None =
             if wanted.isdisjoint(entry.subjects):
                 continue
             subject, other = entry.ends if entry.is_edge else (entry.subjects[0], None)
-            what: Literal["created", "changed", "removed"] = (
-                "created" if entry.before is None else "removed" if entry.after is None else "changed"
-            )
+            what = _what(change, entry)
             items.append(
                 TimelineItem(
                     at=change.at,

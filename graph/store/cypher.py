@@ -72,6 +72,7 @@ __all__ = [
     "SUBGRAPH_NODES",
     "UPSERT_EDGES",
     "UPSERT_NODES",
+    "WORKED_ACCOUNTS",
     "EdgeSpec",
     "query_name",
 ]
@@ -365,6 +366,13 @@ REP_ACCOUNTS = " UNION ".join(
     )
 )
 """Companies a rep works: open opportunities they own, claims they made, people they know."""
+WORKED_ACCOUNTS = " UNION ".join(
+    (
+        "MATCH (o:Opportunity) WHERE o.owner_id IN $reps AND NOT o.stage IN $closed RETURN o.company_id AS company_id",
+        "UNWIND $reps AS rep MATCH (:Rep {id: rep})-[:KNOWS]->(c:Contact) RETURN c.company_id AS company_id",
+    )
+)
+"""Companies where any of some reps owns an open opportunity or knows someone: a team's own accounts."""
 COMPANY_NAMES = (
     "MATCH (c:Company) RETURN collect(c.id) AS id, collect(c.name) AS name, "
     "collect(coalesce(c.name_key, $blank)) AS name_key, collect(coalesce(c.parent_id, $blank)) AS parent_id, "
@@ -449,7 +457,7 @@ EXPORT: dict[str, str] = {
     "org_units": "MATCH (u:OrgUnit) RETURN u.id AS id, u.company_id AS company_id, u.name AS name, "
     "u.parent_id AS parent_id ORDER BY id",
     "reps": "MATCH (r:Rep) RETURN r.id AS id, r.name AS name, r.role AS role, r.channel AS channel, r.team AS team, "
-    "r.manager_id AS manager_id, r.status AS status, r.left_on AS left_on ORDER BY id",
+    "r.manager_id AS manager_id, r.status AS status, r.left_on AS left_on, r.email AS email ORDER BY id",
     "contacts": "MATCH (c:Contact) OPTIONAL MATCH (c)-[:REPORTS_TO]->(m:Contact) "
     "WITH c, collect(m.id) AS managers "
     "RETURN c.id AS id, c.name AS name, c.company_id AS company_id, c.unit_id AS unit_id, c.title AS title, "

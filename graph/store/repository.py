@@ -559,6 +559,21 @@ class GraphStore:
         rows = self.runner.read(cypher.REP_ACCOUNTS, {"rep": rep_id, "closed": [Stage.WON.value, Stage.LOST.value]})
         return sorted({str(r["company_id"]) for r in rows if r["company_id"]})
 
+    def worked_accounts(self, rep_ids: Iterable[str]) -> set[str]:
+        """Companies where any of ``rep_ids`` owns an open opportunity or knows someone (visibility)."""
+        params = {"reps": sorted(rep_ids), "closed": [Stage.WON.value, Stage.LOST.value]}
+        return {str(r["company_id"]) for r in self.runner.read(cypher.WORKED_ACCOUNTS, params) if r["company_id"]}
+
+    def record_access(self, author: Author, company_ids: Iterable[str]) -> str:
+        """Put a view or a download of these companies into the history (``ChangeSource.ACCESS``); its change id.
+
+        The entries change nothing (rewinding skips over them); they link the
+        record to each company, so the account's timeline shows who looked.
+        """
+        change = Change.of(author, [Entry.of_node("Company", c, {}, {}) for c in dict.fromkeys(company_ids)])
+        self.runner.unit(lambda tx: self._record(tx, change))
+        return change.id
+
     def company_names(self) -> list[dict[str, Any]]:
         """Every company's id, name, normalised name key, parent id and tier (``None`` when unset)."""
         return self._columns(cypher.COMPANY_NAMES, unset={"parent_id": "", "tier": 0})

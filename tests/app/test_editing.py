@@ -239,21 +239,3 @@ def test_choosing_a_local_name_once(embedded_server: EmbeddedServer) -> None:
         assert not app.button(key=f"contact.{PERSON}.save").disabled
     finally:
         chosen.unlink(missing_ok=True)
-
-
-@pytest.mark.usefixtures("app_env")
-def test_with_a_login_configured_nobody_edits_before_signing_in() -> None:
-    app = AppTest.from_file("../../app.py", default_timeout=120)
-    app.secrets["auth"] = {
-        "redirect_uri": "http://localhost:8501/oauth2callback",
-        "cookie_secret": "test-only",
-        "client_id": "kagraph",
-        "client_secret": "test-only",
-        "server_metadata_url": "https://login.example.com/.well-known/openid-configuration",
-    }
-    app.run()
-    app.switch_page("app_pages/decision_chain.py").run()
-    assert not app.exception
-    assert app.button(key="login").label == "Log in to edit"
-    assert not [t for t in app.text_input if t.key == "local_user_name"]
-    assert app.button(key=f"contact.{app.selectbox(key='edit.contact').value}.save").disabled

@@ -1,0 +1,52 @@
+"""The access file sales ops keep on a team deployment: which sign-in address is which rep, in which role.
+
+``access.toml`` in the data folder (or ``KAGRAPH_ACCESS``)::
+
+    [users."ops@example.com"]
+    role = "ops"
+
+    [users."wang@example.com"]
+    role = "lead"
+    teams = ["渠道部"]
+
+A rep whose ``email`` column holds their sign-in address needs no line here.
+A missing file means no lines. A file that cannot be used is a ``ConfigError``
+naming the file and the setting: nobody may be let in on a rule that was not
+the one written.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from graph.access import AccessEntry
+from graph.errors import ConfigError
+
+__all__ = ["load_access"]
+
+
+class _AccessFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    users: dict[str, AccessEntry] = {}
+
+
+def load_access(path: Path) -> dict[str, AccessEntry]:
+    """Sign-in address → its line, from ``path``; empty when there is no such file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"access file {path}: cannot be read ({error})") from error
+    try:
+        return _AccessFile.model_validate(tomllib.loads(text)).users
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"access file {path}: not valid TOML ({error})") from error
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"access file {path}: {where}: {first['msg']}") from error
