@@ -213,22 +213,22 @@ def start_oidc_provider(log: Path) -> OidcProvider:
     return provider
 
 
-def auth_secrets(app_port: int, provider: OidcProvider) -> str:
-    """The ``[auth]`` section a team deployment puts in ``.streamlit/secrets.toml``, pointed at ``provider``."""
+def auth_secrets(app_port: int, metadata_url: str) -> str:
+    """The ``[auth]`` section a team puts in ``.streamlit/secrets.toml``, for the provider at ``metadata_url``."""
     return (
         "[auth]\n"
         f'redirect_uri = "http://localhost:{app_port}/oauth2callback"\n'
         f'cookie_secret = "{secrets.token_urlsafe(32)}"\n'
         f'client_id = "{OIDC_CLIENT_ID}"\n'
         f'client_secret = "{secrets.token_urlsafe(16)}"\n'
-        f'server_metadata_url = "{provider.metadata_url}"\n'
+        f'server_metadata_url = "{metadata_url}"\n'
     )
 
 
 def serve_with_sign_in(data_dir: Path, provider: OidcProvider, secrets_file: Path) -> ServedApp:
     """``serve(fresh=True)`` with ``[auth]`` pointed at ``provider``; the app's ``url`` is on localhost (see above)."""
     port = _free_port()
-    secrets_file.write_text(auth_secrets(port, provider), encoding="utf-8")
+    secrets_file.write_text(auth_secrets(port, provider.metadata_url), encoding="utf-8")
     app = serve(data_dir, fresh=True, port=port, extra=["--secrets.files", str(secrets_file)])
     return ServedApp(url=f"http://localhost:{port}", data_dir=app.data_dir, process=app.process)
 

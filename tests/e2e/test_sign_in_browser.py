@@ -7,12 +7,16 @@ rules are; here: the sign-in itself, the sign-out, and that two people keep thei
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import (
+    ROOT,
     SCREENSHOTS,
     ServedApp,
+    auth_secrets,
     identity_cookie,
     sign_in,
     sign_out,
@@ -74,3 +78,12 @@ def test_two_users_in_their_own_browsers_each_see_their_own_identity(sign_in_app
     assert "rep@example.com" not in sidebar_text(lead)
     rep.close()
     lead.close()
+
+
+def test_the_example_secrets_have_the_auth_keys_the_harness_signs_in_with() -> None:
+    example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text(encoding="utf-8"))
+    harness = tomllib.loads(auth_secrets(8501, "http://127.0.0.1:9400/.well-known/openid-configuration"))
+    assert set(example["auth"]) == set(harness["auth"]) == {
+        "redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url",
+    }  # fmt: skip
+    assert harness["auth"]["redirect_uri"] == "http://localhost:8501/oauth2callback"
