@@ -263,7 +263,10 @@ def _set_provider_user(provider_url: str, email: str, name: str) -> None:
 
 
 def _on_app(app_url: str) -> Callable[[str], bool]:
-    return lambda url: url.startswith(app_url) and "/oauth2callback" not in url and "/auth/" not in url
+    """Whether a URL is one of the app's pages (not its sign-in routes, not the provider)."""
+    return lambda url: (
+        (url == app_url or url.startswith(f"{app_url}/")) and "/oauth2callback" not in url and "/auth/" not in url
+    )
 
 
 def identity_cookie(page: Page) -> dict[str, Any]:
