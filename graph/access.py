@@ -142,9 +142,10 @@ def resolve_viewer(
 ) -> Viewer | None:
     """The viewer a signed-in address is, or ``None`` when it maps to nobody (or to a rep who has left).
 
-    The access file's line for the address comes first; otherwise the rep
-    whose ``email`` it is. A rep with someone below them in the manager lines
-    is a lead unless the file says otherwise.
+    The access file's line for the address comes first (its role, its rep,
+    extra teams); the rep is otherwise the one whose ``email`` it is. A rep
+    with someone below them in the manager lines is a lead unless the file
+    says otherwise; a rep or lead must be a rep who has not left.
 
     >>> team = [{"id": "a", "email": "a@x.com", "team": "T"}, {"id": "b", "manager_id": "a", "team": "U"}]
     >>> resolve_viewer("A@x.com", team, {}).role, sorted(resolve_viewer("a@x.com", team, {}).team_reps)
@@ -156,7 +157,7 @@ def resolve_viewer(
     by_id = {str(r["id"]): r for r in reps}
     entry = next((e for key, e in access.items() if key.strip().casefold() == address), None)
     rep_id = entry.rep if entry and entry.rep else None
-    if rep_id is None and entry is None:
+    if rep_id is None:
         rep_id = next((i for i, r in by_id.items() if str(r.get("email") or "").casefold() == address), None)
     if rep_id is not None and (rep_id not in by_id or by_id[rep_id].get("status") == "left"):
         return None
