@@ -173,6 +173,7 @@ def use_name(page: Page, name: str) -> None:
 # sign-in started from and its identity cookie carries that origin, so 127.0.0.1 and localhost do not mix.
 
 OIDC_CLIENT_ID = "kagraph-e2e"
+OPS_EMAIL = "ops@example.com"
 
 
 @dataclass
@@ -242,8 +243,13 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProv
 
 @pytest.fixture(scope="module")
 def sign_in_app(oidc_provider: OidcProvider, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
-    """The demo app with ``[auth]`` configured, one per test module (sessions live in each browser context)."""
+    """The demo app with ``[auth]`` configured, one per test module (sessions live in each browser context).
+
+    The demo's reps sign in by their ``email`` column (``li@example.com``); the access file names sales ops.
+    """
     root = tmp_path_factory.mktemp("sign-in")
+    (root / "data").mkdir()
+    (root / "data" / "access.toml").write_text(f'[users."{OPS_EMAIL}"]\nrole = "ops"\n', encoding="utf-8")
     app = serve_with_sign_in(root / "data", oidc_provider, root / "secrets.toml")
     yield app
     if app.process.poll() is None:

@@ -1,8 +1,11 @@
-"""Signing in for real: Chromium, the app with ``[auth]``, and a local OpenID Connect provider.
+"""Signing in for real: Chromium, the app with ``[auth]``, a local OpenID Connect provider, three roles.
 
 The provider is ``oidc-provider-mock`` on a free port; the app's ``[auth]`` points at its
-discovery document. What each role may *see* once signed in is tested where the visibility
-rules are; here: the sign-in itself, the sign-out, and that two people keep their own identity.
+discovery document. A rep (李娜, team 华东大客户部), a lead (马超, Telesales) and sales ops
+sign in; each sees the groups the README's table gives them. The AppTest matrix
+(``tests/app/test_access_pages.py``) checks every page's text for people a role may not see;
+here the browser checks the sign-in itself, the groups each role is offered, the pages a
+signed-out visitor can reach, and that two people keep their own identity.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import (
+    OPS_EMAIL,
     ROOT,
     SCREENSHOTS,
     ServedApp,
     auth_secrets,
     identity_cookie,
+    settle,
     sign_in,
     sign_out,
     signed_in_page,
@@ -25,57 +30,114 @@ from tests.e2e.conftest import (
 )
 
 pytestmark = pytest.mark.e2e
+REP, LEAD = "li@example.com", "ma@example.com"
+PAGES = ("", "decision_chain", "accounts", "group", "portfolio", "claims", "onboarding", "import_data")
 
 
 def sidebar_text(page: Page) -> str:
     return page.get_by_test_id("stSidebar").inner_text()
 
 
-def test_a_user_signs_in_through_the_provider_and_the_sidebar_shows_their_email(
+def offered_groups(page: Page) -> str:
+    """The names the Accounts page's group picker offers (opened, read, closed)."""
+    page.get_by_role("link", name="Accounts").click()
+    page.get_by_text("Companies in the group").first.wait_for(timeout=60_000)
+    settle(page)
+    page.locator("[data-testid='stSelectbox']").first.click()
+    options = page.get_by_role("option")
+    options.first.wait_for(timeout=30_000)
+    names = "\n".join(options.all_inner_texts())
+    page.keyboard.press("Escape")
+    return names
+
+
+def test_a_rep_signs_in_through_the_provider_and_sees_only_their_teams_groups(
     sign_in_app: ServedApp, browser: Browser
 ) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     page.goto(sign_in_app.url)
     wait_signed_out(page)
-    assert "rep@example.com" not in sidebar_text(page)
+    assert REP not in page.inner_text("body")
 
-    sign_in(page, sign_in_app.url, "rep@example.com", "Rita Rep", form_screenshot="sign-in-provider-form")
+    sign_in(page, sign_in_app.url, REP, "李娜", form_screenshot="sign-in-provider-form")
 
-    page.wait_for_timeout(800)  # let the map and charts finish drawing for the screenshot
-    page.screenshot(path=str(SCREENSHOTS / "sign-in-signed-in.png"), full_page=True)
+    groups = offered_groups(page)
+    page.screenshot(path=str(SCREENSHOTS / "sign-in-rep-overview.png"), full_page=True)
     sidebar = sidebar_text(page)
-    assert "Signed in as rep@example.com" in sidebar
-    assert page.locator(".st-key-login").count() == 0
+    assert f"Signed in as {REP}" in sidebar and "Role: rep" in sidebar
+    assert "Import" not in sidebar  # imports are for sales ops
+    assert "华东电网" in groups and "Northwind" not in groups
     claims = identity_cookie(page)  # what st.user holds: the provider's claims, for the role mapping
-    assert claims["email"] == "rep@example.com" and claims["name"] == "Rita Rep" and claims["sub"] == "rep@example.com"
-    assert claims["is_logged_in"] is True
+    assert claims["email"] == REP and claims["name"] == "李娜" and claims["is_logged_in"] is True
     assert "Traceback" not in page.inner_text("body")
     page.close()
 
 
+def test_a_lead_and_sales_ops_see_what_their_roles_give_them(sign_in_app: ServedApp, browser: Browser) -> None:
+    lead = signed_in_page(browser, sign_in_app, LEAD, "马超")
+    groups = offered_groups(lead)
+    assert "Role: team lead" in sidebar_text(lead)
+    assert "Northwind" not in groups and "华东电网" in groups  # a branch of 华东电网 is their team's
+    lead.close()
+
+    ops = signed_in_page(browser, sign_in_app, OPS_EMAIL, "Olga Ops")
+    groups = offered_groups(ops)
+    ops.screenshot(path=str(SCREENSHOTS / "sign-in-ops-overview.png"), full_page=True)
+    sidebar = sidebar_text(ops)
+    assert "Role: sales ops" in sidebar and "Import" in sidebar
+    assert "Northwind" in groups and "华东电网" in groups
+    ops.close()
+
+
+def test_an_address_nobody_mapped_sees_a_page_that_says_so_and_nothing_else(
+    sign_in_app: ServedApp, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(sign_in_app.url)
+    page.locator(".st-key-login button").click(timeout=60_000)
+    page.wait_for_url(lambda url: "/oauth2/authorize" in url, timeout=30_000)
+    page.locator("input[name='sub']").fill("stranger@elsewhere.example.com")
+    page.get_by_role("button", name="Authorize", exact=True).click()
+    page.get_by_text("no rep or role is set for this address").wait_for(timeout=60_000)
+    settle(page)
+    page.screenshot(path=str(SCREENSHOTS / "sign-in-nobody.png"), full_page=True)
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    assert page.get_by_test_id("stSidebarNav").count() == 0
+    page.close()
+
+
+def test_a_signed_out_request_to_any_page_gets_only_the_sign_in(sign_in_app: ServedApp, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    for path in PAGES:
+        page.goto(f"{sign_in_app.url}/{path}")
+        wait_signed_out(page)
+        body = page.inner_text("body")
+        assert page.get_by_test_id("stDataFrame").count() == 0, path
+        assert page.get_by_test_id("stSidebarNav").count() == 0, path
+        assert "华东电网" not in body and "Northwind" not in body, path
+    page.close()
+
+
 def test_signing_out_returns_to_the_signed_out_state(sign_in_app: ServedApp, browser: Browser) -> None:
-    page = signed_in_page(browser, sign_in_app, "ops@example.com", "Olga Ops")
-
+    page = signed_in_page(browser, sign_in_app, REP, "李娜")
     sign_out(page, sign_in_app.url)
-
-    assert "ops@example.com" not in sidebar_text(page)
-    assert page.locator(".st-key-logout").count() == 0
+    assert REP not in page.inner_text("body")
     page.reload()  # the identity cookie is gone, not only this session's copy of it
     wait_signed_out(page)
-    assert "ops@example.com" not in sidebar_text(page)
+    assert REP not in page.inner_text("body")
     page.close()
 
 
 def test_two_users_in_their_own_browsers_each_see_their_own_identity(sign_in_app: ServedApp, browser: Browser) -> None:
-    rep = signed_in_page(browser, sign_in_app, "rep@example.com", "Rita Rep")
-    lead = signed_in_page(browser, sign_in_app, "lead@example.com", "Leo Lead")
+    rep = signed_in_page(browser, sign_in_app, REP, "李娜")
+    lead = signed_in_page(browser, sign_in_app, LEAD, "马超")
 
     rep.reload()  # after the second sign-in, the first browser still has its own cookie
     rep.locator(".st-key-logout button").wait_for(timeout=60_000)
-    rep.get_by_test_id("stSidebar").get_by_text("rep@example.com").first.wait_for(timeout=60_000)
-    assert "lead@example.com" not in sidebar_text(rep)
-    assert "Signed in as lead@example.com" in sidebar_text(lead)
-    assert "rep@example.com" not in sidebar_text(lead)
+    rep.get_by_test_id("stSidebar").get_by_text(REP).first.wait_for(timeout=60_000)
+    assert LEAD not in sidebar_text(rep)
+    assert f"Signed in as {LEAD}" in sidebar_text(lead)
+    assert REP not in sidebar_text(lead)
     rep.close()
     lead.close()
 

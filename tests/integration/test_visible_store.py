@@ -8,6 +8,7 @@ Amy knows Erin at ``g-east``; Bo owns an open deal at ``solo``; Cy holds a live 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -140,7 +141,7 @@ def test_writes_are_handed_out_only_for_what_the_role_allows(team: GraphStore) -
     dee = seen_by(team, "dee@us.example.com")
     ops = seen_by(team, "ops@us.example.com", Role.OPS)
     assert amy.editor("g-east") is team and amy.desk("amy") is team
-    refused = [
+    refused: list[Callable[[], GraphStore]] = [
         lambda: amy.editor("g-west"),
         lambda: amy.desk("bo"),
         lambda: amy.settler("amy"),

@@ -97,9 +97,9 @@ def test_what_each_role_may_do() -> None:
 def test_full_view_covers_a_claimed_group_unless_its_branches_are_claimed_apart() -> None:
     rep = Viewer(who="a", role=Role.REP, rep_id="a", team_reps=frozenset({"a"}))
     roots = {"g": "g", "g1": "g", "g2": "g", "h": "h", "h1": "h", "k": "k"}
-    assert full_view(rep, ["k"], ["g"], roots, []) == {"g", "g1", "g2", "k"}
-    assert full_view(rep, [], ["h1"], roots, ["h"]) == {"h1"}
-    assert full_view(rep, [], ["h"], roots, ["h"]) == {"h"}
+    assert full_view(rep, ["k"], ["g"], roots, []) == frozenset({"g", "g1", "g2", "k"})
+    assert full_view(rep, [], ["h1"], roots, ["h"]) == frozenset({"h1"})
+    assert full_view(rep, [], ["h"], roots, ["h"]) == frozenset({"h"})
     assert full_view(Viewer(who="o", role=Role.OPS), [], [], roots, []) is None
 
 
