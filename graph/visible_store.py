@@ -173,7 +173,9 @@ class VisibleStore:
                 "collisions": [
                     c for c in report.collisions if ours & {c.claim_rep_id, c.other_rep_id} or self.sees(c.company_id)
                 ],
-                "disputes": [d for d in report.disputes if ours & {d.holder_id, d.other_rep_id}],
+                "disputes": [
+                    d for d in report.disputes if ours & {d.holder_id, d.other_rep_id} or self.sees(d.scope_id)
+                ],
             }
         )
 
