@@ -228,3 +228,40 @@ def test_an_address_that_maps_to_nobody_sees_a_page_that_says_so_and_nothing_els
     notice = app.warning[0].value.replace("\\", "")
     assert "stranger@elsewhere.example.com" in notice and "no rep or role" in notice
     assert not app.dataframe and not app.selectbox and not app.metric and not app.title
+
+
+@pytest.mark.usefixtures("signed_in_env")
+def test_edits_and_claims_follow_the_same_rules() -> None:
+    rep = signed_in("rep")
+    rep.switch_page("app_pages/claims.py").run()
+    assert rep.selectbox(key="claims.file.rep").options == ["李娜"]  # a rep files only for themselves
+    assert not [b for b in rep.button if b.key == "claims.settle.button"]  # nor settles disputes
+    lead = signed_in("lead")
+    lead.switch_page("app_pages/claims.py").run()
+    assert set(lead.selectbox(key="claims.file.rep").options) == {"马超", "孙丽", "高鹏"}  # the Telesales team
+    assert [b for b in lead.button if b.key == "claims.settle.button"]  # 孙丽's co-sj dispute is theirs to settle
+    ops = signed_in("ops")
+    ops.switch_page("app_pages/decision_chain.py").run()
+    assert not ops.exception
+    assert any("does not edit its people" in c.value for c in ops.caption)
+    assert not [s for s in ops.selectbox if s.key == "edit.contact"]
+    rep.switch_page("app_pages/decision_chain.py").run()
+    assert [s for s in rep.selectbox if s.key == "edit.contact"]  # their own account: editable
+    rep.switch_page("app_pages/onboarding.py").run()
+    assert any("for their lead or sales ops" in c.value for c in rep.caption)
+
+
+@pytest.mark.usefixtures("signed_in_env")
+def test_the_sign_in_and_the_no_access_page_read_in_chinese() -> None:
+    app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.secrets["auth"] = AUTH
+    app.session_state["language"] = "简体中文"
+    app.user = {"is_logged_in": False}
+    app.run()
+    assert app.button(key="login").label == "登录" and "请登录" in app.markdown[-1].value
+    app.user = {"is_logged_in": True, "email": "stranger@elsewhere.example.com"}
+    app.run()
+    assert "未对应任何销售或角色" in app.warning[0].value and app.button(key="logout_nobody").label == "退出登录"
+    app.user = {"is_logged_in": True, "email": ROLES["lead"]}
+    app.run()
+    assert "角色：团队主管" in " ".join(c.value for c in app.sidebar.caption)
