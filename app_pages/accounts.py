@@ -22,7 +22,7 @@ group_names = {g["id"]: g["name"] for g in groups}
 group_id = st.selectbox(t("accounts.group"), list(group_names), format_func=group_names.__getitem__)
 group = group_graph(group_id)
 members = companies(group)
-choices = ["", *(c.id for c in members)]
+choices = ["", *(c.id for c in members if store.sees(c.id))]  # a company's people only where the viewer may see them
 names = {c.id: c.name for c in members} | {"": t("accounts.whole_group")}
 company_id = st.selectbox(t("accounts.company"), choices, format_func=names.__getitem__)
 graph = company_graph(company_id) if company_id else group
