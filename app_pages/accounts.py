@@ -6,7 +6,7 @@ from graph.analysis.directory import companies, contacts
 from graph.render.markdown import plain
 from ui.i18n import t
 from ui.store import company_graph, group_graph, require_store
-from ui.tables import readable
+from ui.tables import count_columns, readable
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
 INDENT = "\u3000\u3000"  # two ideographic spaces per level: wide enough to see in CJK and Latin names alike
@@ -32,12 +32,14 @@ tree = [
     c.model_dump(exclude={"parent_id", "depth"}) | {"name": INDENT * c.depth + ("└ " if c.depth else "") + c.name}
     for c in members
 ]
+companies_frame = readable(tree, ENUM_COLUMNS)
 st.dataframe(
-    readable(tree, ENUM_COLUMNS),
+    companies_frame,
     hide_index=True,
     width="stretch",
     column_order=("name", "kind", "tier", "city", "industry", "employees", "contacts", "id"),
-    column_config={k: t(f"col.{k}") for k in ("id", "kind", "tier", "city", "industry", "employees", "contacts")}
+    column_config={k: t(f"col.{k}") for k in ("id", "kind", "tier", "city", "industry")}
+    | count_columns(companies_frame, ("employees", "contacts"), lambda k: t(f"col.{k}"))
     | {"name": st.column_config.TextColumn(t("col.name"), width="large")},
 )
 

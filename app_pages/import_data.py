@@ -15,11 +15,11 @@ from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.i18n import t
 from ui.identity import current_user
 from ui.import_help import column_lines, format_table, templates
+from ui.import_reasons import ERROR_COLUMNS, error_rows
 from ui.phrases import listing
 from ui.store import require_store
 
 PREVIEW_ROWS = 8
-ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
 
 visible = require_store()
 st.title(t("import.title"))
@@ -104,7 +104,7 @@ st.dataframe(
 )
 if report.errors:
     st.subheader(t("import.errors"))
-    errors = [e.model_dump() for e in report.errors]
+    errors = error_rows(report.errors)
     st.dataframe(
         pd.DataFrame(errors), hide_index=True, width="stretch", column_config={c: t(f"col.{c}") for c in ERROR_COLUMNS}
     )

@@ -1,6 +1,7 @@
 """Portfolio: every customer group on one line, whitespace by group, and a way into each group."""
 
 import datetime as dt
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -8,7 +9,7 @@ import streamlit as st
 
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
 from graph.export import csv_text
-from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, money, share_points
+from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, date_text, money, share_points
 from ui.downloads import recorded_download
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
@@ -16,21 +17,21 @@ from ui.phrases import category_label, listing
 from ui.store import portfolio_table, require_store
 
 CHART_GROUPS = 20
-COLUMNS = (
-    "name",
-    "tier",
-    "industry",
-    "companies",
-    "our_revenue",
-    "competitor_spend",
-    "whitespace",
-    "untouched_branches",
-    "coverage",
-    "last_touch",
-    "days_since_touch",
-    "hq_signals",
-    "competitors",
-)
+# What compares groups, in a table that fits the page at 1440 px without scrolling sideways; the rest of a
+# group's line is shown for the group chosen below the table (and is in the CSV).
+TABLE_COLUMNS = ("name", "tier", "industry", "companies", "our_revenue", "competitor_spend", "whitespace", "coverage")
+DETAILS = ("untouched_branches", "last_touch", "days_since_touch", "hq_signals", "competitors")
+COLUMNS = (*TABLE_COLUMNS, *DETAILS)
+
+
+def _detail(field: str, value: Any) -> str:
+    """One of the chosen group's details as text: counts separated, the day ISO, nothing unknown left as "nan"."""
+    if pd.isna(value):
+        return ""
+    if field in ("untouched_branches", "days_since_touch"):
+        return f"{int(value):,}"
+    return date_text(value) if field == "last_touch" else str(value)
+
 
 store = require_store()
 st.title(t("portfolio.title"))
@@ -74,24 +75,20 @@ figures[3].metric(t("portfolio.metric.whitespace"), money(shown["whitespace"].su
 
 money_column = st.column_config.NumberColumn
 picked = st.dataframe(
-    shown.assign(coverage=shown["coverage"].map(share_points)),
+    shown.assign(coverage=shown["coverage"].map(share_points), industry=shown["industry"].fillna("")),
     hide_index=True,
     width="stretch",
-    column_order=COLUMNS,
+    column_order=TABLE_COLUMNS,
     on_select="rerun",
     selection_mode="single-row",
     key="portfolio_rows",
     column_config={
-        **{c: t(f"col.{c}") for c in ("name", "tier", "industry", "companies", "untouched_branches")},
+        **{c: t(f"col.{c}") for c in ("name", "tier", "industry", "companies")},
         **{
             c: money_column(t(f"col.{c}"), format=MONEY_FORMAT)
             for c in ("our_revenue", "competitor_spend", "whitespace")
         },
         "coverage": st.column_config.ProgressColumn(t("col.coverage"), min_value=0, max_value=100, format=SHARE_FORMAT),
-        "last_touch": st.column_config.DateColumn(t("col.last_touch")),
-        "days_since_touch": t("col.days_since_touch"),
-        "hq_signals": t("col.hq_signals"),
-        "competitors": t("col.competitors"),
     },
 )
 rows = picked.selection.rows
@@ -116,6 +113,11 @@ recorded_download(
     "text/csv",
     [str(g) for g in shown["group_id"]],
 )
+line = shown.set_index("group_id").loc[chosen]
+with st.container(border=True):
+    for cell, field in zip(st.columns(len(DETAILS)), DETAILS, strict=True):
+        cell.caption(t(f"col.{field}"))
+        cell.text(_detail(field, line[field]) or "—")
 
 top = shown.sort_values(by="whitespace", ascending=False).head(CHART_GROUPS)
 top = top.assign(whitespace_text=top["whitespace"].map(money))

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from graph.normalise import company_key, is_legal_form_only, normalise_email, normalise_phone
 
@@ -149,7 +150,11 @@ def _listable(contact_id: str) -> str:
     'ct 7'
     """
     if found := [character for character in contact_id if character in ID_SEPARATORS]:
-        raise ValueError(f"holds {found[0]!r}, which separates managers in a list: a contact id cannot hold ; , or 、")
+        raise PydanticCustomError(
+            "id_separator",
+            "holds {found}, which separates managers in a list: a contact id cannot hold ; , or 、",
+            {"found": repr(found[0])},
+        )
     return contact_id
 
 
@@ -160,9 +165,9 @@ Name = Annotated[str, Field(min_length=1, max_length=300)]
 def _an_organisation(name: str) -> str:
     """A company's or competitor's name must name one: "..." or a bare "Ltd." is a placeholder from a spreadsheet."""
     if not any(character.isalnum() for character in name):
-        raise ValueError("is not a name: it has no letter or digit")
+        raise PydanticCustomError("no_letter", "is not a name: it has no letter or digit")
     if is_legal_form_only(name):
-        raise ValueError("is only a legal form, not a name")
+        raise PydanticCustomError("legal_form_only", "is only a legal form, not a name")
     return name
 
 
@@ -191,9 +196,15 @@ class Record(BaseModel):
         """Refuse text no store keeps as written (a NUL byte, half of a surrogate pair), or too long for any cell."""
         for text in value if isinstance(value, tuple) else (value,):
             if isinstance(text, str) and _UNSTORABLE.search(text):
-                raise ValueError("holds a NUL character or half of a surrogate pair, which cannot be stored")
+                raise PydanticCustomError(
+                    "unstorable", "holds a NUL character or half of a surrogate pair, which cannot be stored"
+                )
             if isinstance(text, str) and len(text) > MAX_TEXT:
-                raise ValueError(f"is too long ({len(text):,} characters; limit {MAX_TEXT:,})")
+                raise PydanticCustomError(
+                    "text_too_long",
+                    "is too long ({length} characters; limit {limit})",
+                    {"length": f"{len(text):,}", "limit": f"{MAX_TEXT:,}"},
+                )
         return value
 
     def to_row(self) -> dict[str, object]:
@@ -235,7 +246,7 @@ class Company(Record):
     @model_validator(mode="after")
     def _not_own_parent(self) -> Self:
         if self.parent_id == self.id:
-            raise ValueError("a company cannot be a branch of itself")
+            raise PydanticCustomError("own_branch", "a company cannot be a branch of itself")
         return self
 
 
@@ -248,7 +259,7 @@ class OrgUnit(Record):
     @model_validator(mode="after")
     def _not_own_parent(self) -> Self:
         if self.parent_id == self.id:
-            raise ValueError("a department cannot be part of itself")
+            raise PydanticCustomError("own_department", "a department cannot be part of itself")
         return self
 
 
@@ -259,7 +270,7 @@ def checked_email(value: str | None) -> str | None:
     email = normalise_email(value)
     local, at, domain = email.partition("@")
     if not at or not local or "." not in domain:
-        raise ValueError(f"not an e-mail address: {value!r}")
+        raise PydanticCustomError("not_email", "not an e-mail address: {value}", {"value": repr(value)})
     return email
 
 
@@ -285,7 +296,7 @@ class Contact(Record):
             return None
         phone = normalise_phone(value)
         if not phone.isdigit() or not 5 <= len(phone) <= 15:
-            raise ValueError(f"not a phone number: {value!r}")
+            raise PydanticCustomError("not_phone", "not a phone number: {value}", {"value": repr(value)})
         return phone
 
     @field_validator("email")
@@ -296,7 +307,7 @@ class Contact(Record):
     @model_validator(mode="after")
     def _not_own_manager(self) -> Self:
         if self.id in self.reports_to:
-            raise ValueError("a contact cannot report to themselves")
+            raise PydanticCustomError("self_report", "a contact cannot report to themselves")
         return self
 
     def to_row(self) -> dict[str, object]:
@@ -317,7 +328,7 @@ class Influence(Record):
     @model_validator(mode="after")
     def _not_self(self) -> Self:
         if self.from_id == self.to_id:
-            raise ValueError("a contact cannot influence themselves")
+            raise PydanticCustomError("self_influence", "a contact cannot influence themselves")
         return self
 
 
@@ -344,7 +355,7 @@ class Rep(Record):
     @model_validator(mode="after")
     def _not_own_manager(self) -> Self:
         if self.manager_id == self.id:
-            raise ValueError("a rep cannot be their own manager")
+            raise PydanticCustomError("own_manager", "a rep cannot be their own manager")
         return self
 
 
@@ -450,9 +461,9 @@ class Claim(Record):
     @model_validator(mode="after")
     def _released_after_claimed(self) -> Self:
         if self.released_on is not None and self.released_on < self.claimed_on:
-            raise ValueError("a claim cannot be released before the day it was made")
+            raise PydanticCustomError("released_before_claim", "a claim cannot be released before the day it was made")
         if self.transferred_to is not None and self.released_on is None:
-            raise ValueError("a transferred claim needs the day it was released")
+            raise PydanticCustomError("transfer_needs_release", "a transferred claim needs the day it was released")
         return self
 
 
@@ -486,5 +497,5 @@ class Settlement(Record):
     @model_validator(mode="after")
     def _share_only_when_split(self) -> Self:
         if (self.decision == SettlementDecision.SPLIT) != (self.holder_share is not None):
-            raise ValueError("a split names the holder's share, and only a split does")
+            raise PydanticCustomError("split_share", "a split names the holder's share, and only a split does")
         return self

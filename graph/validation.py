@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["issue_field", "issue_reason", "record_word"]
+__all__ = ["issue_code", "issue_field", "issue_reason", "record_word"]
 
 _RECORD_WORDS = {"OrgUnit": "department"}
 """What a user calls a record, where it differs from the lower-cased label ("orgunit" means nothing to them)."""
@@ -70,6 +70,51 @@ def issue_reason(issue: Any) -> str:
     elif issue["type"] == "value_error":
         reason = str(issue["msg"]).removeprefix("Value error, ")
     return reason
+
+
+_CODES = {
+    "date_from_datetime_parsing": "date",
+    "date_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "date_type": "date",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_parsing": "number",
+    "greater_than_equal": "too_small",
+    "less_than_equal": "too_large",
+    "string_too_short": "empty",
+    "string_pattern_mismatch": "empty",
+    "string_too_long": "too_long",
+    "literal_error": "not_allowed",
+}
+"""Pydantic's error types that read the same to a user, as one code (the kinds of bad date are one mistake)."""
+
+
+def issue_code(issue: Any) -> tuple[str, dict[str, str]]:
+    """One pydantic error as a code and its parameters, for a page that words it in the reader's language.
+
+    The model's own rules raise errors of their own type (``self_report``, ``not_phone`` …); a plain ``ValueError``
+    from elsewhere has no code and keeps its words as ``other``.
+
+    >>> issue_code({"type": "less_than_equal", "msg": "", "ctx": {"le": 5}})
+    ('too_large', {'limit': '5'})
+    >>> issue_code({"type": "enum", "msg": "", "ctx": {"expected": "'a', 'b' or 'c'"}})
+    ('one_of', {'values': 'a, b, c'})
+    >>> issue_code({"type": "value_error", "msg": "Value error, it broke"})
+    ('other', {'text': 'it broke'})
+    """
+    kind = str(issue["type"])
+    context = {str(k): str(v) for k, v in (issue.get("ctx") or {}).items()}
+    if kind == "enum":
+        values = context["expected"].replace("'", "").replace(" or ", ", ").split(", ")
+        return "one_of", {"values": ", ".join(values)}
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return _CODES[kind], {"limit": context.get("ge", context.get("le", ""))}
+    if kind in _CODES or kind in _REASONS:
+        return _CODES.get(kind, kind), {}
+    if kind == "value_error":
+        return "other", {"text": str(issue["msg"]).removeprefix("Value error, ")}
+    return kind, context
 
 
 def issue_field(issue: Any, model: type) -> str:

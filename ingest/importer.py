@@ -53,7 +53,6 @@ from graph.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
-from graph.validation import record_word
 from ingest.columns import COLUMNS, canonical_enum
 from ingest.readers import (
     CellFault,
@@ -65,6 +64,7 @@ from ingest.readers import (
     read_rows,
     unknown_headers,
 )
+from ingest.reasons import Reason
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
@@ -153,12 +153,12 @@ class _Survey:
 
     ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     first_seen: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
-    duplicates: dict[tuple[str, int], str] = field(default_factory=dict)
+    duplicates: dict[tuple[str, int], Reason] = field(default_factory=dict)
     alias: dict[str, str] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
-    in_cycle: dict[tuple[str, str], str] = field(default_factory=dict)
+    in_cycle: dict[tuple[str, str], Reason] = field(default_factory=dict)
     """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
-    rejected: dict[tuple[str, str], str] = field(default_factory=dict)
+    rejected: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     """(label, id) of rows rejected while loading → where, so dependants can say why."""
     unit_company: dict[str, str] = field(default_factory=dict)
     """The company each imported department belongs to: a contact or sub-department must be in its own company."""
@@ -167,17 +167,11 @@ class _Survey:
         label, node_id = _DEFINES.get(row.source.stem), row.cells.get("id")
         if label and node_id and self.first_seen.get((label, node_id)) == (row.source.label, row.row):
             self.ids[label].discard(node_id)
-            self.rejected[(label, node_id)] = f"{row.source.label} row {row.row}"
+            self.rejected[(label, node_id)] = (row.source.label, row.row)
 
 
 _UPPER = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id", "Rep": "manager_id"}
 """The column naming a record's superior, per label: the lines that must never close a cycle."""
-_CYCLE_WORDS = {
-    "Contact": "reporting lines",
-    "Company": "branch lines",
-    "OrgUnit": "department lines",
-    "Rep": "rep manager lines",
-}
 
 
 def _survey(sources: list[Source], store: GraphStore) -> _Survey:
@@ -196,7 +190,7 @@ def _survey(sources: list[Source], store: GraphStore) -> _Survey:
                 continue
             first = survey.first_seen.setdefault((label, node_id), (source.label, row.row))
             if first != (source.label, row.row):
-                survey.duplicates[(source.label, row.row)] = f"duplicate id: {first[0]} row {first[1]} has it too"
+                survey.duplicates[(source.label, row.row)] = Reason.of("duplicate_id", file=first[0], row=first[1])
                 continue
             survey.ids[label].add(node_id)
             if label == "OrgUnit":
@@ -230,23 +224,19 @@ def _find_cycles(survey: _Survey, label: str, imported: nx.DiGraph, store: Graph
         loop = [a for a, _ in nx.find_cycle(graph.subgraph(component))]
         start = loop.index(min(loop))  # the same message on every run
         loop = loop[start:] + loop[:start]
-        where = (
-            ""
-            if all(imported.has_edge(a, b) for a, b in zip(loop, loop[1:] + loop[:1], strict=True))
-            else (" with what is stored")
-        )
-        reason = f"{_CYCLE_WORDS[label]} form a cycle{where}: {' → '.join([*loop, loop[0]])}"
+        alone = all(imported.has_edge(a, b) for a, b in zip(loop, loop[1:] + loop[:1], strict=True))
+        reason = Reason.of("cycle" if alone else "cycle_with_stored", lines=label, loop=" → ".join([*loop, loop[0]]))
         survey.in_cycle.update({(label, node): reason for node in members if node in named})
 
 
-def _repeated_relationship(seen: dict[tuple[str, ...], int], row: SourceRow) -> str | None:
+def _repeated_relationship(seen: dict[tuple[str, ...], int], row: SourceRow) -> Reason | None:
     """A relationship given twice in one file would flip between its rows on every re-run: keep the first."""
     columns = _IDENTITY.get(row.source.stem)
     if columns is None:
         return None
     identity = tuple(_identity_part(row.source.stem, c, row.cells.get(c, "")) for c in columns)
     first = seen.setdefault(identity, row.row)
-    return None if first == row.row else f"the same relationship as row {first} of this file"
+    return None if first == row.row else Reason.of("repeated_relationship", row=first)
 
 
 def _identity_part(stem: str, column: str, text: str) -> str:
@@ -347,22 +337,12 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
             for name, label, value in _references(record):
                 if value not in survey.ids[label] and value not in known.get(label, set()):
                     where = survey.rejected.get((label, value))
-                    what = f"refers to {record_word(label)} {value!r}"
                     reason = (
-                        f"{what}, whose own row was rejected ({where})"
+                        Reason.of("rejected_reference", record=label, id=value, file=where[0], row=where[1])
                         if where
-                        else f"{what}, which is neither in the import nor in the store"
+                        else Reason.of("unknown_reference", record=label, id=value)
                     )
-                    row = pending.row
-                    errors.setdefault(index, []).append(
-                        RowError(
-                            file=row.source.label,
-                            row=row.row,
-                            column=row.headers.get(name, name),
-                            value=value,
-                            reason=reason,
-                        )
-                    )
+                    errors.setdefault(index, []).append(RowError.refused(pending.row, name, value, reason))
     return errors
 
 
@@ -390,9 +370,7 @@ def _misplaced(
     for index, record in records.items():
         if problem := placed.problem(record):
             field_name, value, reason = problem
-            row = batch[index].row
-            column = row.headers.get(field_name, field_name)
-            errors[index] = [RowError(file=row.source.label, row=row.row, column=column, value=value, reason=reason)]
+            errors[index] = [RowError.refused(batch[index].row, field_name, value, reason)]
     return errors
 
 
@@ -427,23 +405,20 @@ class _Placed:
             return record.parent_id
         return record.unit_id or self.contacts.get(record.id, {}).get("unit_id")
 
-    def problem(self, record: Contact | OrgUnit) -> tuple[str, str, str] | None:
+    def problem(self, record: Contact | OrgUnit) -> tuple[str, str, Reason] | None:
         """(field, value, reason) when ``record`` would end up in a department of another company."""
         company = record.company_id
         if isinstance(record, OrgUnit) and (was := self.units.get(record.id, {}).get("company_id", company)) != company:
-            reason = f"department {record.id!r} belongs to {was}; it cannot move to another company (add a new one)"
-            return "company_id", company, reason
+            return "company_id", company, Reason.of("department_moves", unit=record.id, owner=was)
         unit = self.department(record)
         owner = self.owners.get(unit or "", company)
         if not unit or owner == company:
             return None
         if isinstance(record, Contact) and not record.unit_id:
-            reason = (
-                f"moves {record.id} to {company}, but their department {unit!r} belongs to {owner}: give unit_id too"
-            )
+            reason = Reason.of("contact_moves", contact=record.id, company=company, unit=unit, owner=owner)
             return "company_id", company, reason
         field_name = "unit_id" if isinstance(record, Contact) else "parent_id"
-        return field_name, unit, f"department {unit!r} belongs to another company ({owner}), not to {company}"
+        return field_name, unit, Reason.of("department_elsewhere", unit=unit, owner=owner, company=company)
 
 
 def _references(record: Record) -> Iterable[tuple[str, str, str]]:
@@ -567,12 +542,15 @@ def _no_known_column(source: Source, unknown: list[str]) -> RowError:
     """A file none of whose headers is a column of its stem: nothing in it could be read, which must not pass as
     "every row landed" (a header on a later row, another separator, another kind of file under this name)."""
     expected = ", ".join(list(COLUMNS[source.stem])[:4])
+    reason = Reason.of("no_known_column", stem=source.stem, expected=expected)
     return RowError(
         file=source.label,
         row=1,
         column="(header)",
         value=", ".join(unknown[:5]),
-        reason=f"no column of {source.stem} found in the header (expected {expected}, …); nothing was read",
+        reason=reason.english,
+        code=reason.code,
+        params=reason.params,
     )
 
 
@@ -607,15 +585,8 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
         if problem is None and (label, row.cells.get("id", "")) in survey.in_cycle:
             problem = survey.in_cycle[(label, row.cells["id"])]
         if problem:
-            column = _UPPER[label] if "form a cycle" in problem else "id" if "id" in row.cells else "(row)"
-            error = RowError(
-                file=source.label,
-                row=row.row,
-                column=row.headers.get(column, column),
-                value=row.cells.get(column, ""),
-                reason=problem,
-            )
-            yield _Prepared(row, errors=[error])
+            column = _UPPER[label] if problem.code.startswith("cycle") else "id" if "id" in row.cells else "(row)"
+            yield _Prepared(row, errors=[RowError.refused(row, column, row.cells.get(column, ""), problem)])
             continue
         if source.stem == "contacts" and row.cells.get("id") in survey.alias:
             yield _Prepared(row, merged=True)
@@ -627,11 +598,11 @@ def _prepared(source: Source, survey: _Survey) -> Iterator[_Prepared]:
         try:
             yield _Prepared(row, records=[_remap(r, survey.alias) for r in records])
         except ValidationError as error:
-            yield _Prepared(row, errors=row_errors(row, error, note="after merging duplicate contacts"))
+            yield _Prepared(row, errors=row_errors(row, error, after_merge=True))
 
 
 def _fault_error(row: SourceRow, fault: CellFault) -> RowError:
-    return RowError(file=row.source.label, row=row.row, column=fault.column, value=fault.value, reason=fault.reason)
+    return RowError.refused(row, fault.column, fault.value, fault.reason)
 
 
 def _flush(

@@ -27,6 +27,7 @@ from openpyxl import load_workbook
 from graph.errors import KagraphError
 from ingest.columns import STEMS, canonical_header, canonical_stem
 from ingest.json_stream import JsonShapeError, json_lists
+from ingest.reasons import Reason
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
 """Characters one CSV cell may hold before the file counts as unreadable. Python's default (131,072) would stop
@@ -91,7 +92,7 @@ class CellFault:
 
     column: str
     value: str
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -320,9 +321,7 @@ def _json_source_rows(source: Source) -> Iterator[SourceRow]:
     written: dict[str, str] = {}
     for number, item in _json_rows(source):
         if not isinstance(item, dict):
-            fault = CellFault(
-                "(row)", _shown(item), f"is not a row: each item of a list must be an object, not {_json_kind(item)}"
-            )
+            fault = CellFault("(row)", _shown(item), Reason.of("json_not_row", kind=_json_kind(item)))
             yield SourceRow(source, number, {}, written, (fault,))
             continue
         cells, faults = {}, []
@@ -333,8 +332,7 @@ def _json_source_rows(source: Source) -> Iterator[SourceRow]:
                     written.setdefault(str(columns[key]), _text(key))
             column = columns[key]
             if column and isinstance(value, dict | list):
-                reason = f"holds {_json_kind(value)}: a cell takes text, a number or true/false"
-                faults.append(CellFault(written[column], _shown(value), reason))
+                faults.append(CellFault(written[column], _shown(value), Reason.of("json_cell", kind=_json_kind(value))))
             elif column and (text := _text(value)):
                 cells[column] = text
         if cells or faults:
@@ -342,9 +340,9 @@ def _json_source_rows(source: Source) -> Iterator[SourceRow]:
 
 
 def _json_kind(value: object) -> str:
-    """What a JSON value is, in the words of the JSON format."""
-    kinds = {dict: "an object", list: "a list", str: "a text", bool: "true/false", type(None): "null"}
-    return kinds.get(type(value), "a number")
+    """What a JSON value is, as a code of ``reasons.JSON_KINDS`` (``number`` for the rest)."""
+    kinds = {dict: "object", list: "list", str: "text", bool: "bool", type(None): "null"}
+    return kinds.get(type(value), "number")
 
 
 def _shown(value: object) -> str:

@@ -36,9 +36,10 @@ from graph.model import (
     Touch,
 )
 from graph.normalise import company_key
-from graph.validation import issue_field, issue_reason
+from graph.validation import issue_field
 from ingest.columns import canonical_enum
 from ingest.readers import SourceRow
+from ingest.reasons import Reason
 
 __all__ = ["MODELS", "RowError", "competitor_id", "enum_values", "parse_row", "row_errors"]
 
@@ -65,18 +66,46 @@ _NUMBER = re.compile(r"^-?[\d,，]+(\.\d+)?$")
 _FIELDS = {model: frozenset(model.model_fields) for model in MODELS.values()}
 
 
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class RowError(BaseModel):
+    """A refused row: where, what was written, and why (``reason`` in English, ``code`` and ``params`` to word it)."""
+
     file: str
     row: int
     column: str
     value: str
     reason: str
+    code: str
+    params: dict[str, str] = {}
+    after_merge: bool = False
+    """The row broke a rule only once duplicate contacts were merged (its references were rewritten)."""
+
+    @classmethod
+    def refused(cls, row: SourceRow, column: str, value: str, why: Reason) -> RowError:
+        """The error for ``row`` at ``column`` (the name the file wrote it under, when it wrote one)."""
+        return cls(
+            file=row.source.label,
+            row=row.row,
+            column=row.headers.get(column, column),
+            value=value,
+            reason=why.english,
+            code=why.code,
+            params=why.params,
+        )
 
     @field_validator("file", "column", "value", "reason")
     @classmethod
     def _printable(cls, text: str) -> str:
         """Half of a surrogate pair (from a broken JSON file) shown as its escape, so the report itself prints."""
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return _printable(text)
+
+    @field_validator("params")
+    @classmethod
+    def _printable_params(cls, params: dict[str, str]) -> dict[str, str]:
+        return {name: _printable(text) for name, text in params.items()}
 
 
 def competitor_id(name: str) -> str:
@@ -167,13 +196,8 @@ def parse_row(row: SourceRow) -> tuple[list[Record], list[RowError]]:
         cells, extra = _special(row.source.stem, row.cells)
     except ValidationError as error:  # the competitor named in the row: the fault is in that column
         column = _NAMED_COMPETITOR[row.source.stem]
-        reasons = "; ".join(dict.fromkeys(issue_reason(issue) for issue in error.errors()))
-        value = row.cells.get(column, "")
-        return [], [
-            RowError(
-                file=row.source.label, row=row.row, column=row.headers.get(column, column), value=value, reason=reasons
-            )
-        ]
+        reasons = {why.english: why for why in map(Reason.of_issue, error.errors())}
+        return [], [RowError.refused(row, column, row.cells.get(column, ""), why) for why in reasons.values()]
     try:
         record = model.model_validate(_prepared(model, cells))
     except ValidationError as error:
@@ -181,19 +205,18 @@ def parse_row(row: SourceRow) -> tuple[list[Record], list[RowError]]:
     return [*extra, record], []
 
 
-def row_errors(row: SourceRow, error: ValidationError, note: str = "") -> list[RowError]:
-    """One ``RowError`` per complaint in ``error``; ``note`` says when it arose, if not at first reading."""
+def row_errors(row: SourceRow, error: ValidationError, after_merge: bool = False) -> list[RowError]:
+    """One ``RowError`` per complaint in ``error``; ``after_merge`` when it arose only once duplicates were merged."""
     errors = [_row_error(row, issue) for issue in error.errors()]
-    return [e.model_copy(update={"reason": f"{e.reason} ({note})"}) for e in errors] if note else errors
+    if not after_merge:
+        return errors
+    return [
+        e.model_copy(update={"reason": f"{e.reason} (after merging duplicate contacts)", "after_merge": True})
+        for e in errors
+    ]
 
 
 def _row_error(row: SourceRow, issue: Any) -> RowError:
     column = issue_field(issue, MODELS[row.source.stem])
-    source_column = {"competitor_id": "competitor"}.get(column, column)
-    return RowError(
-        file=row.source.label,
-        row=row.row,
-        column=row.headers.get(source_column, source_column) or "(row)",
-        value=row.cells.get(source_column, ""),
-        reason=issue_reason(issue),
-    )
+    source_column = {"competitor_id": "competitor"}.get(column, column) or "(row)"
+    return RowError.refused(row, source_column, row.cells.get(source_column, ""), Reason.of_issue(issue))

@@ -29,7 +29,7 @@ def timeline_table(
             "action": t(f"history.source.{item.source.value}") + " · " + action_text(item.action),
             "what": t(f"history.what.{item.what}"),
             "record": record_text(item, names),
-            "change": change_text(item),
+            "change": change_text(item, names),
             "why": item.why,
         }
         for item in items

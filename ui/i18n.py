@@ -11,6 +11,7 @@ from typing import Literal
 import streamlit as st
 
 from ui.i18n_claims import CLAIMS_TEXTS
+from ui.i18n_import import IMPORT_TEXTS
 from ui.i18n_map import MAP_TEXTS
 
 __all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "enum_label", "language", "t"]
@@ -703,6 +704,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 TEXTS.update(CLAIMS_TEXTS)
+TEXTS.update(IMPORT_TEXTS)
 TEXTS.update(MAP_TEXTS)
 
 

@@ -34,6 +34,23 @@ __all__ = [
 _MONEY_FIELDS = {"amount", "estimated_value"}
 _INTERNAL_FIELDS = {"id", "key", "name_key", "version"}
 """Kept by the store for matching and edits, not typed by anyone: a history line leaves them out."""
+_REFERS_TO = {
+    "company_id": "Company",
+    "unit_id": "OrgUnit",
+    "reports_to": "Contact",
+    "from_id": "Contact",
+    "to_id": "Contact",
+    "contact_id": "Contact",
+    "manager_id": "Rep",
+    "owner_id": "Rep",
+    "rep_id": "Rep",
+    "other_rep_id": "Rep",
+    "transferred_to": "Rep",
+    "opportunity_id": "Opportunity",
+    "competitor_id": "Competitor",
+}
+"""Fields that hold another record's id, and that record's label: a history line names the record where it can
+(``parent_id`` is of the changed record's own label). An id nobody can name, e.g. of a record since removed, stays."""
 
 
 def listing(items: Iterable[str]) -> str:
@@ -74,9 +91,11 @@ def path_sentence(graph: nx.MultiDiGraph, path: WarmPath) -> str:
 
 
 def value_text(field: str, value: object) -> str:
-    """A stored value as a reader wants it: enum words translated, amounts as money, ``1.0`` as ``1``."""
-    if value is None or value == "":
+    """A stored value as a reader wants it: enum words translated, amounts as money, ``1.0`` as ``1``, lists listed."""
+    if value is None or value == "" or value == []:
         return "—"
+    if isinstance(value, list | tuple):
+        return listing(value_text(field, item) for item in value)
     if field in _MONEY_FIELDS and isinstance(value, int | float):
         return money(float(value))
     if isinstance(value, float) and value.is_integer():
@@ -89,15 +108,31 @@ def _field(name: str) -> str:
     return t(key) if key in TEXTS else name
 
 
-def change_text(item: TimelineItem) -> str:
-    """``stance: unknown → supporter; title: — → 处长`` (only the properties that changed), in the language."""
+def _named(item: TimelineItem, field: str, value: object, names: Mapping[str, str]) -> object:
+    """``value`` with the ids it holds replaced by the names ``names`` (by node key) knows."""
+    label = item.subject.split(":", 1)[0] if field == "parent_id" else _REFERS_TO.get(field)
+    if label is None or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [names.get(f"{label}:{one}", one) for one in value]
+    return names.get(f"{label}:{value}", value)
+
+
+def change_text(item: TimelineItem, names: Mapping[str, str] | None = None) -> str:
+    """``stance: unknown → supporter; title: — → 处长`` (only the properties that changed), in the language.
+
+    ``names`` (node key → name) turns the ids a change holds, a manager's or a department's, into names.
+    """
+    known = names or {}
+
+    def shown(field: str, value: object) -> str:
+        return value_text(field, _named(item, field, value, known))
+
     if item.what == "created" and not item.before:
         fields = sorted(k for k in item.after if k not in _INTERNAL_FIELDS and item.after[k] is not None)
-        return "; ".join(f"{_field(k)}: {value_text(k, item.after[k])}" for k in fields)
-    names = sorted((set(item.before) | set(item.after)) - _INTERNAL_FIELDS)
-    return "; ".join(
-        f"{_field(k)}: {value_text(k, item.before.get(k))} → {value_text(k, item.after.get(k))}" for k in names
-    )
+        return "; ".join(f"{_field(k)}: {shown(k, item.after[k])}" for k in fields)
+    changed = sorted((set(item.before) | set(item.after)) - _INTERNAL_FIELDS)
+    return "; ".join(f"{_field(k)}: {shown(k, item.before.get(k))} → {shown(k, item.after.get(k))}" for k in changed)
 
 
 def record_text(item: TimelineItem, names: Mapping[str, str]) -> str:

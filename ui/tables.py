@@ -7,14 +7,17 @@ table goes through ``readable`` first.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
+import streamlit as st
 
+from graph.render.numbers import COUNT_FORMAT
 from ui.i18n import enum_label
 from ui.phrases import listing
 
-__all__ = ["readable"]
+__all__ = ["count_columns", "readable"]
 
 
 def _cell(value: object, translate: bool) -> object:
@@ -43,3 +46,17 @@ def readable(rows: Iterable[Mapping[str, object]], enums: Collection[str] = ()) 
         if (values == "").any() and values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).any():
             frame[column] = values.map(_number_text)
     return frame
+
+
+def count_columns(frame: pd.DataFrame, names: Iterable[str], label: Callable[[str], str]) -> dict[str, Any]:
+    """Column configs that show the counts in ``names`` with thousands separators (``12,000``).
+
+    Streamlit prints a whole-number column plainly (``12000``), so a numeric one gets ``COUNT_FORMAT``; one that
+    ``readable`` turned into text for its gaps is separated already and only aligned as numbers are.
+    """
+    return {
+        name: st.column_config.NumberColumn(label(name), format=COUNT_FORMAT)
+        if pd.api.types.is_numeric_dtype(frame[name])
+        else st.column_config.TextColumn(label(name), alignment="right")
+        for name in names
+    }

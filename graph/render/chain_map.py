@@ -69,9 +69,13 @@ MIN_SCALE = 0.6
 ASSUMED_WIDTH_PX = 970
 """The map's frame at 1440 px with the sidebar open; the height is chosen for it."""
 HEADER_PX = 150
+"""Room above the canvas for the deal line, the buttons and the legend."""
 _BOX_EXTRA = 14
 """What vis-network adds around a box's constrained label (1-unit margins, its own padding): cards keep their size."""
-"""Room above the canvas for the deal line, the buttons and the legend."""
+MAX_DASHES = 100
+"""The most dashes one line is drawn with. The browser dashes a line along its whole length, on screen or not
+(about 0.2 µs a dash without a GPU), so a line across a 2,000-person chart would cost thousands; longer lines get
+longer dashes instead, and the cost of a frame stays bounded by the number of lines."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,10 @@ def _contact_node(
     left = data.get("status") == "left"
     stance = str(data.get("stance", "unknown"))
     x, y = layout.positions[key]
-    node: dict[str, Any] = _box(key, x, y, CARD_W, CARD_H) | {
+    node: dict[str, Any] = {
+        "id": key,
+        "x": x,
+        "y": y,
         "color": {
             "background": LEFT_TINT if left else STANCE_TINTS.get(stance, STANCE_TINTS["unknown"]),
             "border": DEAL_COLOUR if deal and in_deal else "#94a3b8",
@@ -217,17 +224,25 @@ def _badge(role: str, left: bool, in_deal: bool, text: Mapping[str, str]) -> str
     return text.get(f"map.role.{role}", _label(text, role)) if in_deal and role != "unknown" else ""
 
 
-def _box(key: str, x: float, y: float, width: float, height: float) -> dict[str, Any]:
-    """A fixed-size, label-less vis box at its place: the page's script draws the text on it."""
+def _size(width: float, height: float) -> dict[str, Any]:
+    """vis-network's constraints that give a label-less box this size (the page's script draws the text on it)."""
     return {
-        "id": key,
-        "x": x,
-        "y": y,
-        "label": "",
-        "shape": "box",
         "widthConstraint": {"minimum": width - _BOX_EXTRA, "maximum": width - _BOX_EXTRA},
         "heightConstraint": {"minimum": height - _BOX_EXTRA},
     }
+
+
+NODE_DEFAULTS: dict[str, Any] = {
+    "shape": "box",
+    "label": "",
+    **_size(CARD_W, CARD_H),
+    "font": {"size": 1},
+    "margin": {"top": 1, "right": 1, "bottom": 1, "left": 1},
+    "shapeProperties": {"borderRadius": 6},
+}
+"""What every node shares, given once to vis-network rather than on each of 2,000 nodes: a card-sized box.
+
+The page then parses and vis-network copies a sixth less per node; side nodes override the size."""
 
 
 def _side_node(
@@ -244,7 +259,11 @@ def _side_node(
         if ours
         else text["map.tip.competitor"]
     )
-    node: dict[str, Any] = _box(key, x, y, w, h) | {
+    node: dict[str, Any] = {
+        "id": key,
+        "x": x,
+        "y": y,
+        **_size(w, h),
         "color": {"background": REP_COLOUR if ours else COMPETITOR_COLOUR, "border": "#0f172a"},
         "title": f"{name}\n{title}",
         "side": {"name": name},
@@ -271,13 +290,18 @@ def _edge(
     edge: dict[str, Any] = {"from": source, "to": target}
     if kind == "REPORTS_TO":
         if (source, target) in layout.tree_lines:
-            return edge | {"tree": True, "hidden": True}
-        return edge | {"color": REPORTS_COLOUR, "width": 2, "dashes": [2, 6], "title": text["map.edge.reports"]}
+            return edge | {"tree": True}
+        return edge | {
+            "color": REPORTS_COLOUR,
+            "width": 2,
+            "dashes": _dashes((2, 6), layout, source, target),
+            "title": text["map.edge.reports"],
+        }
     if kind == "INFLUENCES":
         weight = float(data.get("weight", 0.5))
         return edge | {
             "color": {"color": INFLUENCE_COLOUR, "opacity": 0.55},
-            "dashes": [10, 8],
+            "dashes": _dashes((10, 8), layout, source, target),
             "width": 1.5 + 4 * weight,
             "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
             "title": text["map.edge.influence"].format(
@@ -303,6 +327,18 @@ def _edge(
             "title": text["map.edge.knows"].format(score=round(score)),
         }
     return None
+
+
+def _dashes(pattern: tuple[float, float], layout: ChainLayout, source: str, target: str) -> list[float]:
+    """``pattern`` (dash, gap) for the line between two cards, stretched so that it has at most ``MAX_DASHES``.
+
+    >>> layout = ChainLayout(positions={"a": (0.0, 0.0), "b": (18_000.0, 0.0)}, sizes={})
+    >>> _dashes((10, 8), layout, "a", "a"), _dashes((10, 8), layout, "a", "b")
+    ([10.0, 8.0], [100.0, 80.0])
+    """
+    (x1, y1), (x2, y2) = layout.positions[source], layout.positions[target]
+    stretch = max(1.0, math.hypot(x2 - x1, y2 - y1) / (MAX_DASHES * sum(pattern)))
+    return [part * stretch for part in pattern]
 
 
 def _height(layout: ChainLayout) -> int:
@@ -361,10 +397,11 @@ def chain_map_html(
     edges: list[dict[str, Any]] = []
     for source, target, data in shown.edges(data=True):
         edge = _edge(shown, source, target, data, strengths, layout, options, text)
-        if edge is None:
-            continue
-        if frozenset((source, target)) in highlighted:
-            edge.update(hidden=False, color=HIGHLIGHT_COLOUR, width=max(float(edge.get("width", 1)), 6.0))
+        lit = frozenset((source, target)) in highlighted
+        if edge is None or (edge.get("tree") and not lit):
+            continue  # a reporting line the chart draws as a connector needs a vis edge only to glow on a path
+        if lit:
+            edge.update(color=HIGHLIGHT_COLOUR, width=max(float(edge.get("width", 1)), 6.0))
         edges.append(edge)
     connectors = layout.connectors if "REPORTS_TO" in options.edge_kinds else ()
     captions = [(text[f"map.{name}"], x, y) for name, x, y in layout.captions]
@@ -388,6 +425,7 @@ def chain_map_html(
                 "cardH": CARD_H,
                 "minScale": MIN_SCALE,
                 "connectorColour": CONNECTOR_COLOUR,
+                "nodeDefaults": NODE_DEFAULTS,
             }
         ),
         script=_SCRIPT,
@@ -465,7 +503,7 @@ var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
   layout: {improvedLayout: false},
   interaction: {hover: true, tooltipDelay: 120, navigationButtons: false, keyboard: true, dragNodes: false},
   edges: {arrows: {to: {enabled: true, scaleFactor: 0.6}}, smooth: false, hoverWidth: 1.5},
-  nodes: {font: {size: 1}, margin: {top: 1, right: 1, bottom: 1, left: 1}, shapeProperties: {borderRadius: 6}}
+  nodes: MAP.nodeDefaults
 });
 var FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 var cards = nodes.get().filter(function (n) { return n.card || n.side; });
@@ -566,6 +604,7 @@ function fitMap() {
     left = Math.min(left, b.left); right = Math.max(right, b.right);
     top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom);
   });
+  fittedSize = container.clientWidth + 'x' + container.clientHeight;
   var width = container.clientWidth - 8, height = container.clientHeight - 8;
   var scale = Math.min(width / (right - left), height / (bottom - top), 1.2);
   var target = Math.max(scale, MAP.minScale);
@@ -579,8 +618,10 @@ document.getElementById('map-fullscreen').addEventListener('click', function () 
   if (document.fullscreenElement) document.exitFullscreen();
   else if (frame.requestFullscreen) frame.requestFullscreen();
 });
-var refit = null;
+var refit = null, fittedSize = '';
 new ResizeObserver(function () {  // the app sizes its frame after the page loads, and full screen resizes it
+  // the observer also reports the size it starts with: drawing 2,000 cards again for that would double the wait
+  if (container.clientWidth + 'x' + container.clientHeight === fittedSize) return;
   clearTimeout(refit);
   refit = setTimeout(function () { network.redraw(); fitMap(); }, 80);
 }).observe(container);

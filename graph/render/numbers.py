@@ -9,6 +9,7 @@ Four kinds of number reach a user, each with its own rule:
   have;
 - *shares* (coverage, 0–1 of something) are percents without decimals, and a
   share above 0 but below 1 % says ``<1%`` rather than a misleading ``0%``;
+- *counts* (head counts, people) carry thousands separators: ``12,000``;
 - *money* carries thousands separators and the currency. The import format
   holds no currency column; amounts are yuan, written ``¥1,500,000`` in both
   languages (Chinese readers use the same digits and separators).
@@ -23,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
+    "COUNT_FORMAT",
     "CURRENCY",
     "MONEY_FORMAT",
     "SCORE_FORMAT",
@@ -36,6 +38,7 @@ __all__ = [
 ]
 
 CURRENCY = "¥"
+COUNT_FORMAT = "%,d"
 MONEY_FORMAT = f"{CURRENCY}%,.0f"
 SCORE_FORMAT = "%.0f"
 SHARE_FORMAT = "%.0f%%"

@@ -94,6 +94,9 @@ def test_portfolio_lists_every_group_and_filters() -> None:
     assert {CHINESE_GROUP_ID, ENGLISH_GROUP_ID} <= set(table["group_id"])
     grid = table.set_index("group_id").loc[CHINESE_GROUP_ID]
     assert grid["hq_signals"] == "Network security" and grid["our_revenue"] > 0 and grid["whitespace"] > 0
+    app.selectbox[0].set_value(CHINESE_GROUP_ID).run()
+    details = [element.value for element in app.text]
+    assert "Network security" in details and str(grid["untouched_branches"]) in details, details
     app.toggle[0].set_value(True).run()
     assert list(app.dataframe[0].value["group_id"]) == [CHINESE_GROUP_ID]
     app.toggle[0].set_value(False).run()

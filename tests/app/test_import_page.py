@@ -13,8 +13,9 @@ pytestmark = pytest.mark.app
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def import_page() -> AppTest:
+def import_page(language: str = "English") -> AppTest:
     app = AppTest.from_file("../../app.py", default_timeout=120)
+    app.session_state["language"] = language  # as the sidebar switch leaves it, before any widget is drawn
     app.run()
     app.switch_page("app_pages/import_data.py").run()
     return app
@@ -47,6 +48,27 @@ def test_rejected_rows_are_listed_with_their_reasons() -> None:
     assert not app.exception
     errors = app.dataframe[-1].value
     assert set(errors["column"]) == {"name", "level"} and set(errors["row"]) == {2}
+
+
+@pytest.mark.usefixtures("import_env")
+def test_rejected_rows_read_in_chinese() -> None:
+    app = import_page("简体中文")
+    bad = (
+        b"id,name,company_id,level,reports_to,email\n"
+        b"p1,,co-nowhere,0,p1,x\np2,Li,co-nowhere,2,p9,\np3,Wu,co-nowhere,2,p3,\n"
+    )
+    app.file_uploader[0].set_value([("contacts.csv", bad, "text/csv")]).run()
+    app.button(key="import").click().run()
+    assert not app.exception
+    errors = app.dataframe[-1].value
+    assert set(zip(errors["row"], errors["column"], errors["reason"], strict=True)) == {
+        (2, "name", "必填"),
+        (2, "level", "太小（下限 1）"),
+        (2, "email", "不是电子邮箱：'x'"),
+        (3, "company_id", "引用的公司“co-nowhere”既不在本次导入中，也不在数据库中"),
+        (3, "reports_to", "引用的联系人“p9”既不在本次导入中，也不在数据库中"),
+        (4, "reports_to", "联系人不能向自己汇报"),
+    }
 
 
 @pytest.mark.usefixtures("import_env")

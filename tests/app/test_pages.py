@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from graph.render.numbers import COUNT_FORMAT
 
 pytestmark = pytest.mark.app
 
@@ -95,6 +98,8 @@ def test_accounts_show_the_group_as_a_tree_and_no_empty_cell_says_none() -> None
     assert tree["id"].iloc[0] == "co-hd-hq" and not tree["name"].iloc[0].startswith("\u3000")
     depths = [len(re.match(r"^((?:\u3000\u3000)*)└ ", name).group(1)) // 2 for name in tree["name"].iloc[1:]]  # type: ignore[union-attr]
     assert min(depths) == 1 and max(depths) >= 1
+    config = json.loads(app.dataframe[0].proto.columns)
+    assert {config[k]["type_config"].get("format") for k in ("employees", "contacts")} == {COUNT_FORMAT}, "12,000"
     for frame in app.dataframe:
         cells = set(frame.value.astype(str).to_numpy().ravel())
         assert not cells & {"None", "nan", "[]"}, cells & {"None", "nan", "[]"}

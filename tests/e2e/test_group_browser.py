@@ -80,6 +80,8 @@ def test_group_portfolio_claims_and_onboarding_pages_draw(served_app: ServedApp,
     page.screenshot(path=str(SCREENSHOTS / "portfolio.png"), full_page=True)
     text = page.inner_text("body")
     assert "Traceback" not in text and "Whitespace by group" in text
+    grid = page.locator("[data-testid='stDataFrame'] .dvn-scroller").first
+    assert grid.evaluate("e => e.scrollWidth <= e.clientWidth"), "the portfolio table fits: no sideways scroll"
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 import networkx as nx
 import pytest
 
-from graph.render.chain_map import DealLine, MapOptions, chain_map_html
+from graph.render.chain_map import MAX_DASHES, DealLine, MapOptions, chain_map_html
 from graph.render.palette import STANCE_COLOURS, STANCE_TINTS
 from graph.store.subgraph import to_networkx
 from ui.i18n import TEXTS
@@ -60,6 +61,13 @@ def vis_data(html: str, name: str) -> list[dict[str, object]]:
     return data
 
 
+def map_data(html: str) -> dict[str, object]:
+    match = re.search(r"var MAP = (\{.*?\});\n", html)
+    assert match, "no MAP data in the page"
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
 def names_on_cards(html: str) -> set[str]:
     return {str(n["card"]["name"] if "card" in n else n["side"]["name"]) for n in vis_data(html, "nodes")}  # type: ignore[index]
 
@@ -74,7 +82,8 @@ def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph) -> No
     assert HOSTILE not in html
     assert html.count("&lt;img src=x onerror=alert(1)&gt;") == 2  # the deal line and the banner, as text
     assert names_on_cards(html) >= {HOSTILE, "CIO", "Li Wei", "Apex"}
-    assert all(n["label"] == "" for n in vis_data(html, "nodes")), "cards are drawn by the map's script, as text"
+    assert map_data(html)["nodeDefaults"]["label"] == "", "cards are drawn by the map's script, as text"  # type: ignore[index]
+    assert not any("label" in n for n in vis_data(html, "nodes"))
 
 
 def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph) -> None:
@@ -136,14 +145,44 @@ def test_the_warm_path_glows_without_recolouring_the_card(account: nx.MultiDiGra
 
 
 def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph) -> None:
-    options = MapOptions(edge_kinds=("REPORTS_TO", "KNOWS"), min_strength=90, show_competitors=False)
+    options = MapOptions(edge_kinds=("REPORTS_TO", "KNOWS"), min_strength=70, show_competitors=False)
     html = chain_map_html(account, {}, {("r1", "cio"): 80.0}, EN, options).html
-    edges = vis_data(html, "edges")
-    assert sorted((e["from"], e["to"]) for e in edges) == [
-        ("Contact:cio", "Contact:ceo"),
-        ("Contact:eng", "Contact:cio"),
-    ]
+    assert [(e["from"], e["to"]) for e in vis_data(html, "edges")] == [("Rep:r1", "Contact:cio")]
     assert "Competitor:apex" not in {n["id"] for n in vis_data(html, "nodes")}
+    assert map_data(html)["connectors"], "the reporting lines are drawn as the chart's connectors"
+    weaker = chain_map_html(account, {}, {("r1", "cio"): 80.0}, EN, MapOptions(min_strength=90)).html
+    assert ("Rep:r1", "Contact:cio") not in {(e["from"], e["to"]) for e in vis_data(weaker, "edges")}
+    no_lines = MapOptions(edge_kinds=("INFLUENCES",))
+    assert map_data(chain_map_html(account, {}, {}, EN, no_lines).html)["connectors"] == []
+
+
+def test_reporting_lines_drawn_as_connectors_have_no_vis_edge_unless_on_a_path(account: nx.MultiDiGraph) -> None:
+    plain = vis_data(chain_map_html(account, {}, {}, EN).html, "edges")
+    assert not any(e["from"] == "Contact:cio" and e["to"] == "Contact:ceo" for e in plain)
+    path = ("Contact:eng", "Contact:cio", "Contact:ceo")
+    lit = vis_data(chain_map_html(account, {}, {}, EN, MapOptions(highlight=(path,))).html, "edges")
+    assert {(e["from"], e["to"]) for e in lit if e.get("color") == "#f97316"} == {
+        ("Contact:eng", "Contact:cio"),
+        ("Contact:cio", "Contact:ceo"),
+    }
+
+
+def test_no_dashed_line_has_more_than_max_dashes() -> None:
+    """The browser dashes a line along its whole length, so a long line's dashes are stretched instead."""
+    people = [contact(f"p{i}", level=2) for i in range(300)]
+    influence = [edge("INFLUENCES", ("Contact", "p0"), ("Contact", f"p{i}"), weight=0.5) for i in range(1, 300)]
+    graph = to_networkx(people, influence)
+    html = chain_map_html(graph, {}, {}, EN).html
+    nodes = {n["id"]: n for n in vis_data(html, "nodes")}
+    lengths: list[tuple[float, float]] = []
+    for line in vis_data(html, "edges"):
+        source, target = nodes[str(line["from"])], nodes[str(line["to"])]
+        length = math.dist((float(source["x"]), float(source["y"])), (float(target["x"]), float(target["y"])))  # type: ignore[arg-type]
+        dash, gap = (float(part) for part in line["dashes"])  # type: ignore[attr-defined]
+        assert length / (dash + gap) <= MAX_DASHES + 1e-9 and dash / gap == pytest.approx(10 / 8)
+        lengths.append((length, dash))
+    short, long = min(lengths), max(lengths)
+    assert short[1] == 10 and long[1] > 10, "short lines keep the legend's pattern; only long ones stretch"
 
 
 def test_highlighted_path_is_drawn_thick_and_orange(account: nx.MultiDiGraph) -> None:

@@ -83,5 +83,17 @@ def test_history_entries_read_in_chinese() -> None:
     played = _item("created", {}, {"role": "champion"}, other="Opportunity:o")
     assert record_text(played, {"Contact:a": "张伟", "Opportunity:o": "SD-WAN"}) == "张伟 —参与→ SD-WAN"
     assert action_text("edit contact") == "编辑联系人"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_history_entries_name_the_records_they_refer_to() -> None:
+    names = {"Contact:b": "王芳", "Contact:c": "李强", "Rep:r1": "陈静", "OrgUnit:u1": "信息中心", "OrgUnit:u0": "总部"}
+    moved = _item("changed", {"unit_id": None, "reports_to": ["b"]}, {"unit_id": "u1", "reports_to": ["b", "c", "x"]})
+    assert change_text(moved, names) == "直属上级: 王芳 → 王芳、李强、x; 部门: — → 信息中心"
+    owned = _item("created", {}, {"owner_id": "r1", "stage": "bid"})
+    assert change_text(owned, names) == "负责人: 陈静; 阶段: 投标"
+    unit = _item("changed", {"parent_id": "u0"}, {"parent_id": "u1"}).model_copy(update={"subject": "OrgUnit:u2"})
+    assert change_text(unit, names) == "上级: 总部 → 信息中心"
+    assert change_text(owned) == "负责人: r1; 阶段: 投标", "without names, the id as stored"
     assert action_text("import contacts.csv") == "导入 contacts.csv"
     assert action_text("a script's own words") == "a script's own words"

@@ -1,0 +1,77 @@
+"""Why a row is refused, as a code with its parameters and, for the command line, in English.
+
+The app shows the same reason in the reader's language (``ui.import_reasons``
+words the code and its parameters from the translation tables), so a reason is
+never English text translated after the fact. The command line and the CSV of
+rejected rows keep the English here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.validation import issue_code, issue_reason, record_word
+
+__all__ = ["CYCLE_WORDS", "ENGLISH", "JSON_KINDS", "Reason"]
+
+ENGLISH = {
+    "duplicate_id": "duplicate id: {file} row {row} has it too",
+    "repeated_relationship": "the same relationship as row {row} of this file",
+    "cycle": "{lines} form a cycle: {loop}",
+    "cycle_with_stored": "{lines} form a cycle with what is stored: {loop}",
+    "unknown_reference": "refers to {record} {id!r}, which is neither in the import nor in the store",
+    "rejected_reference": "refers to {record} {id!r}, whose own row was rejected ({file} row {row})",
+    "department_moves": "department {unit!r} belongs to {owner}; it cannot move to another company (add a new one)",
+    "contact_moves": "moves {contact} to {company}, but their department {unit!r} belongs to {owner}: give unit_id too",
+    "department_elsewhere": "department {unit!r} belongs to another company ({owner}), not to {company}",
+    "no_known_column": "no column of {stem} found in the header (expected {expected}, …); nothing was read",
+    "json_not_row": "is not a row: each item of a list must be an object, not {kind}",
+    "json_cell": "holds {kind}: a cell takes text, a number or true/false",
+}
+"""The importer's own reasons in English; ``record``, ``lines`` and ``kind`` are codes worded below."""
+CYCLE_WORDS = {
+    "Contact": "reporting lines",
+    "Company": "branch lines",
+    "OrgUnit": "department lines",
+    "Rep": "rep manager lines",
+}
+"""The lines a cycle runs along, per label (the ``lines`` parameter)."""
+JSON_KINDS = {"object": "an object", "list": "a list", "text": "a text", "bool": "true/false", "null": "null"}
+"""What a JSON value is (the ``kind`` parameter); anything else is a number."""
+
+
+def _english_words(params: dict[str, str]) -> dict[str, str]:
+    words = dict(params)
+    if "record" in words:
+        words["record"] = record_word(words["record"])
+    if "lines" in words:
+        words["lines"] = CYCLE_WORDS[words["lines"]]
+    if "kind" in words:
+        words["kind"] = JSON_KINDS.get(words["kind"], "a number")
+    return words
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A refusal: ``code`` and ``params`` for the app to word, ``english`` for the command line."""
+
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+    english: str = ""
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Reason:
+        """One of the importer's own reasons (``ENGLISH``).
+
+        >>> Reason.of("unknown_reference", record="OrgUnit", id="u9").english
+        "refers to department 'u9', which is neither in the import nor in the store"
+        """
+        texts = {k: str(v) for k, v in params.items()}
+        return cls(code, texts, ENGLISH[code].format(**_english_words(texts)))
+
+    @classmethod
+    def of_issue(cls, issue: Any) -> Reason:
+        """A model's complaint (one item of ``ValidationError.errors()``), in the words edits use too."""
+        code, params = issue_code(issue)
+        return cls(code, params, issue_reason(issue))

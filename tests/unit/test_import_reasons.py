@@ -1,0 +1,73 @@
+"""Every reason the importer can give has words in both languages (ui/i18n_import.py, ui/import_reasons.py)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from graph import model, validation
+from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, Reason
+from ingest.validate import RowError
+from ui.i18n import LANGUAGE_KEY, TEXTS
+from ui.import_reasons import error_rows, reason_text
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    st.session_state[LANGUAGE_KEY] = "简体中文"
+    yield
+    del st.session_state[LANGUAGE_KEY]
+
+
+def _model_codes() -> set[str]:
+    """The error types the model's own rules raise (``PydanticCustomError("code", …)``)."""
+    tree = ast.parse(Path(model.__file__).read_text(encoding="utf-8"))
+    return {
+        str(node.args[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "PydanticCustomError"
+        and isinstance(node.args[0], ast.Constant)
+    }
+
+
+def test_every_reason_code_has_words() -> None:
+    pydantic_codes = {validation._CODES.get(kind, kind) for kind in validation._REASONS} | {"one_of", "other"}
+    codes = pydantic_codes | _model_codes() | set(ENGLISH)
+    assert len(_model_codes()) >= 14
+    assert {c for c in codes if f"import.reason.{c}" not in TEXTS} == set()
+    for words, prefix in ((CYCLE_WORDS, "import.lines"), ({**JSON_KINDS, "number": ""}, "import.json")):
+        assert {k for k in words if f"{prefix}.{k}" not in TEXTS} == set()
+
+
+def _error(reason: Reason, column: str = "reports_to", after_merge: bool = False) -> RowError:
+    return RowError(
+        file="contacts.csv",
+        row=3,
+        column=column,
+        value="x",
+        reason=reason.english,
+        code=reason.code,
+        params=reason.params,
+        after_merge=after_merge,
+    )
+
+
+@pytest.mark.usefixtures("chinese")
+def test_reasons_are_composed_in_chinese_from_their_codes() -> None:
+    cycle = Reason.of("cycle_with_stored", lines="Contact", loop="a → b → a")
+    assert cycle.english == "reporting lines form a cycle with what is stored: a → b → a"
+    assert reason_text(_error(cycle)) == "汇报关系与已存数据形成了循环：a → b → a"
+    rejected = Reason.of("rejected_reference", record="OrgUnit", id="u1", file="org_units.csv", row=4)
+    assert reason_text(_error(rejected, after_merge=True)) == (
+        "引用的部门“u1”所在行被拒绝了（org_units.csv 第 4 行）（合并重复联系人之后）"
+    )
+    assert reason_text(_error(Reason.of("json_cell", kind="list"))) == "含有列表：单元格只能是文字、数字或 true/false"
+    (row,) = error_rows([_error(Reason.of("json_not_row", kind="number"), column="(row)")])
+    assert row["column"] == "（整行）" and row["reason"] == "不是一行数据：列表中的每一项都必须是对象，而不是数字"
+    unknown = _error(Reason("code_from_a_newer_importer", {}, "some English"))
+    assert reason_text(unknown) == "some English", "a code without words keeps the importer's English"
