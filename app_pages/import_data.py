@@ -15,7 +15,7 @@ from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.i18n import t
 from ui.identity import current_user
 from ui.import_help import column_lines, format_table, templates
-from ui.import_reasons import ERROR_COLUMNS, error_rows
+from ui.import_reasons import ERROR_COLUMNS, error_rows, notice_text
 from ui.phrases import listing
 from ui.store import require_store
 
@@ -112,7 +112,7 @@ if report.errors:
 if report.merged:
     st.subheader(t("import.merged"))
     st.dataframe(
-        pd.DataFrame({"merged": report.merged}),
+        pd.DataFrame({"merged": [notice_text(n) for n in report.merge_notices]}),
         hide_index=True,
         width="stretch",
         column_config={"merged": t("import.merged")},
@@ -120,7 +120,7 @@ if report.merged:
 if report.warnings:
     st.subheader(t("import.warnings"))
     st.dataframe(
-        pd.DataFrame({"warning": report.warnings}),
+        pd.DataFrame({"warning": [notice_text(n) for n in report.notices]}),
         hide_index=True,
         width="stretch",
         column_config={"warning": t("import.warnings")},

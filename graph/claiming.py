@@ -87,7 +87,10 @@ def file_claim(
     """
     rep = _rep(store, rep_id)
     if rep.get("status") == Status.LEFT.value:
-        raise EditRefused([FieldProblem("rep_id", rep_id, f"{rep.get('name', rep_id)} has left and cannot claim")])
+        name = str(rep.get("name", rep_id))
+        raise EditRefused(
+            [FieldProblem("rep_id", rep_id, f"{name} has left and cannot claim", "rep_left", {"rep": name})]
+        )
 
     def decide(graph: nx.MultiDiGraph) -> Decided[ClaimStatus]:
         filed_at = _after_every_filing(graph, now or dt.datetime.now(dt.UTC))
@@ -137,7 +140,9 @@ def release_claim(
         claim = _stored_claim(graph, claim_id)
         before = _status(graph, claim_id, on, policy)
         if before.status != "live":
-            raise EditRefused([FieldProblem("claim_id", claim_id, f"is {before.status}, not live: nothing to release")])
+            reason = f"is {before.status}, not live: nothing to release"
+            problem = FieldProblem("claim_id", claim_id, reason, "not_live", {"status": before.status})
+            raise EditRefused([problem])
         released = claim.model_copy(update={"released_on": on, "released_by": who})
         author = Author(who=who, source=ChangeSource.CLAIM, action="release a claim", why=why)
         return Decided([released], author, _status(_with(graph, released), claim_id, on, policy))
@@ -149,7 +154,8 @@ def _waiting(graph: nx.MultiDiGraph, claim_id: str, other: str, on: dt.date, pol
     for dispute in claims_report(graph, on, policy).disputes:
         if dispute.claim_id == claim_id and dispute.other_rep_id == other and dispute.waiting:
             return dispute
-    raise EditRefused([FieldProblem("other_rep_id", other, "has no dispute waiting to be settled in this claim")])
+    reason = "has no dispute waiting to be settled in this claim"
+    raise EditRefused([FieldProblem("other_rep_id", other, reason, "no_dispute")])
 
 
 def settle_dispute(
@@ -213,5 +219,12 @@ def _transfer(
     )
     status = _status(_with(_with(graph, released), taken), taken.id, on, policy)
     if status.status != "live":
-        raise EditRefused([FieldProblem("other_rep_id", str(other["id"]), "cannot take it over: " + explain(status))])
+        params = {
+            "rep": str(other.get("name", other["id"])),
+            "claim_reason": status.reason,
+            "until": str(status.expires_on),
+            **status.detail,
+        }
+        reason = "cannot take it over: " + explain(status)
+        raise EditRefused([FieldProblem("other_rep_id", str(other["id"]), reason, "cannot_take_over", params)])
     return [released, taken]

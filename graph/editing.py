@@ -25,7 +25,7 @@ from graph.keys import node_key
 from graph.model import Company, Contact, Influence, InfluenceKind, OrgUnit, Record, Relationship, Status, Touch
 from graph.store import GraphStore, WriteReport
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
-from graph.validation import issue_field, issue_reason, record_word
+from graph.validation import issue_code, issue_field, issue_reason, record_word
 
 __all__ = [
     "log_touch",
@@ -55,7 +55,8 @@ def _validated(model: type[_R], values: Mapping[str, Any]) -> _R:
         problems = []
         for issue in error.errors():
             field = issue_field(issue, model)
-            problems.append(FieldProblem(field, str(values.get(field, "")), issue_reason(issue)))
+            code, params = issue_code(issue)
+            problems.append(FieldProblem(field, str(values.get(field, "")), issue_reason(issue), code, params))
         raise EditRefused(problems) from error
 
 
@@ -72,7 +73,15 @@ def _require(store: GraphStore, field: str, label: str, value: str | None) -> di
     found = store.node(label, value)
     if found is None:
         raise EditRefused(
-            [FieldProblem(field, value, f"refers to {record_word(label)} {value!r}, which is not in the store")]
+            [
+                FieldProblem(
+                    field,
+                    value,
+                    f"refers to {record_word(label)} {value!r}, which is not in the store",
+                    "not_in_store",
+                    {"record": label, "id": value},
+                )
+            ]
         )
     return found
 
@@ -81,8 +90,10 @@ def _require_department_of(store: GraphStore, field: str, unit_id: str | None, c
     """A department named in ``field`` must exist and belong to ``company_id``."""
     unit = _require(store, field, "OrgUnit", unit_id)
     if unit and unit.get("company_id") != company_id:
-        reason = f"department {unit_id!r} belongs to another company ({unit.get('company_id')})"
-        raise EditRefused([FieldProblem(field, str(unit_id), reason)])
+        owner = str(unit.get("company_id"))
+        reason = f"department {unit_id!r} belongs to another company ({owner})"
+        params = {"unit": str(unit_id), "owner": owner, "company": company_id}
+        raise EditRefused([FieldProblem(field, str(unit_id), reason, "department_elsewhere", params)])
 
 
 def _node_row(label: str, record: Record) -> NodeRow:
@@ -98,7 +109,8 @@ def _versions(label: str, record_id: str, version: int | None) -> dict[str, int]
 def _check_new_id(store: GraphStore, label: str, record_id: str, version: int | None) -> None:
     if version is None and (existing := store.node(label, record_id)) is not None:
         name = existing.get("name", record_id)
-        raise EditRefused([FieldProblem("id", record_id, f"is already used by {name} ({record_id})")])
+        reason = f"is already used by {name} ({record_id})"
+        raise EditRefused([FieldProblem("id", record_id, reason, "id_taken", {"name": str(name), "id": record_id})])
 
 
 def _check_no_cycle(store: GraphStore, label: str, record_id: str, name: str, superiors: tuple[str, ...]) -> None:
@@ -107,7 +119,15 @@ def _check_no_cycle(store: GraphStore, label: str, record_id: str, name: str, su
         line = store.line_up(label, superior, record_id)
         if line:
             loop = [f"{name} ({record_id})", *(f"{n} ({i})" for i, n in line)]
-            raise EditRefused([FieldProblem(_SUPERIOR[label], superior, "would form a cycle: " + " → ".join(loop))])
+            path = " → ".join(loop)
+            problem = FieldProblem(
+                _SUPERIOR[label],
+                superior,
+                "would form a cycle: " + path,
+                "cycle_with_stored",
+                {"lines": label, "loop": path},
+            )
+            raise EditRefused([problem])
 
 
 def save_contact(
@@ -129,7 +149,8 @@ def save_contact(
     if twin:
         field = "phone" if contact.phone and twin.get("phone") == contact.phone else "email"
         reason = f"{twin['name']} ({twin['id']}) in this company has the same {field}: one person, one record"
-        raise EditRefused([FieldProblem(field, str(getattr(contact, field)), reason)])
+        params = {"name": str(twin["name"]), "id": str(twin["id"]), "field": field}
+        raise EditRefused([FieldProblem(field, str(getattr(contact, field)), reason, "same_person", params)])
     _check_no_cycle(store, "Contact", contact.id, contact.name, contact.reports_to)
     rows = graph_rows([contact])
     rows.nodes = [_node_row("Contact", contact)]

@@ -7,7 +7,9 @@ has the chain. Pages and CLIs catch ``KagraphError`` and print ``str(error)``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from graph.validation import record_word
@@ -51,11 +53,16 @@ class ConfigError(KagraphError):
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """One reason an edit cannot be saved: the field as the form names it, the value, why."""
+    """One reason an edit cannot be saved: the field as the form names it, the value, why.
+
+    ``reason`` is English (the command line, logs); ``code`` and ``params`` let a page word it in its language.
+    """
 
     field: str
     value: str
     reason: str
+    code: str = ""
+    params: Mapping[str, str] = dataclass_field(default_factory=dict)
 
 
 class EditRefused(KagraphError):

@@ -64,7 +64,7 @@ from ingest.readers import (
     read_rows,
     unknown_headers,
 )
-from ingest.reasons import Reason
+from ingest.reasons import Notice, Reason
 from ingest.validate import MODELS, RowError, competitor_id, enum_values, parse_row, row_errors, split_ids
 
 __all__ = ["BATCH_ROWS", "ImportReport", "import_paths"]
@@ -135,10 +135,21 @@ class ImportReport(BaseModel):
     stems: dict[str, StemCounts] = Field(default_factory=dict)
     errors: list[RowError] = Field(default_factory=list)
     merged: list[str] = Field(default_factory=list)
-    """Duplicate contacts folded into an earlier row, one sentence each."""
+    """Duplicate contacts folded into an earlier row, one English sentence each."""
+    merge_notices: list[Notice] = Field(default_factory=list)
+    """The same merges as codes with their parameters."""
     warnings: list[str] = Field(default_factory=list)
+    """What the import skipped or could not do, in English (the command line)."""
+    notices: list[Notice] = Field(default_factory=list)
+    """The same warnings as codes with their parameters, for a page to word in its language."""
     stopped: str | None = None
     """Why the import ended before its last row (the store went away); the counts say what had landed by then."""
+
+    def warn(self, code: str, **params: object) -> None:
+        """Note one warning (``ingest.reasons.WARNINGS``), in English and as its code."""
+        notice = Notice(code, {k: str(v) for k, v in params.items()})
+        self.notices.append(notice)
+        self.warnings.append(notice.english)
 
     def add(self, written: WriteReport) -> None:
         for counts in (*written.nodes.values(), *written.edges.values()):
@@ -155,7 +166,7 @@ class _Survey:
     first_seen: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     duplicates: dict[tuple[str, int], Reason] = field(default_factory=dict)
     alias: dict[str, str] = field(default_factory=dict)
-    merges: list[str] = field(default_factory=list)
+    merges: list[Notice] = field(default_factory=list)
     in_cycle: dict[tuple[str, str], Reason] = field(default_factory=dict)
     """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
     rejected: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
@@ -267,10 +278,8 @@ def _survey_contact(survey: _Survey, row: SourceRow, contact_id: str, reach: dic
         earlier = reach.setdefault((company, normalise(raw)), contact_id)
         if earlier != contact_id and contact_id not in survey.alias:
             survey.alias[contact_id] = earlier
-            survey.merges.append(
-                f"{row.source.label} row {row.row}: {contact_id} has the same {kind} as {earlier} "
-                f"in {company}; merged into {earlier}"
-            )
+            where = {"file": row.source.label, "row": str(row.row), "company": company}
+            survey.merges.append(Notice("merged", {**where, "contact": contact_id, "field": kind, "earlier": earlier}))
 
 
 def _remap(record: Record, alias: dict[str, str]) -> Record:
@@ -452,7 +461,7 @@ def import_paths(
     sources = find_sources(paths)
     report = ImportReport(dry_run=dry_run)
     if not sources:
-        report.warnings.append("no importable file found (expected companies.csv, contacts.csv, … or a workbook)")
+        report.warn("no_file")
         return report
     with _young_collections_only():
         try:
@@ -480,15 +489,17 @@ def _load(
 ) -> None:
     """Survey the sources, then read, check and write them batch by batch into ``report``."""
     survey = _survey(sources, store)
-    report.merged = survey.merges
+    report.merged = [m.english for m in survey.merges]
+    report.merge_notices = survey.merges
     fresh = _Fresh.of(store, survey) if not dry_run else _Fresh()
     retry: list[EdgeRow] = []
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
         unknown = unknown_headers(source)
         if (header := header_row(source)) > 1:
-            report.warnings.append(f"{source.label}: the header is on row {header}; the rows above it were skipped")
-        report.warnings.extend(f"{source.label}: column {h!r} is not part of the format; ignored" for h in unknown)
+            report.warn("header_below", file=source.label, row=header)
+        for column in unknown:
+            report.warn("unknown_column", file=source.label, column=column)
         batch: list[_Pending] = []
         for item in _prepared(source, survey):
             counts.rows += 1
@@ -515,7 +526,8 @@ def _load(
         links = Author(who=who, source=ChangeSource.IMPORT, action="import: link rows to records later in the files")
         final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
         report.add(final)
-        report.warnings.extend(f"not linked, the other end is missing: {m}" for m in final.missing)
+        for link in final.missing:
+            report.warn("not_linked", link=link)
 
 
 @contextlib.contextmanager

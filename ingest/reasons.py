@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.validation import issue_code, issue_reason, record_word
 
-__all__ = ["CYCLE_WORDS", "ENGLISH", "JSON_KINDS", "Reason"]
+__all__ = ["CYCLE_WORDS", "ENGLISH", "JSON_KINDS", "WARNINGS", "Notice", "Reason"]
 
 ENGLISH = {
     "duplicate_id": "duplicate id: {file} row {row} has it too",
@@ -30,6 +30,14 @@ ENGLISH = {
     "json_cell": "holds {kind}: a cell takes text, a number or true/false",
 }
 """The importer's own reasons in English; ``record``, ``lines`` and ``kind`` are codes worded below."""
+WARNINGS = {
+    "no_file": "no importable file found (expected companies.csv, contacts.csv, … or a workbook)",
+    "header_below": "{file}: the header is on row {row}; the rows above it were skipped",
+    "unknown_column": "{file}: column {column!r} is not part of the format; ignored",
+    "not_linked": "not linked, the other end is missing: {link}",
+    "merged": "{file} row {row}: {contact} has the same {field} as {earlier} in {company}; merged into {earlier}",
+}
+"""What an import skips, folds or cannot do (not a refused row), in English."""
 CYCLE_WORDS = {
     "Contact": "reporting lines",
     "Company": "branch lines",
@@ -75,3 +83,15 @@ class Reason:
         """A model's complaint (one item of ``ValidationError.errors()``), in the words edits use too."""
         code, params = issue_code(issue)
         return cls(code, params, issue_reason(issue))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning of an import as a code (``WARNINGS``) and its parameters, for the app to word."""
+
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def english(self) -> str:
+        return WARNINGS[self.code].format(**self.params)

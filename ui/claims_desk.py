@@ -26,6 +26,7 @@ from graph.render.markdown import plain
 from graph.visible_store import VisibleStore
 from ui.i18n import enum_label, t
 from ui.identity import current_user
+from ui.refusals import problem_text
 from ui.store import claims_graph, rep_list
 
 __all__ = [
@@ -72,7 +73,7 @@ def _decide(run: Callable[[], str | tuple[str, str]]) -> None:
         done = run()
         st.session_state[_OUTCOME] = done if isinstance(done, tuple) else ("ok", done)
     except EditRefused as refused:
-        st.session_state[_OUTCOME] = ("error", "; ".join(p.reason for p in refused.problems))
+        st.session_state[_OUTCOME] = ("error", "; ".join(problem_text(p) for p in refused.problems))
     except KagraphError as error:
         st.session_state[_OUTCOME] = ("error", t("error.generic", reason=error))
     st.cache_data.clear()

@@ -28,6 +28,7 @@ from graph.store import GraphStore
 from graph.visible_store import VisibleStore
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
+from ui.refusals import problem_text
 from ui.store import rep_list
 
 __all__ = ["add_panel", "contact_panel"]
@@ -66,7 +67,7 @@ def _save(save: Callable[[], object], done: str, slot: str | None = None) -> Non
     except EditRefused as refused:
         st.error(t("edit.refused"))
         for problem in refused.problems:
-            st.error(plain(f"{_field_label(problem.field)} «{problem.value}»: {problem.reason}"))
+            st.error(plain(f"{_field_label(problem.field)} «{problem.value}»: {problem_text(problem)}"))
         return
     except KagraphError as error:
         st.error(t("error.generic", reason=plain(error)))

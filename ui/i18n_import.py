@@ -124,4 +124,23 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
     "import.json.number": ("a number", "数字"),
     "import.column.row": ("(row)", "（整行）"),
     "import.column.header": ("(header)", "（表头）"),
+    "import.notice.no_file": (
+        "no importable file found (expected companies.csv, contacts.csv, … or a workbook)",
+        "未找到可导入的文件（应为 companies.csv、contacts.csv……或一个工作簿）",
+    ),
+    "import.notice.header_below": (
+        "{file}: the header is on row {row}; the rows above it were skipped",
+        "{file}：表头在第 {row} 行，其上方的行已跳过",
+    ),
+    "import.notice.unknown_column": (
+        "{file}: column {column} is not part of the format; ignored",
+        "{file}：列 {column} 不属于导入格式，已忽略",
+    ),
+    "import.notice.not_linked": ("not linked, the other end is missing: {link}", "未建立关联，另一端不存在：{link}"),
+    "import.notice.merged": (
+        "{file} row {row}: {contact} has the same {field} as {earlier} in {company}; merged into {earlier}",
+        "{file} 第 {row} 行：{contact} 与 {company} 的 {earlier} {field}相同，已合并到 {earlier}",
+    ),
+    "import.field.phone": ("phone", "电话"),
+    "import.field.e-mail": ("e-mail", "邮箱"),
 }

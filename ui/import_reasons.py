@@ -8,10 +8,13 @@ worded too. Values from the file (ids, names, what was written) stay as written.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from ingest.reasons import Notice
 from ingest.validate import RowError
 from ui.i18n import TEXTS, t
 
-__all__ = ["ERROR_COLUMNS", "error_rows", "reason_text"]
+__all__ = ["ERROR_COLUMNS", "coded_text", "error_rows", "notice_text", "reason_text"]
 
 ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
 _WORDED = {"record": "import.record", "lines": "import.lines", "kind": "import.json"}
@@ -19,13 +22,20 @@ _WORDED = {"record": "import.record", "lines": "import.lines", "kind": "import.j
 _PLACEHOLDER_COLUMNS = {"(row)": "import.column.row", "(header)": "import.column.header"}
 
 
+def coded_text(keys: tuple[str, ...], params: Mapping[str, str], english: str) -> str:
+    """The first of ``keys`` the tables know, worded with ``params`` (codes among them worded too); else ``english``."""
+    key = next((k for k in keys if k in TEXTS), None)
+    if key is None:
+        return english
+    words = {name: t(f"{_WORDED[name]}.{value}") if name in _WORDED else value for name, value in params.items()}
+    return t(key, **words)
+
+
 def reason_text(error: RowError) -> str:
     """Why the row was refused, in the chosen language; a code no table knows keeps the importer's English."""
-    key = f"import.reason.{error.code}"
-    if key not in TEXTS:
-        return error.reason
-    words = {name: t(f"{_WORDED[name]}.{value}") if name in _WORDED else value for name, value in error.params.items()}
-    text = t(key, **words)
+    text = coded_text((f"import.reason.{error.code}",), error.params, error.reason)
+    if text is error.reason:
+        return text
     return t("import.reason.after_merge", reason=text) if error.after_merge else text
 
 
@@ -41,3 +51,11 @@ def error_rows(errors: list[RowError]) -> list[dict[str, object]]:
         }
         for e in errors
     ]
+
+
+def notice_text(notice: Notice) -> str:
+    """One warning or merge of an import, in the chosen language."""
+    params = dict(notice.params)
+    if "field" in params:
+        params["field"] = t(f"import.field.{params['field']}")
+    return coded_text((f"import.notice.{notice.code}",), params, notice.english)

@@ -10,10 +10,10 @@ import pytest
 import streamlit as st
 
 from graph import model, validation
-from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, Reason
+from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, WARNINGS, Notice, Reason
 from ingest.validate import RowError
 from ui.i18n import LANGUAGE_KEY, TEXTS
-from ui.import_reasons import error_rows, reason_text
+from ui.import_reasons import error_rows, notice_text, reason_text
 
 
 @pytest.fixture
@@ -71,3 +71,16 @@ def test_reasons_are_composed_in_chinese_from_their_codes() -> None:
     assert row["column"] == "（整行）" and row["reason"] == "不是一行数据：列表中的每一项都必须是对象，而不是数字"
     unknown = _error(Reason("code_from_a_newer_importer", {}, "some English"))
     assert reason_text(unknown) == "some English", "a code without words keeps the importer's English"
+
+
+def test_every_import_warning_has_words_and_keeps_its_english() -> None:
+    assert all(f"import.notice.{code}" in TEXTS for code in WARNINGS)
+    notice = Notice("unknown_column", {"file": "联系人.csv", "column": "备注2"})
+    assert notice.english == "联系人.csv: column '备注2' is not part of the format; ignored"
+    assert notice_text(notice) == "联系人.csv: column 备注2 is not part of the format; ignored"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_merge_reads_in_chinese() -> None:
+    params = {"file": "contacts.csv", "row": "3", "contact": "c2", "field": "e-mail", "earlier": "c1", "company": "co"}
+    assert notice_text(Notice("merged", params)) == "contacts.csv 第 3 行：c2 与 co 的 c1 邮箱相同，已合并到 c1"
