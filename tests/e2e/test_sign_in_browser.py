@@ -15,6 +15,10 @@ import tomllib
 import pytest
 from playwright.sync_api import Browser, Page
 
+from graph.changes import ChangeSource
+from graph.connect import open_store
+from graph.service import account_timeline
+from graph.settings import Settings
 from tests.e2e.conftest import (
     OPS_EMAIL,
     ROOT,
@@ -87,6 +91,30 @@ def test_a_lead_and_sales_ops_see_what_their_roles_give_them(sign_in_app: Served
     assert "Role: sales ops" in sidebar and "Import" in sidebar
     assert "Northwind" in groups and "华东电网" in groups
     ops.close()
+
+
+def test_what_sales_ops_open_and_download_goes_into_the_accounts_history(
+    sign_in_app: ServedApp, browser: Browser
+) -> None:
+    page = signed_in_page(browser, sign_in_app, OPS_EMAIL, "Olga Ops")
+    page.get_by_role("link", name="Decision chain").click()
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as saved:
+        page.get_by_role("button", name="Download people (CSV)").click()
+    company = saved.value.suggested_filename.removesuffix("-people.csv")
+    settle(page)
+    page.close()
+    store = open_store(Settings(kagraph_data_dir=sign_in_app.data_dir))
+    try:
+        records = [
+            (i.who, i.what, i.action)
+            for i in account_timeline(store, company)
+            if i.source is ChangeSource.ACCESS and i.who == OPS_EMAIL
+        ]
+    finally:
+        store.close()
+    assert (OPS_EMAIL, "viewed", "view account") in records
+    assert (OPS_EMAIL, "downloaded", f"download {company}-people.csv") in records
 
 
 def test_an_address_nobody_mapped_sees_a_page_that_says_so_and_nothing_else(
