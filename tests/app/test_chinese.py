@@ -12,6 +12,7 @@ every table cell (the import format's own file and column names count as data).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +60,8 @@ def data_strings(settings: Settings | None = None) -> list[str]:
             rows = [data for _, data in graph.nodes(data=True)] + [data for _, _, data in graph.edges(data=True)]
             found |= {str(v) for data in rows for k, v in data.items() if k in DATA_FIELDS and isinstance(v, str)}
         found |= {str(rep.get("name", "")) for rep in store.reps()} | {"kagraph demo", "root"}
+        found |= {str(rep["email"]) for rep in store.reps() if rep.get("email")}
+        found |= {change.who for change in store.changes_since(dt.date(2000, 1, 1))}  # who signed in or imported
         found |= {f"{stem}.csv" for stem in STEMS} | {c for columns in COLUMNS.values() for c in columns}
         found |= {a for columns in COLUMNS.values() for aliases in columns.values() for a in aliases}
     finally:
