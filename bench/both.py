@@ -165,6 +165,14 @@ def portfolio_rows(servers: list[BenchServer], groups: int, runs: int) -> list[R
             cells(figures, lambda f: seconds(f.group_list_s), first=False),
         ),
         (
+            f"a signed-in rep's full view (team of 5: worked accounts, live claims), {groups:,} groups",
+            cells(figures, lambda f: seconds(f.full_view_s), first=False),
+        ),
+        (
+            f"that rep's list of groups, {groups:,} groups",
+            cells(figures, lambda f: f"{seconds(f.rep_groups_s)} ({f.rep_groups:,} groups)", first=False),
+        ),
+        (
             f"writing the {groups:,} groups, 500 groups per write (no history)",
             cells(figures, lambda f: seconds(f.write_s), first=False),
         ),

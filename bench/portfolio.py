@@ -7,7 +7,9 @@ third of the decision makers. For each size: write the groups (500 per write)
 into an empty store (the embedded FalkorDB, or with ``--store neo4j`` the
 Neo4j in ``NEO4J_URI``), then time reading the server-side aggregates and
 rolling them up (what ``python -m graph portfolio`` and the Portfolio page
-do), and the list of groups every page's group picker reads.
+do), the list of groups every page's group picker reads, and what a signed-in
+rep's pages work out first on a team deployment: the accounts their team of
+five sees in full (worked accounts and live claims), and their group list.
 
     .venv/bin/python -m bench.portfolio [--sizes 1000 10000] [--runs 3] [--store falkordb|neo4j]
 """
@@ -23,9 +25,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bench.stores import BenchServer, add_store_options, bench_server
+from graph.access import Role, Viewer
 from graph.analysis.chain import DECISION_ROLES
+from graph.analysis.claim_policy import ClaimPolicy
+from graph.analysis.claims import claims_report
 from graph.analysis.portfolio import portfolio
 from graph.model import Company, Competitor, Contact, Purchase, Record, Relationship, Rep, Touch
+from graph.visible_store import VisibleStore, viewer_full_view
 
 TODAY = dt.date(2026, 11, 1)
 CATEGORIES = ("security", "backup", "network", "crm")
@@ -106,6 +112,11 @@ class PortfolioFigures:
     write_s: float
     portfolio_s: list[float]
     group_list_s: float
+    full_view_s: float
+    """A rep's (team of five) full view: their team's worked accounts and the live claims, judged."""
+    rep_groups_s: float
+    """That rep's group list (the groups with an own account), once the full view is known."""
+    rep_groups: int
 
 
 def measure(server: BenchServer, groups: int, runs: int) -> PortfolioFigures:
@@ -123,7 +134,17 @@ def measure(server: BenchServer, groups: int, runs: int) -> PortfolioFigures:
     started = time.perf_counter()
     store.groups()
     listed = time.perf_counter() - started
-    return PortfolioFigures(groups, sum(row.companies for row in table), written, times, listed)
+    rep = Viewer(who="rep-0", role=Role.REP, rep_id="rep-0", team_reps=frozenset(f"rep-{i}" for i in range(5)))
+    started = time.perf_counter()
+    full = viewer_full_view(
+        store, rep, claims_report(store.claims_graph(), TODAY), store.company_roots(), ClaimPolicy()
+    )
+    viewed = time.perf_counter() - started
+    started = time.perf_counter()
+    shown = VisibleStore(store, rep, full).groups()
+    rep_listed = time.perf_counter() - started
+    companies = sum(row.companies for row in table)
+    return PortfolioFigures(groups, companies, written, times, listed, viewed, rep_listed, len(shown))
 
 
 def main() -> None:
@@ -134,12 +155,15 @@ def main() -> None:
     args = parser.parse_args()
     with bench_server(args) as server:
         print(f"store: {server.address}")
-        print(f"{'groups':>7} {'companies':>9} {'write s':>8} {'portfolio s (median)':>21} {'group list s':>13}")
+        print(
+            f"{'groups':>7} {'companies':>9} {'write s':>8} {'portfolio s (median)':>21} {'group list s':>13} "
+            f"{'rep full view s':>16} {'rep group list s':>17} {'rep groups':>11}"
+        )
         for size in args.sizes:
             f = measure(server, size, args.runs)
             print(
                 f"{size:>7} {f.companies:>9} {f.write_s:>8.1f} {statistics.median(f.portfolio_s):>21.2f} "
-                f"{f.group_list_s:>13.2f}"
+                f"{f.group_list_s:>13.2f} {f.full_view_s:>16.2f} {f.rep_groups_s:>17.2f} {f.rep_groups:>11}"
             )
 
 

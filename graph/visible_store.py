@@ -15,17 +15,17 @@ its answers (every copy handed out is the viewer's own to change).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, MutableSet
+import functools
+from collections.abc import Iterable, Mapping, MutableSet
 from typing import Any, Protocol
 
 import networkx as nx
 
 from graph.access import NotAllowed, Viewer, full_view, masked, restricted
 from graph.analysis.claim_policy import ClaimPolicy
-from graph.analysis.claims import ClaimsReport, claims_report
+from graph.analysis.claims import ClaimsReport
 from graph.analysis.history import TimelineItem
 from graph.changes import Author, ChangeSource
-from graph.hierarchy import group_roots
 from graph.service import account_timeline, company_graph_as_of, contact_timeline
 from graph.store import GraphStore
 
@@ -41,16 +41,21 @@ class GraphReads(Protocol):
     def group_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
     def claims_graph(self) -> nx.MultiDiGraph: ...
     def company_names(self) -> list[dict[str, Any]]: ...
+    def company_roots(self) -> dict[str, str]: ...
     def reps(self) -> list[dict[str, Any]]: ...
 
 
-def viewer_full_view(store: GraphStore, viewer: Viewer, policy: ClaimPolicy, today: dt.date) -> frozenset[str] | None:
-    """``access.full_view`` of ``viewer`` from the store: their team's worked accounts and live claims today."""
+def viewer_full_view(
+    store: GraphStore, viewer: Viewer, report: ClaimsReport, roots: Mapping[str, str], policy: ClaimPolicy
+) -> frozenset[str] | None:
+    """``access.full_view`` of ``viewer``: their team's worked accounts, and the scopes of their live claims.
+
+    ``report`` is today's claims report (the same for every viewer, so a page
+    can share it), ``roots`` every company's group root.
+    """
     if viewer.sees_everything:
         return None
-    report = claims_report(store.claims_graph(), today, policy)
-    scopes = [c.scope_id for c in report.claims if c.rep_id in viewer.team_reps and c.protects(today)]
-    roots = group_roots({str(c["id"]): c.get("parent_id") for c in store.company_names()})
+    scopes = [c.scope_id for c in report.claims if c.rep_id in viewer.team_reps and c.protects(report.as_of)]
     return full_view(viewer, store.worked_accounts(viewer.team_reps), scopes, roots, policy.separate_branches)
 
 
@@ -88,19 +93,23 @@ class VisibleStore:
         """Whether the viewer sees ``company_id`` in full: its people, deals and history."""
         return self._full is None or company_id in self._full
 
+    @functools.cached_property
     def _roots(self) -> dict[str, str]:
-        return group_roots({str(c["id"]): c.get("parent_id") for c in self._reads.company_names()})
+        return self._reads.company_roots()
+
+    @functools.cached_property
+    def _shown_groups(self) -> frozenset[str] | None:
+        if self._full is None:
+            return None
+        return frozenset(self._roots.get(c, c) for c in self._full)
 
     def visible_groups(self) -> set[str] | None:
         """The group roots with at least one company in full view (``None``: every group)."""
-        if self._full is None:
-            return None
-        roots = self._roots()
-        return {roots.get(c, c) for c in self._full}
+        return None if self._shown_groups is None else set(self._shown_groups)
 
     def groups(self) -> list[dict[str, Any]]:
         """The groups the viewer may open, with their sizes."""
-        shown = self.visible_groups()
+        shown = self._shown_groups
         return [g for g in self._reads.groups() if shown is None or g["id"] in shown]
 
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
@@ -109,8 +118,8 @@ class VisibleStore:
         return [c | {"full": self.sees(str(c["id"]))} for c in self._reads.group_companies(company_id)]
 
     def _open_group(self, company_id: str) -> None:
-        shown = self.visible_groups()
-        if shown is not None and self._roots().get(company_id, company_id) not in shown:
+        shown = self._shown_groups
+        if shown is not None and self._roots.get(company_id, company_id) not in shown:
             raise NotAllowed(f"{company_id!r} is not among the accounts you may open")
 
     def _restricted(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

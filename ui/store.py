@@ -21,6 +21,7 @@ from graph.access import AccessEntry, Viewer, local_viewer, resolve_viewer
 from graph.access_file import load_access
 from graph.analysis.chain import DECISION_ROLES
 from graph.analysis.claim_policy import ClaimPolicy
+from graph.analysis.claims import ClaimsReport, claims_report
 from graph.analysis.portfolio import PortfolioRow, portfolio
 from graph.claim_policy_file import load_policy
 from graph.connect import open_store
@@ -92,6 +93,11 @@ def _company_names() -> list[dict[str, Any]]:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
+def _company_roots() -> dict[str, str]:
+    return shared_store().company_roots()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
 def _reps() -> list[dict[str, Any]]:
     return shared_store().reps()
 
@@ -127,6 +133,9 @@ class _CachedReads:
     def company_names(self) -> list[dict[str, Any]]:
         return _company_names()
 
+    def company_roots(self) -> dict[str, str]:
+        return _company_roots()
+
     def reps(self) -> list[dict[str, Any]]:
         return _reps()
 
@@ -154,9 +163,17 @@ def current_viewer() -> Viewer | None:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
+def _claims_today(today: dt.date) -> ClaimsReport:
+    """Today's claims report, which every viewer's full view starts from."""
+    return claims_report(_claims_graph(), today, claim_policy()[0])
+
+
+@st.cache_data(ttl=30, show_spinner=False)
 def _full_view(viewer_json: str, today: dt.date) -> frozenset[str] | None:
     viewer = Viewer.model_validate_json(viewer_json)
-    return viewer_full_view(shared_store(), viewer, claim_policy()[0], today)
+    if viewer.sees_everything:
+        return None
+    return viewer_full_view(shared_store(), viewer, _claims_today(today), _company_roots(), claim_policy()[0])
 
 
 def require_store() -> VisibleStore:

@@ -578,6 +578,10 @@ class GraphStore:
         """Every company's id, name, normalised name key, parent id and tier (``None`` when unset)."""
         return self._columns(cypher.COMPANY_NAMES, unset={"parent_id": "", "tier": 0})
 
+    def company_roots(self) -> dict[str, str]:
+        """Every company's id → its group root's id."""
+        return group_roots({str(c["id"]): c.get("parent_id") for c in self.company_names()})
+
     def phone_companies(self, phone: str) -> list[str]:
         """Companies with a contact whose (normalised) phone is ``phone``."""
         return [str(r["company_id"]) for r in self.runner.read(cypher.PHONE_COMPANIES, {"phone": phone})]

@@ -56,7 +56,8 @@ def team(store: GraphStore) -> GraphStore:
 def seen_by(store: GraphStore, address: str, role: Role | None = None) -> VisibleStore:
     viewer = Viewer(who=address, role=role) if role else resolve_viewer(address, store.reps(), {})
     assert viewer is not None
-    return VisibleStore(store, viewer, viewer_full_view(store, viewer, POLICY, TODAY))
+    report = claims_report(store.claims_graph(), TODAY, POLICY)
+    return VisibleStore(store, viewer, viewer_full_view(store, viewer, report, store.company_roots(), POLICY))
 
 
 def contacts(graph: object) -> dict[str, dict[str, object]]:
