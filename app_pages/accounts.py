@@ -29,7 +29,9 @@ graph = company_graph(company_id) if company_id else group
 
 st.subheader(t("accounts.companies"))
 tree = [
-    c.model_dump(exclude={"parent_id", "depth"}) | {"name": INDENT * c.depth + ("└ " if c.depth else "") + c.name}
+    c.model_dump(exclude={"parent_id", "depth"})
+    | {"name": INDENT * c.depth + ("└ " if c.depth else "") + c.name}
+    | ({} if store.sees(c.id) else {"contacts": None})  # its people are not the viewer's to count
     for c in members
 ]
 companies_frame = readable(tree, ENUM_COLUMNS)
