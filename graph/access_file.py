@@ -17,13 +17,12 @@ the one written.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from graph.access import AccessEntry
-from graph.errors import ConfigError
+from graph.toml_file import load_toml
 
 __all__ = ["load_access"]
 
@@ -36,17 +35,4 @@ class _AccessFile(BaseModel):
 
 def load_access(path: Path) -> dict[str, AccessEntry]:
     """Sign-in address → its line, from ``path``; empty when there is no such file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"access file {path}: cannot be read ({error})") from error
-    try:
-        return _AccessFile.model_validate(tomllib.loads(text)).users
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"access file {path}: not valid TOML ({error})") from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"access file {path}: {where}: {first['msg']}") from error
+    return load_toml(path, _AccessFile, "access file").users

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from graph.analysis.claim_policy import ClaimPolicy, TierRule
 from graph.errors import ConfigError
+from graph.toml_file import load_toml
 
 __all__ = ["load_policy", "policy_toml", "save_policy"]
 
@@ -41,6 +39,7 @@ def policy_toml(policy: ClaimPolicy) -> str:
 
     JSON's string escapes (with ``ensure_ascii`` off) are valid TOML basic strings.
 
+    >>> import tomllib
     >>> text = policy_toml(ClaimPolicy(tiers={1: TierRule(days=30)}))
     >>> tomllib.loads(text)["tiers"]["1"]["days"], tomllib.loads(text)["default"]["days"]
     (30, 14)
@@ -55,20 +54,7 @@ def policy_toml(policy: ClaimPolicy) -> str:
 
 def load_policy(path: Path) -> ClaimPolicy:
     """The policy in ``path``, or the defaults when there is no such file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ClaimPolicy()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"claim policy {path}: cannot be read ({error})") from error
-    try:
-        return ClaimPolicy.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"claim policy {path}: not valid TOML ({error})") from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ConfigError(f"claim policy {path}: {where}: {first['msg']}") from error
+    return load_toml(path, ClaimPolicy, "claim policy")
 
 
 def save_policy(path: Path, policy: ClaimPolicy) -> None:
