@@ -14,7 +14,6 @@ import streamlit as st
 
 from graph.access import Viewer
 from graph.identity import chosen_user, set_local_user
-from graph.render.markdown import plain
 from ui.i18n import t
 
 __all__ = ["current_user", "identity_box", "login_configured", "sign_in_gate", "signed_in_address"]
@@ -62,7 +61,7 @@ def identity_box(viewer: Viewer) -> None:
     """Sidebar: who is signed in and in which role, or who changes are recorded as locally (chosen once)."""
     with st.sidebar.container(border=True):
         if login_configured():
-            st.markdown(t("identity.signed_in", who=plain(viewer.who)))
+            st.text(t("identity.signed_in", who=viewer.who))  # text: an address is not a link to click
             st.caption(t(f"access.role.{viewer.role.value}"))
             if st.button(t("identity.logout"), key="logout"):
                 st.logout()
