@@ -12,6 +12,7 @@ from graph.render.markdown import plain
 from ingest.columns import STEM_ALIASES, STEMS
 from ingest.importer import StemCounts, import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
+from ui.downloads import recorded_download
 from ui.i18n import t
 from ui.identity import current_user
 from ui.import_help import column_lines, format_table, templates
@@ -108,7 +109,10 @@ if report.errors:
     st.dataframe(
         pd.DataFrame(errors), hide_index=True, width="stretch", column_config={c: t(f"col.{c}") for c in ERROR_COLUMNS}
     )
-    st.download_button(t("import.download_errors"), csv_text(errors, ERROR_COLUMNS), "rejected-rows.csv", "text/csv")
+    rejected = csv_text(errors, ERROR_COLUMNS)  # rows of the file just uploaded: recorded as a download, of no account
+    recorded_download(
+        st.container(), visible, t("import.download_errors"), rejected, "rejected-rows.csv", "text/csv", []
+    )
 if report.merged:
     st.subheader(t("import.merged"))
     st.dataframe(

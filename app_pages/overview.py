@@ -7,7 +7,10 @@ import streamlit as st
 from graph.analysis.claims import claims_report
 from ui.claims_desk import attention_panel
 from ui.i18n import t
+from ui.phrases import listing
 from ui.store import claim_policy, claims_graph, company_names, rep_list, require_store
+
+ACCESS_LOG_DAYS = 30
 
 store = require_store()
 st.title(t("overview.title"))
@@ -40,3 +43,26 @@ else:
             "contacts": t("col.contacts"),
         },
     )
+
+if store.viewer.sees_everything and not store.viewer.local:  # a team deployment's audit trail
+    with st.expander(t("overview.access_log", days=ACCESS_LOG_DAYS)):
+        records = store.access_log(dt.date.today() - dt.timedelta(days=ACCESS_LOG_DAYS))
+        if not records:
+            st.caption(t("overview.access_log.empty"))
+        else:
+            st.dataframe(
+                [
+                    {
+                        "at": r.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                        "who": r.who,
+                        "what": t(f"history.what.{r.what}"),
+                        "file": r.file or "",
+                        "accounts": listing(names.get(c, c) for c in r.company_ids),
+                    }
+                    for r in records
+                ],
+                hide_index=True,
+                width="stretch",
+                column_config={k: t(f"history.col.{k}") for k in ("at", "what")}
+                | {"who": t("overview.access_log.who"), "file": t("col.file"), "accounts": t("col.accounts")},
+            )

@@ -10,6 +10,7 @@ from graph.analysis.chain import DECISION_ROLES, decision_chain
 from graph.analysis.claims import claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.expansion import group_expansion
+from graph.analysis.history import access_records
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.portfolio import portfolio
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
@@ -107,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     local = command("local-neo4j", "start, stop or show the local Neo4j that KAGRAPH_STORE=neo4j-local uses")
     local.add_argument("action", choices=("start", "stop", "show"), help="start (or reuse), stop now, or show it")
     local.add_argument("--shell", action="store_true", help="print NEO4J_* export lines instead of JSON")
+    log = command("access-log", "who viewed accounts outside their own or downloaded them, newest first")
+    log.add_argument("--since", type=dt.date.fromisoformat, default=dt.date.today() - dt.timedelta(days=30))
+    log.add_argument("--limit", type=int, default=500, help="newest records shown (default 500)")
     protected = command("protected", '"is it already protected?": companies by name or contact phone')
     protected.add_argument("query", help="a company name in any spelling, or a phone number")
     protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
@@ -133,6 +137,8 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         else:
             items = account_timeline(store, args.company, args.limit, args.as_of)
         return [item.model_dump(mode="json") for item in items]
+    if args.command == "access-log":
+        return [r.model_dump(mode="json") for r in access_records(store.access_log(args.since, args.limit))]
     if args.command == "chain":
         graph = company_graph_as_of(store, args.company, args.as_of)
         try:

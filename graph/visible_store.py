@@ -24,7 +24,7 @@ import networkx as nx
 from graph.access import NotAllowed, Viewer, full_view, masked, restricted
 from graph.analysis.claim_policy import ClaimPolicy
 from graph.analysis.claims import ClaimsReport
-from graph.analysis.history import TimelineItem
+from graph.analysis.history import AccessRecord, TimelineItem, access_records
 from graph.changes import Author, ChangeSource
 from graph.service import account_timeline, company_graph_as_of, contact_timeline
 from graph.store import GraphStore
@@ -239,6 +239,12 @@ class VisibleStore:
         """Every download goes into the history of the accounts it holds, with who and when."""
         if not self.viewer.local:
             self._store.record_access(self._author(f"download {file_name}"), company_ids)
+
+    def access_log(self, since: dt.date, limit: int = 500) -> list[AccessRecord]:
+        """Who viewed accounts outside their own or downloaded them since ``since``: for sales ops and admins."""
+        if not self.viewer.sees_everything:
+            raise NotAllowed("the access log is for sales ops and admins")
+        return access_records(self._store.access_log(since, limit))
 
     def _author(self, action: str) -> Author:
         return Author(who=self.viewer.who, source=ChangeSource.ACCESS, action=action)

@@ -613,6 +613,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "此报备中没有待判的争议",
     ),
     "edit.reason.cannot_take_over": ("{rep} cannot take it over: {why}", "{rep} 不能接手：{why}"),
+    "overview.access_log": ("Access log: the last {days} days", "访问记录：最近 {days} 天"),
+    "overview.access_log.empty": (
+        "Nobody viewed an account outside their own or downloaded one in that time.",
+        "这段时间内没有人查看非本人客户或下载客户数据。",
+    ),
+    "col.accounts": ("Accounts", "客户"),
+    "overview.access_log.who": ("Who", "操作人"),
     "access.desk_only": ("Imports are for sales ops and admins.", "导入仅限销售运营和管理员。"),
     "identity.logout": ("Log out", "退出登录"),
     "identity.recorded_as": ("Your changes are recorded as", "您的修改记录为"),

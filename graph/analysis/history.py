@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from graph.changes import Change, ChangeSource, Entry, changed_on_or_before
 from graph.keys import node_key
 
-__all__ = ["TimelineItem", "What", "rewind", "timeline"]
+__all__ = ["AccessRecord", "TimelineItem", "What", "access_records", "rewind", "timeline"]
 
 What = Literal["created", "changed", "removed", "viewed", "downloaded"]
 """What a timeline line says happened; the last two are access records (``ChangeSource.ACCESS``)."""
@@ -143,3 +143,41 @@ def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None =
                 )
             )
     return items[:limit]
+
+
+class AccessRecord(BaseModel):
+    """One line of the access log: who opened or downloaded which accounts, when."""
+
+    at: dt.datetime
+    who: str
+    what: Literal["viewed", "downloaded"]
+    file: str | None
+    """The file downloaded; ``None`` for a view."""
+    company_ids: list[str]
+
+
+def access_records(changes: Iterable[Change]) -> list[AccessRecord]:
+    """The access records among ``changes`` as log lines, newest first.
+
+    >>> from graph.changes import Change, Entry
+    >>> company = Entry(entity="Company", id="co-1", before={}, after={})
+    >>> seen = Change(at=dt.datetime(2026, 11, 5, tzinfo=dt.UTC), who="ops", source="access",
+    ...               action="download co-1-people.csv", entries=(company,))
+    >>> [(r.what, r.file, r.company_ids) for r in access_records([seen])]
+    [('downloaded', 'co-1-people.csv', ['co-1'])]
+    """
+    records = []
+    for change in sorted(changes, key=lambda c: c.at, reverse=True):
+        if change.source is not ChangeSource.ACCESS:
+            continue
+        downloaded = change.action.startswith("download ")
+        records.append(
+            AccessRecord(
+                at=change.at,
+                who=change.who,
+                what="downloaded" if downloaded else "viewed",
+                file=change.action.removeprefix("download ") if downloaded else None,
+                company_ids=[str(e.id) for e in change.entries if e.entity == "Company"],
+            )
+        )
+    return records

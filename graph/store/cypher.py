@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ACCESS_LOG",
     "ALL_REPS",
     "ANY_NODE",
     "ANY_OF_LABEL",
@@ -410,6 +411,12 @@ LINK_CHANGE: dict[str, str] = {
 _CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props, c.stamp AS stamp"
 CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
+ACCESS_LOG = (
+    "MATCH (c:Change) WHERE c.stamp >= $since AND c.source = $source RETURN "
+    + _CHANGE_PROPS
+    + " ORDER BY stamp DESC LIMIT $limit"
+)
+"""The newest access records (views outside one's own, downloads) from a moment on: the access log."""
 CHANGES_ABOUT: dict[str, str] = {
     label: _fill(
         "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) "

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from graph.changes import Author, Change, Entry, day_end
+from graph.changes import Author, Change, ChangeSource, Entry, day_end
 from graph.errors import EditConflict, NotFound, QueryFailed
 from graph.hierarchy import group_roots
 from graph.keys import node_key
@@ -392,6 +392,11 @@ class GraphStore:
         """Every change made after the end of ``day`` (UTC), oldest first."""
         rows = self.runner.read(cypher.CHANGES_SINCE, {"since": day_end(day)})
         return [Change.from_row(r["props"]) for r in rows]
+
+    def access_log(self, since: dt.date, limit: int = 500) -> list[Change]:
+        """The newest access records (``ChangeSource.ACCESS``) made on or after ``since``, newest first."""
+        params = {"since": day_end(since - dt.timedelta(days=1)), "source": ChangeSource.ACCESS.value, "limit": limit}
+        return [Change.from_row(r["props"]) for r in self.runner.read(cypher.ACCESS_LOG, params)]
 
     def changes_about(self, keys: Iterable[str], limit: int = 200, as_of: dt.date | None = None) -> list[Change]:
         """The newest changes touching any of the nodes ``keys`` (``Contact:ct-1``), newest first.

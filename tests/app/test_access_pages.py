@@ -265,3 +265,15 @@ def test_the_sign_in_and_the_no_access_page_read_in_chinese() -> None:
     app.user = {"is_logged_in": True, "email": ROLES["lead"]}
     app.run()
     assert "角色：团队主管" in " ".join(c.value for c in app.sidebar.caption)
+
+
+@pytest.mark.usefixtures("signed_in_env")
+def test_sales_ops_read_the_access_log_and_reps_do_not() -> None:
+    ops = signed_in("ops")
+    ops.switch_page("app_pages/decision_chain.py").run()  # opens an account that is not theirs: recorded
+    ops.switch_page("app_pages/overview.py").run()
+    assert not ops.exception
+    log = next(e for e in ops.expander if e.label.startswith("Access log"))
+    assert "ops@example.com" in " ".join(log.dataframe[0].value["who"])
+    rep = signed_in("rep")
+    assert not [e for e in rep.expander if e.label.startswith("Access log")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import os
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from graph.changes import Author, ChangeSource
 from graph.embedded import EmbeddedServer
 from graph.settings import Settings
 from graph.store import GraphStore
@@ -44,6 +46,8 @@ def demo_cli(store: GraphStore, store_settings: Settings, embedded_server: Embed
 
 def _as_of(args: tuple[str, ...], as_of: str) -> tuple[str, ...]:
     """``--as-of`` for the commands that read a day; those that decide take ``--on`` instead."""
+    if args[0] == "access-log":
+        return ("--since", as_of)
     return () if args[0] in ("claim", "release", "settle") else ("--as-of", as_of)
 
 
@@ -229,3 +233,12 @@ def test_history_and_the_subgraph_a_month_back(demo_cli) -> None:
     assert now - then == {"Contact:ct-hd-wz-027"}
     missing = demo_cli("history", "--contact", "ct-nobody")
     assert missing.returncode == 2 and "no contact" in missing.stderr
+
+
+def test_access_log_lists_the_views_and_downloads_recorded(demo_cli, store: GraphStore) -> None:
+    assert output(demo_cli("access-log")) == []
+    who = Author(who="ops@example.com", source=ChangeSource.ACCESS, action="download portfolio.csv")
+    store.record_access(who, [CHINESE_GROUP_ID, ENGLISH_GROUP_ID])
+    (line,) = output(demo_cli("access-log", as_of=dt.date.today().isoformat()))
+    assert (line["who"], line["what"], line["file"]) == ("ops@example.com", "downloaded", "portfolio.csv")
+    assert line["company_ids"] == [CHINESE_GROUP_ID, ENGLISH_GROUP_ID]

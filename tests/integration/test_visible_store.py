@@ -121,6 +121,14 @@ def test_an_ops_view_and_every_download_go_into_the_accounts_history_and_change_
     assert west == [("ops@us.example.com", "viewed", "view account")]
     east = [(i.who, i.what, i.action) for i in admin.account_timeline("g-east") if i.source is ChangeSource.ACCESS]
     assert east == [("amy@us.example.com", "downloaded", "download g-east-people.csv")]
+    log = [(r.who, r.what, r.file, r.company_ids) for r in admin.access_log(TODAY)]
+    assert log == [
+        ("amy@us.example.com", "downloaded", "g-east-people.csv", ["g-east"]),
+        ("ops@us.example.com", "viewed", None, ["g-west"]),
+    ]
+    assert admin.access_log(TODAY + dt.timedelta(days=1)) == []
+    with pytest.raises(NotAllowed):
+        amy.access_log(TODAY)
     now = team.company_subgraph("g-west")
     rewound = company_graph_as_of(team, "g-west", TODAY - dt.timedelta(days=1))  # undoes the set-up, not the views
     assert "Company:g-west" in now and "Company:g-west" not in rewound
