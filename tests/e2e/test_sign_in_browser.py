@@ -103,6 +103,12 @@ def test_what_sales_ops_open_and_download_goes_into_the_accounts_history(
         page.get_by_role("button", name="Download people (CSV)").click()
     company = saved.value.suggested_filename.removesuffix("-people.csv")
     settle(page)
+    page.get_by_role("link", name="Overview").click()
+    page.get_by_text("Access log: the last 30 days").click()
+    page.get_by_test_id("stExpander").get_by_test_id("stDataFrame").wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_text("Access log: the last 30 days").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "sign-in-ops-access-log.png"))
     page.close()
     store = open_store(Settings(kagraph_data_dir=sign_in_app.data_dir))
     try:
