@@ -143,4 +143,5 @@ IMPORT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import.field.phone": ("phone", "电话"),
     "import.field.e-mail": ("e-mail", "邮箱"),
+    "import.field.email": ("e-mail", "邮箱"),
 }

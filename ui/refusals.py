@@ -29,7 +29,7 @@ def problem_text(problem: FieldProblem) -> str:
             why=t(f"claims.reason.{params['claim_reason']}", **detail),
         )
     if "field" in params:
-        params["field"] = t(f"col.{params['field']}")
+        params["field"] = t(f"import.field.{params['field']}")
     if "status" in params:
         params["status"] = str(enum_label(params["status"]))
     if not problem.code:
