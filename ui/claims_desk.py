@@ -26,7 +26,7 @@ from graph.render.markdown import plain
 from graph.visible_store import VisibleStore
 from ui.i18n import enum_label, t
 from ui.identity import current_user
-from ui.refusals import problem_text
+from ui.refusals import claim_reason_text, problem_text
 from ui.store import claims_graph, rep_list
 
 __all__ = [
@@ -50,11 +50,7 @@ _COMPANY_KEY = "claims.file.company"
 
 def reason_text(status: ClaimStatus) -> str:
     """Why the claim stands as it does, in the reader's language (not yet escaped)."""
-    values: dict[str, Any] = {"until": status.expires_on, **status.detail}
-    for name in ("channel", "stage"):
-        if name in values:
-            values[name] = enum_label(values[name])
-    return t(f"claims.reason.{status.reason}", **values)
+    return claim_reason_text(status.reason, {"until": status.expires_on, **status.detail})
 
 
 def show_outcome() -> None:

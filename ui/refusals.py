@@ -8,11 +8,22 @@ refusal reads the same in a form and in an import report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from graph.errors import FieldProblem
 from ui.i18n import enum_label, t
 from ui.import_reasons import coded_text
 
-__all__ = ["problem_text"]
+__all__ = ["claim_reason_text", "problem_text"]
+
+
+def claim_reason_text(reason: str, values: Mapping[str, object]) -> str:
+    """Why a claim stands as it does (a ``claims.Reason`` code and its particulars), in the chosen language."""
+    words = dict(values)
+    for name in ("channel", "stage"):
+        if name in words:
+            words[name] = enum_label(words[name])
+    return t(f"claims.reason.{reason}", **words)
 
 
 def problem_text(problem: FieldProblem) -> str:
@@ -20,14 +31,8 @@ def problem_text(problem: FieldProblem) -> str:
     params = dict(problem.params)
     if problem.code == "cannot_take_over":
         detail = {k: v for k, v in params.items() if k not in ("rep", "claim_reason")}
-        for name in ("channel", "stage"):
-            if name in detail:
-                detail[name] = str(enum_label(detail[name]))
-        return t(
-            "edit.reason.cannot_take_over",
-            rep=params["rep"],
-            why=t(f"claims.reason.{params['claim_reason']}", **detail),
-        )
+        why = claim_reason_text(params["claim_reason"], detail)
+        return t("edit.reason.cannot_take_over", rep=params["rep"], why=why)
     if "field" in params:
         params["field"] = t(f"import.field.{params['field']}")
     if "status" in params:
