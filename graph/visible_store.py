@@ -98,18 +98,15 @@ class VisibleStore:
         return self._reads.company_roots()
 
     @functools.cached_property
-    def _shown_groups(self) -> frozenset[str] | None:
+    def visible_groups(self) -> frozenset[str] | None:
+        """The group roots with at least one company in full view (``None``: every group)."""
         if self._full is None:
             return None
         return frozenset(self._roots.get(c, c) for c in self._full)
 
-    def visible_groups(self) -> set[str] | None:
-        """The group roots with at least one company in full view (``None``: every group)."""
-        return None if self._shown_groups is None else set(self._shown_groups)
-
     def groups(self) -> list[dict[str, Any]]:
         """The groups the viewer may open, with their sizes."""
-        shown = self._shown_groups
+        shown = self.visible_groups
         return [g for g in self._reads.groups() if shown is None or g["id"] in shown]
 
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
@@ -118,7 +115,7 @@ class VisibleStore:
         return [c | {"full": self.sees(str(c["id"]))} for c in self._reads.group_companies(company_id)]
 
     def _open_group(self, company_id: str) -> None:
-        shown = self._shown_groups
+        shown = self.visible_groups
         if shown is not None and self._roots.get(company_id, company_id) not in shown:
             raise NotAllowed(f"{company_id!r} is not among the accounts you may open")
 

@@ -221,7 +221,7 @@ def _portfolio(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
 
 def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
     """The portfolio line of every group the viewer may open (figures, no people), reused for 30 s."""
-    shown = require_store().visible_groups()
+    shown = require_store().visible_groups
     return [row for row in _portfolio(as_of, window_days) if shown is None or row.group_id in shown]
 
 
