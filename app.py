@@ -4,11 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.cached_store import require_store
 from ui.chrome import streamlit_words
 from ui.i18n import t
-from ui.identity import identity_box, sign_in_gate
 from ui.sidebar import language_switch, store_status
-from ui.store import require_store
+from ui.sign_in import identity_box, sign_in_gate
 
 # A file, not ":material/hub:": Streamlit fetches a material favicon from fonts.gstatic.com, and users may be offline.
 st.set_page_config(page_title="kagraph", page_icon=Path(__file__).parent / "ui" / "favicon.svg", layout="wide")

@@ -4,8 +4,8 @@ import streamlit as st
 
 from graph.analysis.directory import companies, contacts
 from graph.render.markdown import plain
+from ui.cached_store import company_graph, group_graph, require_store
 from ui.i18n import t
-from ui.store import company_graph, group_graph, require_store
 from ui.tables import count_columns, readable
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")

@@ -5,10 +5,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.claims import claims_report
+from graph.analysis.claim_book import claims_report
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, credit_split
 from graph.render.markdown import plain
-from graph.service import protection_search
+from graph.services.account_views import protection_search
+from ui.cached_store import claim_policy, claims_graph, company_names, rep_list, require_store
 from ui.claims_desk import (
     attention_panel,
     claim_button,
@@ -20,8 +21,7 @@ from ui.claims_desk import (
     show_outcome,
 )
 from ui.i18n import enum_label, t
-from ui.identity import current_user
-from ui.store import claim_policy, claims_graph, company_names, rep_list, require_store
+from ui.sign_in import current_user
 
 store = require_store()
 st.title(t("claims.title"))

@@ -4,18 +4,18 @@ import datetime as dt
 
 import streamlit as st
 
-from graph.analysis.claims import claims_report
+from graph.analysis.claim_book import claims_report
 from graph.analysis.expansion import ExpansionTarget, group_expansion
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
-from graph.model import US_VENDOR_ID
+from graph.domain.model import US_VENDOR_ID
 from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
+from ui.cached_store import claim_policy, claims_graph, group_graph, require_store
 from ui.claims_desk import claim_line, claim_row, claimed_boxes
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t
 from ui.phrases import category_label, path_sentence
-from ui.store import claim_policy, claims_graph, group_graph, require_store
 
 store = require_store()
 st.title(t("group.title"))

@@ -7,18 +7,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from graph.export import csv_text
+from graph.render.csv_cells import csv_text
 from graph.render.markdown import plain
 from ingest.columns import STEM_ALIASES, STEMS
 from ingest.importer import StemCounts, import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
+from ui.cached_store import require_store
 from ui.downloads import recorded_download
 from ui.i18n import t
-from ui.identity import current_user
 from ui.import_help import column_lines, format_table, templates
 from ui.import_reasons import ERROR_COLUMNS, error_rows, notice_text
 from ui.phrases import listing
-from ui.store import require_store
+from ui.sign_in import current_user
 
 PREVIEW_ROWS = 8
 

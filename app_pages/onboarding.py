@@ -6,18 +6,18 @@ from typing import Any
 
 import streamlit as st
 
-from graph.errors import KagraphError
+from graph.domain.errors import KagraphError
 from graph.render.digest import digest_html, digest_markdown
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, influence_points, score
-from graph.service import account_onboarding, hand_over
+from graph.services.account_views import account_onboarding, hand_over
+from ui.cached_store import claim_policy, company_names, require_store
 from ui.digest_text import digest_document, meeting_reason, stale_reason, threat_text
 from ui.downloads import recorded_download
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
-from ui.identity import current_user
 from ui.phrases import listing, roles_text
-from ui.store import claim_policy, company_names, require_store
+from ui.sign_in import current_user
 
 store = require_store()
 st.title(t("onboarding.title"))

@@ -4,11 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from graph.analysis.claims import claims_report
+from graph.analysis.claim_book import claims_report
+from ui.cached_store import claim_policy, claims_graph, company_names, rep_list, require_store
 from ui.claims_desk import attention_panel
 from ui.i18n import t
 from ui.phrases import listing
-from ui.store import claim_policy, claims_graph, company_names, rep_list, require_store
 
 ACCESS_LOG_DAYS = 30
 

@@ -8,13 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS
-from graph.export import csv_text
+from graph.render.csv_cells import csv_text
 from graph.render.numbers import CURRENCY, MONEY_FORMAT, SHARE_FORMAT, date_text, money, share_points
+from ui.cached_store import portfolio_table, require_store
 from ui.downloads import recorded_download
 from ui.focus import FOCUS_GROUP, GROUP_PAGE
 from ui.i18n import t
 from ui.phrases import category_label, listing
-from ui.store import portfolio_table, require_store
 
 CHART_GROUPS = 20
 # What compares groups, in a table that fits the page at 1440 px without scrolling sideways; the rest of a

@@ -4,7 +4,7 @@ FalkorDB is an embedded server in a scratch folder. Neo4j is the server in
 ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` when ``NEO4J_URI`` is set
 (a database holding data is refused unless ``--wipe``: the bench empties it),
 otherwise a local Neo4j that kagraph starts itself in a temporary data folder
-(``graph.neo4j_local.ensure_local_neo4j``; Java 17 and, the first time, Maven)
+(``graph.servers.neo4j_local.ensure_local_neo4j``; Java 17 and, the first time, Maven)
 and stops at the end. Each figure runs on FalkorDB, then on Neo4j, every case
 on an empty store:
 
@@ -43,11 +43,11 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from bench import chain, ingest, portfolio
+from bench import chain_draw, ingest, portfolio_scale
 from bench.stores import QUERY_TIMEOUT_S, BenchServer, falkordb_server, neo4j_from_environment, neo4j_server
-from graph.errors import QueryFailed, StoreUnavailable
-from graph.neo4j_local import ensure_local_neo4j, stop_local_neo4j
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.domain.errors import QueryFailed, StoreUnavailable
+from graph.servers.neo4j_local import ensure_local_neo4j, stop_local_neo4j
 
 FIGURES = ("chain", "portfolio", "import", "timeline")
 CHAIN_GOAL_S = 1.0
@@ -122,7 +122,7 @@ def cells(results: list[_T | str], cell: Callable[[_T], str], first: bool = True
 
 
 def _chain_totals(server: BenchServer, contacts: int, runs: int) -> list[float]:
-    return chain.measure_runs(server, contacts, runs)["server total"]
+    return chain_draw.measure_runs(server, contacts, runs)["server total"]
 
 
 def chain_rows(servers: list[BenchServer], contacts: int, runs: int) -> list[Row]:
@@ -148,13 +148,13 @@ def portfolio_rows(servers: list[BenchServer], groups: int, runs: int) -> list[R
         attempt(
             server,
             f"portfolio of {groups:,} groups (writing them first, 500 per write)",
-            partial(portfolio.measure, server, groups, runs),
+            partial(portfolio_scale.measure, server, groups, runs),
         )
         for server in servers
     ]
     companies = next((f"{f.companies:,}" for f in figures if not isinstance(f, str)), "?")
 
-    def read(f: portfolio.PortfolioFigures) -> str:
+    def read(f: portfolio_scale.PortfolioFigures) -> str:
         median = statistics.median(f.portfolio_s)
         return f"{seconds(median)} ({verdict(median < PORTFOLIO_GOAL_S)})"
 

@@ -40,8 +40,8 @@ from typing import Any
 
 from bench.stores import BenchServer, add_store_options, bench_server
 from graph.analysis.history import TimelineItem
-from graph.errors import QueryFailed, StoreUnavailable
-from graph.service import account_timeline, contact_timeline
+from graph.domain.errors import QueryFailed, StoreUnavailable
+from graph.services.account_views import account_timeline, contact_timeline
 from graph.store import GraphStore
 from ingest.importer import import_paths
 from ingest.synthetic import synthetic_csv

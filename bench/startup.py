@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from graph.connect import open_store
-from graph.embedded import ensure_server
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from graph.servers.embedded import ensure_server
 from ingest.demo import CHINESE_GROUP_ID, demo_records
 
 

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from falkordb import FalkorDB
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer, ensure_server
-from graph.errors import ConfigError
-from graph.settings import Settings, load_settings
+from graph.config.settings import Settings, load_settings
+from graph.domain.errors import ConfigError
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer, ensure_server
 from graph.store import GraphStore
 
 __all__ = ["STORES", "BenchServer", "add_store_options", "bench_server", "falkordb_server", "neo4j_server"]

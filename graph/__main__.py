@@ -2,7 +2,7 @@
 
 import sys
 
-from graph.cli import main
-from graph.cli_support import run_cli
+from graph.cli.commands import main
+from graph.cli.output import run_cli
 
 sys.exit(run_cli(main))

@@ -2,7 +2,7 @@
 
 import sys
 
-from graph.cli_support import run_cli
-from ingest.cli import main
+from graph.cli.output import run_cli
+from ingest.ingest_cli import main
 
 sys.exit(run_cli(main))

@@ -23,7 +23,7 @@ import itertools
 import random
 from dataclasses import dataclass, field
 
-from graph.model import (
+from graph.domain.model import (
     US_VENDOR_ID,
     Claim,
     Company,

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.changes import Author, ChangeSource
-from graph.model import (
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.model import (
     Claim,
     CompetitorRelationship,
     Contact,

@@ -30,10 +30,10 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, Field, ValidationError
 
-from graph.changes import Author, ChangeSource
-from graph.errors import StoreError, StoreUnavailable
-from graph.identity import local_user
-from graph.model import (
+from graph.config.local_user import local_user
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.errors import StoreError, StoreUnavailable
+from graph.domain.model import (
     US_VENDOR_ID,
     Claim,
     Company,
@@ -49,7 +49,7 @@ from graph.model import (
     Rep,
     Touch,
 )
-from graph.normalise import normalise_email, normalise_phone
+from graph.domain.normalise import normalise_email, normalise_phone
 from graph.store import GraphStore, WriteReport
 from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
@@ -454,7 +454,7 @@ def import_paths(
     store (``tests/integration/test_import_stop.py``).
 
     Each written batch is recorded in the history as a change by ``who``
-    (default: this machine's user, ``graph.identity.local_user``) with the
+    (default: this machine's user, ``graph.config.local_user.local_user``) with the
     note ``why``.
     """
     who = who or local_user()

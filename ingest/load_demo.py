@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.changes import Author, ChangeSource
+from graph.domain.changes import Author, ChangeSource
 from graph.store import GraphStore, WriteReport
 from ingest.demo import demo_records
 from ingest.demo_history import apply_demo_history

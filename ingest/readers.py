@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 
-from graph.errors import KagraphError
+from graph.domain.errors import KagraphError
 from ingest.columns import STEMS, canonical_header, canonical_stem
 from ingest.json_stream import JsonShapeError, json_lists
 from ingest.reasons import Reason

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.validation import issue_code, issue_reason, record_word
+from graph.domain.validation import issue_code, issue_reason, record_word
 
 __all__ = ["CYCLE_WORDS", "ENGLISH", "JSON_KINDS", "WARNINGS", "Notice", "Reason"]
 

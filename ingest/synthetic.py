@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from graph.model import (
+from graph.domain.model import (
     Company,
     Competitor,
     CompetitorRelationship,

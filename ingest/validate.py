@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError, field_validator
 
-from graph.model import (
+from graph.domain.model import (
     ID_SEPARATORS,
     US_VENDOR_ID,
     Claim,
@@ -35,8 +35,8 @@ from graph.model import (
     Settlement,
     Touch,
 )
-from graph.normalise import company_key
-from graph.validation import issue_field
+from graph.domain.normalise import company_key
+from graph.domain.validation import issue_field
 from ingest.columns import canonical_enum
 from ingest.readers import SourceRow
 from ingest.reasons import Reason

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer, ensure_server
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer, ensure_server
 from graph.store import GraphStore
 
 ON_NEO4J = bool(os.environ.get("NEO4J_URI"))

@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.chain import ChainReport, Finding
+from graph.analysis.decision_roles import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
 from graph.render.numbers import share

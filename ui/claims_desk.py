@@ -1,6 +1,6 @@
 """The claims desk's forms (file, release, settle, the policy) and its sentences, for the Claims page and others.
 
-Each form calls one use case of ``graph.claiming`` and shows its outcome in
+Each form calls one use case of ``graph.services.claiming`` and shows its outcome in
 one line after the rerun; a refusal or a bad request is a readable line too,
 never a traceback. Names come from spreadsheets, so every sentence is
 escaped before Streamlit renders it as Markdown.
@@ -16,18 +16,18 @@ from typing import Any
 import streamlit as st
 
 from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attention, dispute_split
-from graph.analysis.claim_policy import ClaimPolicy, TierRule
-from graph.analysis.claims import ClaimsReport, ClaimStatus, Dispute, collided_contacts
-from graph.claim_policy_file import save_policy
-from graph.claiming import file_claim, release_claim, settle_dispute
-from graph.errors import EditRefused, KagraphError
-from graph.model import SettlementDecision
+from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, collided_contacts
+from graph.config.claim_policy_file import save_policy
+from graph.domain.claim_policy import ClaimPolicy, TierRule
+from graph.domain.errors import EditRefused, KagraphError
+from graph.domain.model import SettlementDecision
 from graph.render.markdown import plain
-from graph.visible_store import VisibleStore
+from graph.services.claiming import file_claim, release_claim, settle_dispute
+from graph.services.visible_store import VisibleStore
+from ui.cached_store import claims_graph, rep_list
 from ui.i18n import enum_label, t
-from ui.identity import current_user
 from ui.refusals import claim_reason_text, problem_text
-from ui.store import claims_graph, rep_list
+from ui.sign_in import current_user
 
 __all__ = [
     "attention_panel",

@@ -1,6 +1,6 @@
 """The onboarding digest in the chosen language: reasons, threats and the downloadable document.
 
-The analysis (``graph.analysis.onboarding``) keeps an English sentence per
+The analysis (``graph.analysis.onboarding_digest``) keeps an English sentence per
 reason for the command line and the facts behind it; the page and the
 downloads compose theirs here, from those facts, so the table on screen and
 the file a new owner prints say the same thing in the same language.
@@ -8,7 +8,7 @@ the file a new owner prints say the same thing in the same language.
 
 from __future__ import annotations
 
-from graph.analysis.onboarding import FirstMeeting, OnboardingDigest, StaleContact, Threat
+from graph.analysis.onboarding_digest import FirstMeeting, OnboardingDigest, StaleContact, Threat
 from graph.render.digest import DigestDocument, DigestSection
 from graph.render.numbers import date_text, influence_points, money, score
 from ui.i18n import enum_label, language, t

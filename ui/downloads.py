@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from streamlit.delta_generator import DeltaGenerator
 
-from graph.visible_store import VisibleStore
+from graph.services.visible_store import VisibleStore
 
 __all__ = ["recorded_download"]
 

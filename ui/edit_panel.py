@@ -1,7 +1,7 @@
 """The decision-chain page's editing: a contact panel (details, influence, our relationship, touches,
 timeline) and forms to add people, departments and companies.
 
-Widgets only: every save goes through ``graph.editing``, which validates like
+Widgets only: every save goes through ``graph.services.editing``, which validates like
 the importer and records the change. A save refused because someone else
 saved first shows their values; the next save applies on top of them.
 Everything from the data is shown as text (dataframes, ``plain``).
@@ -19,17 +19,17 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from graph import editing
-from graph.changes import Author, ChangeSource
-from graph.errors import EditConflict, EditRefused, KagraphError
-from graph.model import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.errors import EditConflict, EditRefused, KagraphError
+from graph.domain.model import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
 from graph.render.markdown import plain
+from graph.services import editing
+from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
-from graph.visible_store import VisibleStore
+from ui.cached_store import rep_list
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.refusals import problem_text
-from ui.store import rep_list
 
 __all__ = ["add_panel", "contact_panel"]
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from graph.visible_store import VisibleStore
+from graph.services.visible_store import VisibleStore
 from ui.i18n import t
 
 __all__ = [

@@ -6,7 +6,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph.visible_store import VisibleStore
+from graph.services.visible_store import VisibleStore
 from ui.i18n import t
 from ui.phrases import action_text, change_text, record_text
 

@@ -1,7 +1,7 @@
 """Why the importer refused a row, in English and Simplified Chinese; ``ui.i18n`` merges these into ``TEXTS``.
 
 One key per reason code (``ingest.reasons`` and the model's rules, through
-``graph.validation.issue_code``), with the code's parameters as placeholders;
+``graph.domain.validation.issue_code``), with the code's parameters as placeholders;
 ``ui.import_reasons`` words the parameters that are codes themselves (a
 record's kind, the lines a cycle runs along, a JSON value's kind).
 """

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.analysis.chain import ChainReport
-from graph.keys import node_key
+from graph.analysis.decision_roles import ChainReport
+from graph.domain.keys import node_key
 from graph.render.chain_map import DealLine, format_amount, format_day
 from ui.i18n import TEXTS, Language
 

@@ -1,6 +1,6 @@
 """Why an edit or a claims-desk decision was refused, in the reader's language.
 
-The rules refuse with a code and its parameters (``graph.errors.FieldProblem``);
+The rules refuse with a code and its parameters (``graph.domain.errors.FieldProblem``);
 the code picks the sentence from the translation tables (the edit's own
 reasons, then the importer's, which the model's rules share), so the same
 refusal reads the same in a form and in an import report.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.errors import FieldProblem
+from graph.domain.errors import FieldProblem
 from ui.i18n import enum_label, t
 from ui.import_reasons import coded_text
 

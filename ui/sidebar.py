@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from graph.errors import KagraphError
-from graph.visible_store import VisibleStore
+from graph.domain.errors import KagraphError
+from graph.services.visible_store import VisibleStore
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, t
 
 __all__ = ["language_switch", "store_status"]

@@ -20,9 +20,9 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import edges_of, nodes_of
-from graph.analysis.claim_policy import ClaimPolicy
-from graph.analysis.claims import ClaimsReport, ClaimStatus, Dispute, PoolEntry, company_roots, in_scope
+from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, PoolEntry, company_roots, in_scope
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, CreditShare, Party, StageWeights, credit_split
+from graph.domain.claim_policy import ClaimPolicy
 
 __all__ = ["EXPIRING_DAYS", "RETURNED_DAYS", "Attention", "attention", "dispute_split"]
 

@@ -30,7 +30,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import nodes_of
-from graph.analysis.chain import DECISION_ROLES
+from graph.analysis.decision_roles import DECISION_ROLES
 from graph.analysis.group_tree import GroupTree, TreeCompany, group_tree
 from graph.analysis.hq_signal import (
     DEFAULT_MIN_BRANCHES,

@@ -20,8 +20,8 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import edges_of, nodes_of
-from graph.model import US_VENDOR_ID
-from graph.normalise import product_category
+from graph.domain.model import US_VENDOR_ID
+from graph.domain.normalise import product_category
 
 __all__ = [
     "CategoryStatus",

@@ -15,8 +15,8 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.changes import Change, ChangeSource, Entry, changed_on_or_before
-from graph.keys import node_key
+from graph.domain.changes import Change, ChangeSource, Entry, changed_on_or_before
+from graph.domain.keys import node_key
 
 __all__ = ["AccessRecord", "TimelineItem", "What", "access_records", "rewind", "timeline"]
 
@@ -31,7 +31,7 @@ def rewind(graph: nx.MultiDiGraph, changes: Iterable[Change], day: dt.date) -> n
     (when both ends are in the graph), changed properties get their earlier
     values.
 
-    >>> from graph.changes import Change, Entry
+    >>> from graph.domain.changes import Change, Entry
     >>> g = nx.MultiDiGraph(); g.add_node("Contact:a", label="Contact", id="a", stance="supporter")
     >>> edit = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit", action="edit contact",
     ...               entries=(Entry(entity="Contact", id="a", before={"stance": "neutral"},
@@ -110,7 +110,7 @@ def _what(change: Change, entry: Entry) -> What:
 def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None = None) -> list[TimelineItem]:
     """What the changes did to the nodes ``keys`` (and their relationships), newest first, at most ``limit`` lines.
 
-    >>> from graph.changes import Change, Entry
+    >>> from graph.domain.changes import Change, Entry
     >>> touch = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit", action="log touch",
     ...                entries=(Entry(entity="Rep-TOUCHED->Contact", source="r", target="a", key="t1",
     ...                               after={"kind": "visit"}),))
@@ -159,7 +159,7 @@ class AccessRecord(BaseModel):
 def access_records(changes: Iterable[Change]) -> list[AccessRecord]:
     """The access records among ``changes`` as log lines, newest first.
 
-    >>> from graph.changes import Change, Entry
+    >>> from graph.domain.changes import Change, Entry
     >>> company = Entry(entity="Company", id="co-1", before={}, after={})
     >>> seen = Change(at=dt.datetime(2026, 11, 5, tzinfo=dt.UTC), who="ops", source="access",
     ...               action="download co-1-people.csv", entries=(company,))

@@ -1,7 +1,7 @@
 """ "Is it already protected?": find an enterprise by a spelling of its name or a contact's phone.
 
 Names are compared by their normalised key (full-/half-width, brackets, legal
-suffixes such as 有限公司 folded, see ``graph.normalise``): a key that contains
+suffixes such as 有限公司 folded, see ``graph.domain.normalise``): a key that contains
 the query's key matches first, then close spellings (``difflib`` ratio ≥ 0.6),
 so 华东电网 and "华东电网集团有限责任公司" both find 华东电网集团有限公司. A group's
 headquarters comes before its branches, so asking for a group never lists
@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from graph.analysis.claims import ClaimsReport
-from graph.normalise import company_key
+from graph.analysis.claim_book import ClaimsReport
+from graph.domain.normalise import company_key
 
 __all__ = ["ProtectionHit", "find_protection"]
 

@@ -398,7 +398,7 @@ RECORD_CHANGE = (
     "MERGE (c:Change {id: $id}) ON CREATE SET c.at = $at, c.who = $who, c.source = $source, c.action = $action, "
     "c.why = $why, c.stamp = $stamp, c.entries = $entries"
 )
-"""One write's history entry (``graph.changes.Change.to_row``); ``MERGE`` so that a retried statement is a no-op."""
+"""One write's history entry (``Change.to_row``); ``MERGE``: a retried statement is a no-op."""
 LINK_CHANGE: dict[str, str] = {
     label: _fill(
         "MATCH (c:Change {id: $change}) UNWIND $ids AS id MATCH (n:<label> {id: id}) MERGE (c)-[:ABOUT]->(n)",

@@ -30,7 +30,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError, WatchError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from graph.errors import QueryFailed, StoreUnavailable
+from graph.domain.errors import QueryFailed, StoreUnavailable
 from graph.store.cypher import PING, READ_VERSIONS, query_name
 from graph.store.runner import Row, Transaction
 from graph.store.schema import FALKOR_ALREADY_EXISTS, FALKOR_CONSTRAINTS, FALKOR_INDEX_LIST, FALKOR_INDEXES

@@ -24,8 +24,8 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph.errors import QueryFailed, StoreUnavailable
-from graph.settings import neo4j_uri_problem
+from graph.config.settings import neo4j_uri_problem
+from graph.domain.errors import QueryFailed, StoreUnavailable
 from graph.store.cypher import LOCK_VERSIONS, PING, query_name
 from graph.store.runner import Row, Transaction
 from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS

@@ -19,12 +19,12 @@ from typing import Any, Generic, TypeVar
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from graph.changes import Author, Change, ChangeSource, Entry, day_end
-from graph.errors import EditConflict, NotFound, QueryFailed
-from graph.hierarchy import group_roots
-from graph.keys import node_key
-from graph.model import US_VENDOR_ID, Record, Stage, Status
-from graph.normalise import product_category
+from graph.domain.changes import Author, Change, ChangeSource, Entry, day_end
+from graph.domain.errors import EditConflict, NotFound, QueryFailed
+from graph.domain.hierarchy import group_roots
+from graph.domain.keys import node_key
+from graph.domain.model import US_VENDOR_ID, Record, Stage, Status
+from graph.domain.normalise import product_category
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows
 from graph.store.runner import Runner, Transaction

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph.model import (
+from graph.domain.model import (
     US_VENDOR_ID,
     Claim,
     Company,

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.keys import node_key
+from graph.domain.keys import node_key
 
 __all__ = ["node_key", "subgraph_json", "to_networkx"]
 

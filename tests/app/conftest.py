@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import pytest
 import streamlit as st
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer
 from tests.conftest import ON_NEO4J, neo4j_environment
-from ui.store import shared_store
+from ui.cached_store import shared_store
 
 APP_GRAPH = "apptest_demo"
 WRITER = "测试员 Tester"

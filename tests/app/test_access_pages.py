@@ -2,7 +2,7 @@
 
 The app runs with ``[auth]`` configured and AppTest's signed-in user. The
 people a role may not see are worked out here from the store itself, from the
-README's table (not from ``graph.access``): a rep sees in full the companies
+README's table (not from ``graph.domain.access``): a rep sees in full the companies
 where their team knows someone, owns an open deal or holds a live claim
 (covering its group); a lead the same for the teams below them; ops every
 company, without phones and e-mails. Everything a page renders is searched:
@@ -22,9 +22,9 @@ from google.protobuf import text_format
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from graph.analysis.claim_policy import ClaimPolicy
-from graph.analysis.claims import claims_report, company_roots, in_scope
-from graph.connect import open_store
+from graph.analysis.claim_book import claims_report, company_roots, in_scope
+from graph.domain.claim_policy import ClaimPolicy
+from graph.servers.connect import open_store
 from graph.store import GraphStore
 from tests.app.test_pages import PAGES
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.connect import open_store
-from graph.model import BuyingRole, Stance, Status
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.domain.model import BuyingRole, Stance, Status
+from graph.servers.connect import open_store
 from ingest.columns import COLUMNS, STEMS
 from tests.app.test_pages import PAGES
 from ui.i18n import TEXTS

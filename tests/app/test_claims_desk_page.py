@@ -14,12 +14,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.analysis.claims import claims_report
-from graph.claim_policy_file import load_policy
-from graph.connect import open_store
-from graph.keys import node_key
-from graph.model import Claim
-from graph.settings import Settings
+from graph.analysis.claim_book import claims_report
+from graph.config.claim_policy_file import load_policy
+from graph.config.settings import Settings
+from graph.domain.keys import node_key
+from graph.domain.model import Claim
+from graph.servers.connect import open_store
 from ingest.demo import COLLISION_COMPANY_ID, DEMO_TODAY
 from tests.app.conftest import WRITER
 from tests.app.driver import open_page

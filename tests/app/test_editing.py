@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer
-from graph.identity import chosen_user
+from graph.config.local_user import chosen_user
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
 from ingest.demo import CHINESE_GROUP_ID
 from tests.app.conftest import WRITER

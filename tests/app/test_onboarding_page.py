@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.connect import open_store
+from graph.servers.connect import open_store
 from ingest.demo import CHINESE_GROUP_ID, DEMO_TODAY
 from tests.app.driver import open_page
 

@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.settings import Settings
+from graph.config.settings import Settings
 from tests.app.test_chinese import data_strings, leaks, without_data
 from tests.e2e.conftest import ServedApp, settle
 from tests.e2e.test_offline import PAGES

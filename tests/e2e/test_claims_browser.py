@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.analysis.claims import claims_report
-from graph.connect import open_store
-from graph.settings import Settings
+from graph.analysis.claim_book import claims_report
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
 from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle, use_name
 
 pytestmark = pytest.mark.e2e

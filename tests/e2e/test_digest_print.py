@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from graph.render.digest import digest_html
-from graph.service import account_onboarding
+from graph.services.account_views import account_onboarding
 from graph.store import GraphStore
 from ingest.demo import DEMO_TODAY
 from ingest.load_demo import load_demo

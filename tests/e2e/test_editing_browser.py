@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.connect import open_store
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
 from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot, settle, use_name
 
 pytestmark = pytest.mark.e2e

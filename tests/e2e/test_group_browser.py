@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from graph.analysis.group_tree import group_tree
-from graph.connect import open_store
-from graph.model import Company, Purchase
+from graph.config.settings import Settings
+from graph.domain.model import Company, Purchase
 from graph.render.group_map import group_map_html
-from graph.settings import Settings
+from graph.servers.connect import open_store
 from tests.e2e.conftest import SCREENSHOTS, ServedApp, screenshot
 from tests.e2e.test_map_browser import IMG, SCRIPT, hover, open_map
 

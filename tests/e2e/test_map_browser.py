@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.analysis.chain import decision_chain
+from graph.analysis.decision_roles import decision_chain
 from graph.analysis.strength import strength_lookup
 from graph.render.chain_map import MIN_FONT, DealLine, MapOptions, chain_map_html
 from graph.store import GraphStore

@@ -15,10 +15,10 @@ import tomllib
 import pytest
 from playwright.sync_api import Browser, Page
 
-from graph.changes import ChangeSource
-from graph.connect import open_store
-from graph.service import account_timeline
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.domain.changes import ChangeSource
+from graph.servers.connect import open_store
+from graph.services.account_views import account_timeline
 from tests.e2e.conftest import (
     OPS_EMAIL,
     ROOT,

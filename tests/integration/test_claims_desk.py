@@ -12,15 +12,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from graph.analysis.claim_policy import ClaimPolicy, TierRule
-from graph.analysis.claims import claims_report
-from graph.changes import Author, ChangeSource
-from graph.claiming import explain, file_claim, release_claim, settle_dispute
-from graph.connect import open_store
-from graph.errors import EditRefused
-from graph.keys import node_key
-from graph.model import Company, Contact, Rep, SettlementDecision, Touch
-from graph.settings import Settings
+from graph.analysis.claim_book import claims_report
+from graph.config.settings import Settings
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.claim_policy import ClaimPolicy, TierRule
+from graph.domain.errors import EditRefused
+from graph.domain.keys import node_key
+from graph.domain.model import Company, Contact, Rep, SettlementDecision, Touch
+from graph.servers.connect import open_store
+from graph.services.claiming import explain, file_claim, release_claim, settle_dispute
 from graph.store import GraphStore
 
 pytestmark = pytest.mark.integration

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from graph.changes import Author, ChangeSource
-from graph.editing import (
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.errors import EditConflict, EditRefused
+from graph.domain.model import InfluenceKind
+from graph.services.editing import (
     log_touch,
     mark_left,
     mark_verified,
@@ -20,11 +22,9 @@ from graph.editing import (
     save_relationship,
     save_unit,
 )
-from graph.errors import EditConflict, EditRefused
-from graph.model import InfluenceKind
 from graph.store import GraphStore
-from ingest.export import export_csv
 from ingest.importer import import_paths
+from ingest.store_export import export_csv
 from tests.integration.test_store import account, dump
 
 pytestmark = pytest.mark.integration

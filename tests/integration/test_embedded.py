@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer, ensure_server
-from graph.model import Company
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.domain.model import Company
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer, ensure_server
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.local_server import alive
+from graph.servers.lifecycle import alive
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
-HOLD = "from graph.connect import open_store; store = open_store(); print('ready', flush=True); input()"
+HOLD = "from graph.servers.connect import open_store; store = open_store(); print('ready', flush=True); input()"
 """A process that uses the store until its standard input closes."""
 
 

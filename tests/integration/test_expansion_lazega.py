@@ -19,7 +19,7 @@ import pytest
 
 from graph.analysis.expansion import group_expansion
 from graph.analysis.warm_path import team_reach
-from graph.model import Company, Contact, Influence, Purchase, Record, Relationship, Rep
+from graph.domain.model import Company, Contact, Influence, Purchase, Record, Relationship, Rep
 from graph.store import GraphStore
 
 pytestmark = pytest.mark.integration

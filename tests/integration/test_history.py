@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 
 from graph.analysis.history import rewind
-from graph.changes import ChangeSource
-from graph.service import account_timeline, company_graph_as_of, contact_timeline, hand_over
+from graph.domain.changes import ChangeSource
+from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline, hand_over
 from graph.store import GraphStore
 from graph.store.rows import graph_rows
 from ingest.demo import DEMO_TODAY, demo_records

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from graph.embedded import EmbeddedServer
-from graph.model import Company, Contact
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.domain.model import Company, Contact
+from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
 from ingest.columns import STEMS
-from ingest.export import export_csv, export_xlsx
 from ingest.importer import ImportReport, import_paths
 from ingest.load_demo import load_demo
 from ingest.readers import ReadFailed
+from ingest.store_export import export_csv, export_xlsx
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration

@@ -19,11 +19,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.model import Company, Competitor, Contact, Opportunity, OrgUnit, Rep
+from graph.domain.model import Company, Competitor, Contact, Opportunity, OrgUnit, Rep
 from graph.store import GraphStore
-from ingest.export import export_csv
 from ingest.importer import import_paths
 from ingest.readers import ReadFailed
+from ingest.store_export import export_csv
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration

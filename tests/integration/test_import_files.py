@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.settings import Settings
+from graph.config.settings import Settings
 from graph.store import GraphStore
 from ingest.importer import import_paths
 from ingest.readers import ReadFailed

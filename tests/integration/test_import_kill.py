@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.connect import open_store
-from graph.embedded import EmbeddedServer
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from graph.servers.embedded import EmbeddedServer
 from ingest.importer import BATCH_ROWS, import_paths
 from ingest.synthetic import synthetic_csv
 from tests.integration.test_store import dump

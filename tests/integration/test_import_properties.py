@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.store import GraphStore
-from ingest.export import export_csv
 from ingest.importer import import_paths
+from ingest.store_export import export_csv
 
 pytestmark = pytest.mark.integration
 

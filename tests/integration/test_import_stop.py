@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.connect import open_store
-from graph.embedded import ensure_server
-from graph.neo4j_local import stop_local_neo4j
-from graph.settings import Settings
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from graph.servers.embedded import ensure_server
+from graph.servers.neo4j_local import stop_local_neo4j
 from ingest.importer import BATCH_ROWS, import_paths
 from ingest.synthetic import synthetic_csv
 from tests.conftest import ON_NEO4J

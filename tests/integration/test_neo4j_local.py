@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
+from graph.servers.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from graph.changes import Author, ChangeSource
-from graph.errors import NotFound, QueryFailed
-from graph.model import Company, Contact, Influence, OrgUnit, Purchase, Record, Relationship, Rep, Touch
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.errors import NotFound, QueryFailed
+from graph.domain.model import Company, Contact, Influence, OrgUnit, Purchase, Record, Relationship, Rep, Touch
 from graph.store import GraphStore
 from graph.store.rows import EdgeRow, GraphRows, NodeRow
 

@@ -20,14 +20,14 @@ from typing import Any, TypeVar
 
 import pytest
 
-from graph.analysis.chain import DECISION_ROLES
-from graph.analysis.portfolio import portfolio
-from graph.changes import Author, Change, ChangeSource, Entry
-from graph.connect import open_store
-from graph.editing import save_contact
-from graph.errors import EditConflict, QueryFailed
-from graph.model import Company, Competitor, Contact, Purchase, Relationship, Rep, Touch
-from graph.settings import Settings
+from graph.analysis.decision_roles import DECISION_ROLES
+from graph.analysis.portfolio_rows import portfolio
+from graph.config.settings import Settings
+from graph.domain.changes import Author, Change, ChangeSource, Entry
+from graph.domain.errors import EditConflict, QueryFailed
+from graph.domain.model import Company, Competitor, Contact, Purchase, Relationship, Rep, Touch
+from graph.servers.connect import open_store
+from graph.services.editing import save_contact
 from graph.store import GraphStore, cypher, repository
 from graph.store.rows import GraphRows, NodeRow, graph_rows
 from graph.store.runner import Row, Runner, Transaction

@@ -12,14 +12,14 @@ from collections.abc import Callable
 
 import pytest
 
-from graph.access import NotAllowed, Role, Viewer, resolve_viewer
-from graph.analysis.claim_policy import ClaimPolicy
-from graph.analysis.claims import claims_report
-from graph.changes import Author, ChangeSource
-from graph.model import Claim, Company, Contact, Opportunity, Relationship, Rep
-from graph.service import company_graph_as_of
+from graph.analysis.claim_book import claims_report
+from graph.domain.access import NotAllowed, Role, Viewer, resolve_viewer
+from graph.domain.changes import Author, ChangeSource
+from graph.domain.claim_policy import ClaimPolicy
+from graph.domain.model import Claim, Company, Contact, Opportunity, Relationship, Rep
+from graph.services.account_views import company_graph_as_of
+from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore
-from graph.visible_store import VisibleStore, viewer_full_view
 
 pytestmark = pytest.mark.integration
 TODAY = dt.date.today()

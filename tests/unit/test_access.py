@@ -7,7 +7,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.access import (
+from graph.config.access_file import load_access
+from graph.domain.access import (
     AccessEntry,
     Role,
     Viewer,
@@ -18,8 +19,7 @@ from graph.access import (
     resolve_viewer,
     restricted,
 )
-from graph.access_file import load_access
-from graph.errors import ConfigError
+from graph.domain.errors import ConfigError
 
 REPS = [
     {"id": "boss", "email": "boss@acme.com", "team": "East", "status": "active"},

@@ -8,8 +8,8 @@ import math
 import networkx as nx
 import pytest
 
-from graph.analysis.chain import decision_chain
 from graph.analysis.coverage import coverage
+from graph.analysis.decision_roles import decision_chain
 from graph.analysis.influence import influence_scores
 from graph.analysis.strength import relationship_strengths
 from graph.analysis.warm_path import warm_paths

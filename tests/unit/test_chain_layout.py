@@ -10,7 +10,7 @@ from collections import defaultdict
 import networkx as nx
 import pytest
 
-from graph.model import Contact
+from graph.domain.model import Contact
 from graph.render.layout import CARD_W, GAP_X, ChainLayout, chain_layout, primary_managers
 from ingest.demo import demo_records
 

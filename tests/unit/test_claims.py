@@ -13,8 +13,8 @@ import networkx as nx
 import pytest
 
 from graph.analysis.claim_attention import attention, dispute_split
-from graph.analysis.claim_policy import ClaimPolicy, TierRule
-from graph.analysis.claims import ClaimsReport, claims_report
+from graph.analysis.claim_book import ClaimsReport, claims_report
+from graph.domain.claim_policy import ClaimPolicy, TierRule
 
 
 def day(n: int) -> dt.date:

@@ -15,8 +15,8 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.analysis.claim_policy import ClaimPolicy, TierRule
-from graph.analysis.claims import claims_report
+from graph.analysis.claim_book import claims_report
+from graph.domain.claim_policy import ClaimPolicy, TierRule
 
 START = dt.date(2026, 1, 1)
 COMPANIES = ("hq", "east", "west", "solo")

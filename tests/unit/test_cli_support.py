@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli_support import EXIT_BUG, EXIT_ERROR, run_cli
-from graph.errors import NotFound
+from graph.cli.output import EXIT_BUG, EXIT_ERROR, run_cli
+from graph.domain.errors import NotFound
 
 
 def failing(error: BaseException) -> Callable[[list[str]], int]:

@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.model import (
+from graph.domain.model import (
     US_VENDOR_ID,
     Claim,
     Company,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from graph import model, validation
+from graph.domain import model, validation
 from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, WARNINGS, Notice, Reason
 from ingest.validate import RowError
 from ui.i18n import LANGUAGE_KEY, TEXTS

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from graph.model import Claim, Company, Contact, Influence, Relationship, Touch
+from graph.domain.model import Claim, Company, Contact, Influence, Relationship, Touch
 
 
 def test_unknown_fields_are_refused() -> None:

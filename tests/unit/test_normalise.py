@@ -1,6 +1,6 @@
 import pytest
 
-from graph.normalise import company_key, normalise_email, normalise_phone
+from graph.domain.normalise import company_key, normalise_email, normalise_phone
 
 
 @pytest.mark.parametrize(

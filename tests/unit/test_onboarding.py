@@ -16,8 +16,8 @@ import networkx as nx
 import pytest
 import streamlit as st
 
-from graph.analysis.chain import decision_chain
-from graph.analysis.onboarding import FIRST_MEETINGS, onboarding_digest
+from graph.analysis.decision_roles import decision_chain
+from graph.analysis.onboarding_digest import FIRST_MEETINGS, onboarding_digest
 from graph.render.digest import digest_html, digest_markdown
 from tests.unit.test_chain_analysis import TODAY, account, knows, line, rep, touch
 from ui.digest_text import digest_document

@@ -12,7 +12,7 @@ import streamlit as st
 
 from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import warm_paths
-from graph.changes import ChangeSource
+from graph.domain.changes import ChangeSource
 from tests.unit.test_chain_analysis import TODAY, account, influences, knows, line, rep, touch
 from ui.i18n import LANGUAGE_KEY
 from ui.phrases import action_text, change_text, path_sentence, record_text, roles_text

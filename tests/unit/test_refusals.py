@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from graph import claiming, editing
-from graph.errors import FieldProblem
+from graph.domain.errors import FieldProblem
+from graph.services import claiming, editing
 from ui.i18n import LANGUAGE_KEY, TEXTS
 from ui.refusals import problem_text
 

@@ -1,4 +1,4 @@
-from graph.model import Claim, Contact, Influence, OrgUnit, Purchase, Touch
+from graph.domain.model import Claim, Contact, Influence, OrgUnit, Purchase, Touch
 from graph.store.rows import graph_rows
 
 

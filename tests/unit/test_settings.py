@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from graph.errors import ConfigError, StoreUnavailable
-from graph.settings import BOLT_SCHEMES, Settings, is_local_uri, load_settings, neo4j_uri_problem
+from graph.config.settings import BOLT_SCHEMES, Settings, is_local_uri, load_settings, neo4j_uri_problem
+from graph.domain.errors import ConfigError, StoreUnavailable
 from graph.store.neo4j_runner import Neo4jRunner
 
 

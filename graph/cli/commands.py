@@ -1,0 +1,222 @@
+"""``python -m graph``: the store and its analyses from the command line, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shlex
+
+from graph.analysis.claim_book import claims_report
+from graph.analysis.coverage import DEFAULT_THRESHOLD
+from graph.analysis.decision_roles import DECISION_ROLES, decision_chain
+from graph.analysis.expansion import group_expansion
+from graph.analysis.history import access_records
+from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
+from graph.analysis.portfolio_rows import portfolio
+from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
+from graph.analysis.warm_path import warm_paths
+from graph.cli.claim_commands import CLAIM_COMMANDS, add_claim_commands, run_claim_command
+from graph.cli.output import print_json
+from graph.config.claim_policy_file import load_policy
+from graph.config.local_user import local_user
+from graph.config.settings import load_settings
+from graph.domain.errors import ConfigError, NotFound
+from graph.servers.connect import open_store
+from graph.servers.neo4j_local import ensure_local_neo4j, running_local_neo4j, stop_local_neo4j
+from graph.services.account_views import (
+    account_onboarding,
+    account_timeline,
+    company_graph_as_of,
+    contact_timeline,
+    hand_over,
+    protection_search,
+)
+from graph.store import GraphStore
+from graph.store.subgraph import subgraph_json
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--json", action="store_true", help="JSON output (the default; kept for scripts)")
+        return sub
+
+    command("status", "which store is in use, and node counts")
+    command("groups", "top-level companies (groups and stand-alone companies)")
+    subgraph = command("subgraph", "a company's or its whole group's graph")
+    subgraph.add_argument("--company", required=True, help="company id")
+    subgraph.add_argument("--group", action="store_true", help="the whole group the company belongs to")
+    subgraph.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="as the team knew it that day"
+    )
+    history = command("history", "who changed what, when and why: a contact's or a company's timeline")
+    about = history.add_mutually_exclusive_group(required=True)
+    about.add_argument("--contact", help="contact id")
+    about.add_argument("--company", help="company id")
+    history.add_argument("--limit", type=int, default=200, help="newest changes shown (default 200)")
+    history.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="changes made up to that day"
+    )
+    for name, help_text in (
+        ("chain", "decision chain of a company or one of its opportunities"),
+        ("strength", "relationship strength per rep and contact, with breakdowns"),
+        ("path", "warm paths from our team to a contact"),
+    ):
+        sub = command(name, help_text)
+        if name == "path":
+            sub.add_argument("--to", required=True, help="target contact id")
+            sub.add_argument("--from-rep", help="only paths starting with this rep")
+            sub.add_argument("--k", type=int, default=3, help="how many alternatives (default 3)")
+        else:
+            sub.add_argument("--company", required=True, help="company id")
+        if name == "chain":
+            sub.add_argument("--opportunity", help="opportunity id (its contacts and roles only)")
+            sub.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="strength that counts as known")
+        sub.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+        sub.add_argument("--half-life", type=float, default=DEFAULT_HALF_LIFE_DAYS, help="touch half-life in days")
+    expansion = command("expansion", "a group's tree, HQ policy signals and ranked expansion targets")
+    expansion.add_argument("--group", required=True, help="any company id of the group")
+    expansion.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    expansion.add_argument("--half-life", type=float, default=DEFAULT_HALF_LIFE_DAYS, help="touch half-life in days")
+    expansion.add_argument("--min-branches", type=int, default=DEFAULT_MIN_BRANCHES, help="branches for a signal")
+    expansion.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, help="or this share of them")
+    expansion.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="signal window in days")
+    groups = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
+    groups.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
+    groups.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    add_claim_commands(command)
+    onboarding = command("onboarding", "what a new owner of an account must know first")
+    onboarding.add_argument("--company", required=True, help="company id")
+    onboarding.add_argument("--group", action="store_true", help="the whole group the company belongs to")
+    onboarding.add_argument("--new-owner", required=True, help="rep id of the new owner")
+    onboarding.add_argument("--previous-owner", action="append", help="rep id (default: inferred)")
+    onboarding.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    handover = command("handover", "mark a rep as leaving and give each of their accounts a successor")
+    handover.add_argument("--rep", required=True, help="rep id of the one leaving")
+    handover.add_argument(
+        "--to", action="append", required=True, metavar="COMPANY_ID=REP_ID", help="an account and its successor"
+    )
+    handover.add_argument(
+        "--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="the day it takes effect, YYYY-MM-DD"
+    )
+    handover.add_argument("--why", default="", help="a note kept with the handover in the change history")
+    local = command("local-neo4j", "start, stop or show the local Neo4j that KAGRAPH_STORE=neo4j-local uses")
+    local.add_argument("action", choices=("start", "stop", "show"), help="start (or reuse), stop now, or show it")
+    local.add_argument("--shell", action="store_true", help="print NEO4J_* export lines instead of JSON")
+    log = command("access-log", "who viewed accounts outside their own or downloaded them, newest first")
+    log.add_argument("--since", type=dt.date.fromisoformat, default=dt.date.today() - dt.timedelta(days=30))
+    log.add_argument("--limit", type=int, default=500, help="newest records shown (default 500)")
+    protected = command("protected", '"is it already protected?": companies by name or contact phone')
+    protected.add_argument("query", help="a company name in any spelling, or a phone number")
+    protected.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
+    return parser
+
+
+def _pairs(values: list[str], flag: str) -> dict[str, str]:
+    pairs = [value.split("=", 1) for value in values]
+    if any(len(pair) != 2 or not all(pair) for pair in pairs):
+        raise ConfigError(f"{flag} takes KEY=VALUE (got {values})")
+    return {key: value for key, value in pairs}
+
+
+def _run(store: GraphStore, args: argparse.Namespace) -> object:
+    if args.command == "status":
+        return {"store": store.kind, "address": store.address, "counts": store.counts()}
+    if args.command == "groups":
+        return store.groups()
+    if args.command == "subgraph":
+        return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
+    if args.command == "history":
+        if args.contact:
+            items = contact_timeline(store, args.contact, args.limit, args.as_of)
+        else:
+            items = account_timeline(store, args.company, args.limit, args.as_of)
+        return [item.model_dump(mode="json") for item in items]
+    if args.command == "access-log":
+        return [r.model_dump(mode="json") for r in access_records(store.access_log(args.since, args.limit))]
+    if args.command == "chain":
+        graph = company_graph_as_of(store, args.company, args.as_of)
+        try:
+            report = decision_chain(graph, args.as_of, args.opportunity, args.threshold, args.half_life)
+        except ValueError as error:
+            raise NotFound(str(error)) from error
+        return report.model_dump(mode="json")
+    if args.command == "expansion":
+        result = group_expansion(
+            store.group_subgraph(args.group),
+            args.as_of,
+            store.our_categories(),
+            args.min_branches,
+            args.min_share,
+            args.window,
+            args.half_life,
+        )
+        return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
+    if args.command == "portfolio":
+        rows = store.portfolio_rows(DECISION_ROLES)
+        table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
+        return [row.model_dump(mode="json") for row in table]
+    if args.command in CLAIM_COMMANDS:
+        return run_claim_command(store, args)
+    if args.command == "onboarding":
+        digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
+        return digest.model_dump(mode="json")
+    if args.command == "handover":
+        policy = load_policy(load_settings().claim_policy_path)
+        done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
+        return done.model_dump(mode="json")
+    if args.command == "protected":
+        claims_now = claims_report(store.claims_graph(), args.as_of, load_policy(load_settings().claim_policy_path))
+        hits = protection_search(store, args.query, claims_now, store.company_names())
+        return [hit.model_dump(mode="json") for hit in hits]
+    if args.command == "strength":
+        graph = company_graph_as_of(store, args.company, args.as_of)
+        scores = relationship_strengths(graph, args.as_of, args.half_life)
+        return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
+    graph = store.group_subgraph(store.contact_company(args.to))
+    try:
+        paths = warm_paths(graph, args.to, args.as_of, k=args.k, from_rep=args.from_rep, half_life_days=args.half_life)
+    except ValueError as error:
+        raise NotFound(str(error)) from error
+    return {"to": args.to, "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths]}
+
+
+def _local_neo4j(args: argparse.Namespace) -> int:
+    """Run the local Neo4j by hand (CI, benchmarks): start prints how to reach it; its idle timer then applies."""
+    settings = load_settings()
+    if args.action == "stop":
+        print_json({"stopped": stop_local_neo4j(settings.kagraph_data_dir)})
+        return 0
+    if args.action == "start":
+        server = ensure_local_neo4j(settings.kagraph_data_dir, settings.kagraph_neo4j_idle, settings.kagraph_port)
+    elif (running := running_local_neo4j(settings.kagraph_data_dir)) is not None:
+        server = running
+    else:
+        raise NotFound(f"no local Neo4j is running for {settings.kagraph_data_dir}")
+    if args.shell:
+        for name, value in (
+            ("NEO4J_URI", server.uri),
+            ("NEO4J_USER", server.user),
+            ("NEO4J_PASSWORD", server.password),
+        ):
+            print(f"export {name}={shlex.quote(value)}")
+    else:
+        print_json({"uri": server.uri, "user": server.user, "pid": server.pid, "home": str(server.home)})
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "local-neo4j":
+        return _local_neo4j(args)
+    store = open_store()
+    try:
+        print_json(_run(store, args))
+    finally:
+        store.close()
+    return 0

