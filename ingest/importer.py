@@ -188,7 +188,7 @@ _UPPER = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id
 def _survey(sources: list[Source], store: GraphStore) -> _Survey:
     survey = _Survey()
     reach: dict[tuple[str, str], str] = {}
-    lines: dict[str, nx.DiGraph] = defaultdict(nx.DiGraph)
+    lines: dict[str, nx.DiGraph[str]] = defaultdict(nx.DiGraph[str])
     named: dict[str, set[str]] = defaultdict(set)
     """Records whose row names their superior: their stored single line up is replaced, not kept."""
     for source in sources:
@@ -218,7 +218,7 @@ def _survey(sources: list[Source], store: GraphStore) -> _Survey:
     return survey
 
 
-def _find_cycles(survey: _Survey, label: str, imported: nx.DiGraph, store: GraphStore, named: set[str]) -> None:
+def _find_cycles(survey: _Survey, label: str, imported: nx.DiGraph[str], store: GraphStore, named: set[str]) -> None:
     """Reject the imported records whose line up closes a cycle, within the import or with what is stored.
 
     A contact may report to several people, so their stored lines stay beside

@@ -73,17 +73,17 @@ def _open_store() -> GraphStore:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def _company_graph(company_id: str) -> nx.MultiDiGraph:
+def _company_graph(company_id: str) -> nx.MultiDiGraph[str]:
     return shared_store().company_subgraph(company_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def _group_graph(company_id: str) -> nx.MultiDiGraph:
+def _group_graph(company_id: str) -> nx.MultiDiGraph[str]:
     return shared_store().group_subgraph(company_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def _claims_graph() -> nx.MultiDiGraph:
+def _claims_graph() -> nx.MultiDiGraph[str]:
     return shared_store().claims_graph()
 
 
@@ -121,13 +121,13 @@ class _CachedReads:
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
         return _group_companies(company_id)
 
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         return _company_graph(company_id)
 
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         return _group_graph(company_id)
 
-    def claims_graph(self) -> nx.MultiDiGraph:
+    def claims_graph(self) -> nx.MultiDiGraph[str]:
         return _claims_graph()
 
     def company_names(self) -> list[dict[str, Any]]:
@@ -194,12 +194,12 @@ def require_store() -> VisibleStore:
     return VisibleStore(store, viewer, full, _CachedReads(), recorded)
 
 
-def company_graph(company_id: str) -> nx.MultiDiGraph:
+def company_graph(company_id: str) -> nx.MultiDiGraph[str]:
     """A company's subgraph as the viewer may see it."""
     return require_store().company_subgraph(company_id)
 
 
-def company_graph_on(company_id: str, day: dt.date) -> nx.MultiDiGraph:
+def company_graph_on(company_id: str, day: dt.date) -> nx.MultiDiGraph[str]:
     """A company's subgraph as it was at the end of ``day`` (changes since undone), as the viewer may see it."""
     return require_store().company_subgraph_as_of(company_id, day)
 
@@ -209,7 +209,7 @@ def rep_list() -> list[dict[str, Any]]:
     return _reps()
 
 
-def group_graph(company_id: str) -> nx.MultiDiGraph:
+def group_graph(company_id: str) -> nx.MultiDiGraph[str]:
     """The whole group's subgraph as the viewer may see it."""
     return require_store().group_subgraph(company_id)
 
@@ -225,7 +225,7 @@ def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
     return [row for row in _portfolio(as_of, window_days) if shown is None or row.group_id in shown]
 
 
-def claims_graph() -> nx.MultiDiGraph:
+def claims_graph() -> nx.MultiDiGraph[str]:
     """Companies, claims, reps and the touches claims are judged on, people outside the viewer's view as ids."""
     return require_store().claims_graph()
 

@@ -115,7 +115,7 @@ def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
     st.altair_chart((cells + numbers).properties(height=alt.Step(HEAT_ROW_PX)), width="stretch")
 
 
-def path_list(graph: nx.MultiDiGraph, paths: list[WarmPath]) -> None:
+def path_list(graph: nx.MultiDiGraph[str], paths: list[WarmPath]) -> None:
     """The paths as numbered sentences in the chosen language; ``graph`` holds everyone on them."""
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):

@@ -95,7 +95,7 @@ def _blank(text: str) -> str | None:
     return text.strip() or None
 
 
-def _people(graph: nx.MultiDiGraph, company_id: str) -> dict[str, str]:
+def _people(graph: nx.MultiDiGraph[str], company_id: str) -> dict[str, str]:
     people = {
         str(d["id"]): str(d.get("name", d["id"]))
         for _, d in graph.nodes(data=True)
@@ -104,7 +104,7 @@ def _people(graph: nx.MultiDiGraph, company_id: str) -> dict[str, str]:
     return dict(sorted(people.items(), key=lambda item: (item[1], item[0])))
 
 
-def _units(graph: nx.MultiDiGraph, company_id: str) -> dict[str, str]:
+def _units(graph: nx.MultiDiGraph[str], company_id: str) -> dict[str, str]:
     return {
         str(d["id"]): str(d.get("name", d["id"]))
         for _, d in graph.nodes(data=True)
@@ -165,7 +165,7 @@ def _contact_fields(
 
 
 def contact_panel(
-    store: GraphStore, visible: VisibleStore, graph: nx.MultiDiGraph, company_id: str, who: str | None
+    store: GraphStore, visible: VisibleStore, graph: nx.MultiDiGraph[str], company_id: str, who: str | None
 ) -> None:
     """Pick a contact of the company; see and change their details, lines, our ties, touches and history.
 
@@ -203,7 +203,7 @@ def contact_panel(
 
 def _details(
     store: GraphStore,
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     company_id: str,
     values: dict[str, Any],
     who: str | None,
@@ -244,7 +244,7 @@ def _details(
         st.caption(t("edit.last_verified", day=plain(values["last_verified"])))
 
 
-def _influence_lines(graph: nx.MultiDiGraph, contact_id: str) -> list[dict[str, Any]]:
+def _influence_lines(graph: nx.MultiDiGraph[str], contact_id: str) -> list[dict[str, Any]]:
     key = f"Contact:{contact_id}"
     lines: list[dict[str, Any]] = []
     for source, _, data in graph.in_edges(key, data=True):
@@ -258,7 +258,7 @@ def _influence_lines(graph: nx.MultiDiGraph, contact_id: str) -> list[dict[str, 
 
 def _influence(
     store: GraphStore,
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     contact_id: str,
     people: dict[str, str],
     who: str | None,
@@ -334,7 +334,7 @@ def _influence(
         )
 
 
-def _relationship(store: GraphStore, graph: nx.MultiDiGraph, contact_id: str, who: str | None, disabled: bool) -> None:
+def _relationship(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool) -> None:
     reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
     if not reps:
         st.caption(t("edit.no_reps"))
@@ -357,7 +357,7 @@ def _relationship(store: GraphStore, graph: nx.MultiDiGraph, contact_id: str, wh
         )
 
 
-def _touch(store: GraphStore, graph: nx.MultiDiGraph, contact_id: str, who: str | None, disabled: bool) -> None:
+def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool) -> None:
     reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
     deals = {
         str(d["id"]): str(d.get("name", d["id"])) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"
@@ -390,7 +390,7 @@ def _touch(store: GraphStore, graph: nx.MultiDiGraph, contact_id: str, who: str 
 
 def add_panel(
     store: GraphStore,
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     company_id: str,
     companies: dict[str, dict[str, Any]],
     who: str | None,

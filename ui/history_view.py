@@ -14,7 +14,7 @@ __all__ = ["timeline_table"]
 
 
 def timeline_table(
-    store: VisibleStore, graph: nx.MultiDiGraph, contact_id: str | None = None, company_id: str | None = None
+    store: VisibleStore, graph: nx.MultiDiGraph[str], contact_id: str | None = None, company_id: str | None = None
 ) -> None:
     """The newest changes to a contact (or, without one, to the company) as a table of text."""
     items = store.contact_timeline(contact_id) if contact_id else store.account_timeline(str(company_id))

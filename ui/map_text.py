@@ -27,7 +27,7 @@ def map_text(lang: Language) -> dict[str, str]:
     return {key: pair[index] for key, pair in TEXTS.items() if key.startswith(("map.", "enum."))}
 
 
-def deal_line(graph: nx.MultiDiGraph, deal_id: str, report: ChainReport, lang: Language) -> DealLine:
+def deal_line(graph: nx.MultiDiGraph[str], deal_id: str, report: ChainReport, lang: Language) -> DealLine:
     """The chosen opportunity for the map: its stage, amount and close date in ``lang``, and who plays what."""
     data = graph.nodes[node_key("Opportunity", deal_id)]
     words = map_text(lang)

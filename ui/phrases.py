@@ -73,7 +73,7 @@ def _how_well(strength: float) -> str:
     return t("path.well") if strength >= 0.7 else t("path.fairly_well") if strength >= 0.4 else t("path.a_little")
 
 
-def path_sentence(graph: nx.MultiDiGraph, path: WarmPath) -> str:
+def path_sentence(graph: nx.MultiDiGraph[str], path: WarmPath) -> str:
     """The path as one sentence a rep can act on; ``graph`` holds its people (their names and titles)."""
     parts = []
     last = path.node_keys[-1]

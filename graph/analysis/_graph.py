@@ -10,12 +10,12 @@ import networkx as nx
 ACTIVE = "active"
 
 
-def nodes_of(graph: nx.MultiDiGraph, label: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def nodes_of(graph: nx.MultiDiGraph[str], label: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(key, attributes)`` of every node with this label."""
     return ((k, d) for k, d in graph.nodes(data=True) if d.get("label") == label)
 
 
-def edges_of(graph: nx.MultiDiGraph, edge_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def edges_of(graph: nx.MultiDiGraph[str], edge_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """``(source, target, attributes)`` of every relationship of this type."""
     return ((s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == edge_type)
 
@@ -24,6 +24,6 @@ def contact_key(contact_id: str) -> str:
     return f"Contact:{contact_id}"
 
 
-def display_name(graph: nx.MultiDiGraph, key: str) -> str:
+def display_name(graph: nx.MultiDiGraph[str], key: str) -> str:
     data = graph.nodes[key]
     return str(data.get("name") or data.get("id") or key)

@@ -64,7 +64,7 @@ def attention(
 
 
 def dispute_split(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     dispute: Dispute,
     on: dt.date,
     policy: ClaimPolicy | None = None,

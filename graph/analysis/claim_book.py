@@ -199,14 +199,14 @@ def _day(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def company_roots(graph: nx.MultiDiGraph) -> dict[str, str]:
+def company_roots(graph: nx.MultiDiGraph[str]) -> dict[str, str]:
     """Company id → its group root's id."""
     parents: dict[str, str | None] = {d["id"]: None for _, d in nodes_of(graph, "Company")}
     parents.update({graph.nodes[s]["id"]: graph.nodes[t]["id"] for s, t, _ in edges_of(graph, "BRANCH_OF")})
     return group_roots(parents)
 
 
-def _touches(graph: nx.MultiDiGraph, as_of: dt.date) -> list[_Activity]:
+def _touches(graph: nx.MultiDiGraph[str], as_of: dt.date) -> list[_Activity]:
     found = []
     for rep, contact, data in edges_of(graph, "TOUCHED"):
         person = graph.nodes[contact]
@@ -220,7 +220,7 @@ def _touches(graph: nx.MultiDiGraph, as_of: dt.date) -> list[_Activity]:
     return sorted(found, key=lambda t: (t.date, t.rep, t.contact))
 
 
-def _progress(graph: nx.MultiDiGraph, as_of: dt.date) -> list[_Activity]:
+def _progress(graph: nx.MultiDiGraph[str], as_of: dt.date) -> list[_Activity]:
     """Opportunities entering a later stage than the first, or won, up to ``as_of``: the only renewals."""
     found = [
         _Activity(str(d["owner_id"]), "", str(d.get("company_id")), _day(d["stage_since"]), str(d.get("stage")))
@@ -263,7 +263,7 @@ def _filing_order(claim: Mapping[str, Any]) -> tuple[str, dt.datetime, str, str]
 class _Judge:
     """Claims taken in filing order, each judged against what the earlier ones left standing."""
 
-    def __init__(self, graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy) -> None:
+    def __init__(self, graph: nx.MultiDiGraph[str], as_of: dt.date, policy: ClaimPolicy) -> None:
         self.as_of = as_of
         self.policy = policy
         self.roots = company_roots(graph)
@@ -374,7 +374,7 @@ class _Judge:
                 self.let_go[(status.scope_id, status.rep_id)] = status.expires_on
 
 
-def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | None = None) -> ClaimsReport:
+def claims_report(graph: nx.MultiDiGraph[str], as_of: dt.date, policy: ClaimPolicy | None = None) -> ClaimsReport:
     """Every claim's status on ``as_of``, the collisions and disputes up to that day, and the pool.
 
     ``graph`` holds the companies (with ``BRANCH_OF``), claims, settlements,
@@ -399,7 +399,7 @@ def claims_report(graph: nx.MultiDiGraph, as_of: dt.date, policy: ClaimPolicy | 
 
 
 def _collisions(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     statuses: Iterable[ClaimStatus],
     touches: list[_Activity],
     roots: dict[str, str],
@@ -443,7 +443,7 @@ def _collisions(
     return sorted(found.values(), key=lambda c: (c.date, c.group_id, c.other_rep_id, c.contact_id))
 
 
-def _settlements(graph: nx.MultiDiGraph, as_of: dt.date) -> dict[tuple[str, str], SettlementView]:
+def _settlements(graph: nx.MultiDiGraph[str], as_of: dt.date) -> dict[tuple[str, str], SettlementView]:
     """(claim id, other rep id) → the latest settlement made up to ``as_of``."""
     latest: dict[tuple[str, str], SettlementView] = {}
     for _, d in sorted(nodes_of(graph, "Settlement"), key=lambda n: str(n[1]["settled_on"])):
@@ -460,7 +460,7 @@ def _settlements(graph: nx.MultiDiGraph, as_of: dt.date) -> dict[tuple[str, str]
 
 
 def _disputes(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     statuses: list[ClaimStatus],
     collisions: list[Collision],
     as_of: dt.date,

@@ -96,7 +96,7 @@ class ChainReport(BaseModel):
     findings: list[Finding]
 
 
-def deal_roles(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
+def deal_roles(graph: nx.MultiDiGraph[str]) -> dict[str, list[tuple[str, str]]]:
     """Per contact key, ``(role, opportunity key)`` for every role they play in an open opportunity.
 
     The one place that says which deal roles count: the account's findings and
@@ -110,7 +110,7 @@ def deal_roles(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
     return {contact: sorted(roles) for contact, roles in found.items()}
 
 
-def roles_played(graph: nx.MultiDiGraph, contacts: dict[str, str]) -> dict[str, set[str]]:
+def roles_played(graph: nx.MultiDiGraph[str], contacts: dict[str, str]) -> dict[str, set[str]]:
     """Per contact key of ``contacts``: the buying role of their record plus every role they play in an open deal.
 
     An account's roles are filled by what people are on record as *and* by what
@@ -131,7 +131,7 @@ def roles_played(graph: nx.MultiDiGraph, contacts: dict[str, str]) -> dict[str, 
     }
 
 
-def _scope(graph: nx.MultiDiGraph, opportunity_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
+def _scope(graph: nx.MultiDiGraph[str], opportunity_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
     """Contacts in scope (key → id) and, for an opportunity, the role each plays in it.
 
     An opportunity's people are those who play a role in it plus the active
@@ -165,7 +165,7 @@ def _stale(data: dict[str, object], today: dt.date) -> bool:
 
 
 def decision_chain(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     today: dt.date,
     opportunity_id: str | None = None,
     threshold: float = DEFAULT_THRESHOLD,

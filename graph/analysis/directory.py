@@ -42,15 +42,15 @@ class CompanyRow(BaseModel):
     """0 for the group's root, 1 for its branches, and so on."""
 
 
-def _name(graph: nx.MultiDiGraph, node: str) -> str:
+def _name(graph: nx.MultiDiGraph[str], node: str) -> str:
     return str(graph.nodes[node].get("name", graph.nodes[node]["id"]))
 
 
-def _targets(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[str]:
+def _targets(graph: nx.MultiDiGraph[str], node: str, edge_type: str) -> list[str]:
     return sorted({t for _, t, d in graph.out_edges(node, data=True) if d["type"] == edge_type})
 
 
-def contacts(graph: nx.MultiDiGraph) -> list[ContactRow]:
+def contacts(graph: nx.MultiDiGraph[str]) -> list[ContactRow]:
     """Every contact of the subgraph's companies, top level first, then by name.
 
     Contacts from outside (a manager in another company) are left out: they
@@ -96,7 +96,7 @@ def contacts(graph: nx.MultiDiGraph) -> list[ContactRow]:
     return sorted(rows, key=lambda r: (r.level or 99, r.company, r.name))
 
 
-def companies(graph: nx.MultiDiGraph) -> list[CompanyRow]:
+def companies(graph: nx.MultiDiGraph[str]) -> list[CompanyRow]:
     """The subgraph's companies with their contact counts, as the group's tree: each parent, then its branches.
 
     Depth first, siblings by name, each with its depth, so a table can indent

@@ -76,7 +76,7 @@ def _is_senior(data: dict[str, object]) -> bool:
     return data.get("buying_role") in DECISION_ROLES or data.get("level") == 1
 
 
-def _best_ways_in(graph: nx.MultiDiGraph, reach: dict[str, WarmPath]) -> dict[str, tuple[float, str, WarmPath]]:
+def _best_ways_in(graph: nx.MultiDiGraph[str], reach: dict[str, WarmPath]) -> dict[str, tuple[float, str, WarmPath]]:
     """Per company id: (weighted strength, contact id, path) of the best way in."""
     best: dict[str, tuple[float, str, WarmPath]] = {}
     for _, data in nodes_of(graph, "Contact"):
@@ -124,7 +124,7 @@ def _reason(
 
 
 def expansion_targets(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     tree: GroupTree,
     signals: list[HqSignal],
     today: dt.date,
@@ -191,7 +191,7 @@ class GroupExpansion(BaseModel):
 
 
 def group_expansion(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     today: dt.date,
     catalogue: list[str] | tuple[str, ...] = (),
     min_branches: int = DEFAULT_MIN_BRANCHES,

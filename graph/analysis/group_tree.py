@@ -104,7 +104,7 @@ class GroupTree(BaseModel):
         return [c for c in self.companies if c.id != self.group]
 
 
-def group_purchases(graph: nx.MultiDiGraph, company_ids: Iterable[str]) -> list[GroupPurchase]:
+def group_purchases(graph: nx.MultiDiGraph[str], company_ids: Iterable[str]) -> list[GroupPurchase]:
     """Every ``BUYS`` relationship of the given companies, by company and product."""
     wanted = {f"Company:{c}" for c in company_ids}
     rows = []
@@ -148,7 +148,7 @@ def _status(purchases: list[GroupPurchase]) -> CategoryStatus:
     )
 
 
-def _root_of(graph: nx.MultiDiGraph) -> str:
+def _root_of(graph: nx.MultiDiGraph[str]) -> str:
     if "root" in graph.graph:
         return str(graph.graph["root"])
     tops = sorted(d["id"] for k, d in nodes_of(graph, "Company") if not any(_parents(graph, k)))
@@ -157,11 +157,11 @@ def _root_of(graph: nx.MultiDiGraph) -> str:
     return str(tops[0])
 
 
-def _parents(graph: nx.MultiDiGraph, key: str) -> list[str]:
+def _parents(graph: nx.MultiDiGraph[str], key: str) -> list[str]:
     return [t for _, t, d in graph.out_edges(key, data=True) if d.get("type") == "BRANCH_OF"]
 
 
-def group_tree(graph: nx.MultiDiGraph, categories: Iterable[str] = ()) -> GroupTree:
+def group_tree(graph: nx.MultiDiGraph[str], categories: Iterable[str] = ()) -> GroupTree:
     """The group in ``graph`` as a tree with per-category statuses and roll-ups.
 
     ``categories`` adds product categories nobody in the group buys yet (our

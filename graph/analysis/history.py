@@ -24,7 +24,7 @@ What = Literal["created", "changed", "removed", "viewed", "downloaded"]
 """What a timeline line says happened; the last two are access records (``ChangeSource.ACCESS``)."""
 
 
-def rewind(graph: nx.MultiDiGraph, changes: Iterable[Change], day: dt.date) -> nx.MultiDiGraph:
+def rewind(graph: nx.MultiDiGraph[str], changes: Iterable[Change], day: dt.date) -> nx.MultiDiGraph[str]:
     """A copy of ``graph`` as it was at the end of ``day``: later changes undone, newest first.
 
     Created nodes and relationships disappear, removed relationships come back
@@ -52,7 +52,7 @@ def rewind(graph: nx.MultiDiGraph, changes: Iterable[Change], day: dt.date) -> n
     return then
 
 
-def _undo_node(graph: nx.MultiDiGraph, entry: Entry) -> None:
+def _undo_node(graph: nx.MultiDiGraph[str], entry: Entry) -> None:
     key = node_key(entry.entity, str(entry.id))
     if key not in graph:
         return
@@ -62,7 +62,7 @@ def _undo_node(graph: nx.MultiDiGraph, entry: Entry) -> None:
         _restore(graph.nodes[key], entry.before)
 
 
-def _undo_edge(graph: nx.MultiDiGraph, entry: Entry) -> None:
+def _undo_edge(graph: nx.MultiDiGraph[str], entry: Entry) -> None:
     source, target = entry.ends
     key = f"{entry.edge_type}:{entry.key}"
     if entry.before is None:

@@ -78,7 +78,7 @@ def _pagerank(
     return rank
 
 
-def influence_scores(graph: nx.MultiDiGraph) -> InfluenceResult:
+def influence_scores(graph: nx.MultiDiGraph[str]) -> InfluenceResult:
     """Score every contact of ``graph``.
 
     >>> g = nx.MultiDiGraph()

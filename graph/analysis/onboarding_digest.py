@@ -167,7 +167,7 @@ class OnboardingDigest(BaseModel):
 
 
 def _previous_owners(
-    graph: nx.MultiDiGraph, new_owner: str, scope: set[str], strengths: list[StrengthScore]
+    graph: nx.MultiDiGraph[str], new_owner: str, scope: set[str], strengths: list[StrengthScore]
 ) -> list[str]:
     owners = {s.rep_id for s in strengths if s.rep_left and s.contact_id in scope}
     companies = set(graph.graph.get("companies", ()))
@@ -181,7 +181,7 @@ def _previous_owners(
 
 
 def _open_opportunities(
-    graph: nx.MultiDiGraph, today: dt.date, threshold: float, half_life: float
+    graph: nx.MultiDiGraph[str], today: dt.date, threshold: float, half_life: float
 ) -> list[OpenOpportunity]:
     companies = set(graph.graph.get("companies", ()))
     deals = []
@@ -206,7 +206,7 @@ def _open_opportunities(
     return sorted(deals, key=lambda d: (d.close_date or dt.date.max, d.id))
 
 
-def _threats(graph: nx.MultiDiGraph, scope: set[str]) -> list[Threat]:
+def _threats(graph: nx.MultiDiGraph[str], scope: set[str]) -> list[Threat]:
     found = []
     for rival, person, data in edges_of(graph, "KNOWS"):
         if graph.nodes[rival]["label"] != "Competitor" or graph.nodes[person]["id"] not in scope:
@@ -242,7 +242,7 @@ def _threats(graph: nx.MultiDiGraph, scope: set[str]) -> list[Threat]:
     return sorted(found, key=lambda t: (t.kind, t.competitor, t.company_id or "", t.contact_id or ""))
 
 
-def _stale(graph: nx.MultiDiGraph, scope: set[str], today: dt.date) -> list[StaleContact]:
+def _stale(graph: nx.MultiDiGraph[str], scope: set[str], today: dt.date) -> list[StaleContact]:
     found = []
     for _, data in sorted(nodes_of(graph, "Contact")):
         if data["id"] not in scope:
@@ -269,7 +269,7 @@ def _stale(graph: nx.MultiDiGraph, scope: set[str], today: dt.date) -> list[Stal
 
 
 def onboarding_digest(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     new_owner: str,
     today: dt.date,
     previous_owners: list[str] | None = None,
@@ -336,7 +336,7 @@ def onboarding_digest(
 
 
 def _first_meetings(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     active: list[ChainContact],
     mine: dict[str, float],
     handover: list[HandoverItem],

@@ -56,7 +56,7 @@ def _decayed_touches(dates: list[dt.date], today: dt.date, half_life_days: float
 
 
 def relationship_strengths(
-    graph: nx.MultiDiGraph, today: dt.date, half_life_days: float = DEFAULT_HALF_LIFE_DAYS
+    graph: nx.MultiDiGraph[str], today: dt.date, half_life_days: float = DEFAULT_HALF_LIFE_DAYS
 ) -> list[StrengthScore]:
     """Score every rep → contact pair that has a KNOWS or TOUCHED relationship, strongest first.
 

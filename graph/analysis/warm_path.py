@@ -79,13 +79,13 @@ def _how_well(strength: float) -> str:
 
 
 def _tie_graph(
-    graph: nx.MultiDiGraph, target: str | None, today: dt.date, half_life_days: float, from_rep: str | None
-) -> nx.DiGraph:
+    graph: nx.MultiDiGraph[str], target: str | None, today: dt.date, half_life_days: float, from_rep: str | None
+) -> nx.DiGraph[str]:
     """Best tie per ordered pair, with what it is, as a simple weighted DiGraph.
 
     People who left cannot introduce anyone, so they are only kept as the target.
     """
-    ties = nx.DiGraph()
+    ties: nx.DiGraph[str] = nx.DiGraph()
     gone = {k for k, d in graph.nodes(data=True) if d.get("label") == "Contact" and d.get("status") == "left"} - {
         target
     }
@@ -114,7 +114,7 @@ def _tie_graph(
     return ties
 
 
-def _sentence(graph: nx.MultiDiGraph, ties: nx.DiGraph, keys: list[str]) -> str:
+def _sentence(graph: nx.MultiDiGraph[str], ties: nx.DiGraph[str], keys: list[str]) -> str:
     parts = []
     for a, b in itertools.pairwise(keys):
         edge = ties[a][b]
@@ -129,7 +129,7 @@ def _sentence(graph: nx.MultiDiGraph, ties: nx.DiGraph, keys: list[str]) -> str:
 
 
 def warm_paths(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     target_id: str,
     today: dt.date,
     k: int = 3,
@@ -160,7 +160,7 @@ def warm_paths(
 
 
 def team_reach(
-    graph: nx.MultiDiGraph, today: dt.date, half_life_days: float = DEFAULT_HALF_LIFE_DAYS
+    graph: nx.MultiDiGraph[str], today: dt.date, half_life_days: float = DEFAULT_HALF_LIFE_DAYS
 ) -> dict[str, WarmPath]:
     """The single strongest warm path to every contact our team can reach, by contact id.
 
@@ -188,7 +188,7 @@ def team_reach(
     }
 
 
-def _warm_path(graph: nx.MultiDiGraph, ties: nx.DiGraph, hops: list[str]) -> WarmPath:
+def _warm_path(graph: nx.MultiDiGraph[str], ties: nx.DiGraph[str], hops: list[str]) -> WarmPath:
     """A path of graph keys (rep first) as a ``WarmPath`` with its edges, score and sentence."""
     edges = [
         PathEdge(

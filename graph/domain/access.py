@@ -237,7 +237,7 @@ def masked(props: Mapping[str, Any]) -> dict[str, Any]:
     return result
 
 
-def restricted(graph: nx.MultiDiGraph, viewer: Viewer, full: frozenset[str] | None) -> nx.MultiDiGraph:
+def restricted(graph: nx.MultiDiGraph[str], viewer: Viewer, full: frozenset[str] | None) -> nx.MultiDiGraph[str]:
     """``graph`` as ``viewer`` may see it: people and deals of companies outside ``full`` gone, phones masked.
 
     ``full`` is ``full_view``'s answer (``None``: every company). The graph is

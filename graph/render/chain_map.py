@@ -122,7 +122,7 @@ def _label(text: Mapping[str, str], value: object) -> str:
     return text.get(f"enum.{value}", str(value))
 
 
-def _best_strengths(graph: nx.MultiDiGraph, strengths: Mapping[tuple[str, str], float]) -> dict[str, tuple[str, float]]:
+def _best_strengths(graph: nx.MultiDiGraph[str], strengths: Mapping[tuple[str, str], float]) -> dict[str, tuple[str, float]]:
     """Contact id → (rep name, score) of the active rep who knows them best."""
     reps = {d["id"]: d for _, d in graph.nodes(data=True) if d["label"] == "Rep" and d.get("status") != "left"}
     best: dict[str, tuple[str, float]] = {}
@@ -275,7 +275,7 @@ def _side_node(
 
 
 def _edge(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     source: str,
     target: str,
     data: Mapping[str, Any],
@@ -357,7 +357,7 @@ def _json(value: object) -> str:
 
 
 def chain_map_html(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     influence: Mapping[str, float],
     strengths: Mapping[tuple[str, str], float],
     text: Mapping[str, str],

@@ -78,7 +78,7 @@ class _Shape:
     """Where the parent's bus line joins this shape (its root, or a stacked column's spine)."""
 
 
-def primary_managers(graph: nx.MultiDiGraph, contacts: list[str], order: Mapping[str, float]) -> dict[str, str]:
+def primary_managers(graph: nx.MultiDiGraph[str], contacts: list[str], order: Mapping[str, float]) -> dict[str, str]:
     """Each contact's manager in the tree: the most influential of those they report to; cycles broken.
 
     >>> g = nx.MultiDiGraph()
@@ -210,7 +210,7 @@ def _tree(root: str, children: Mapping[str, list[str]]) -> _Shape:
     return shapes[root]
 
 
-def chain_layout(graph: nx.MultiDiGraph, order: Mapping[str, float] | None = None) -> ChainLayout:
+def chain_layout(graph: nx.MultiDiGraph[str], order: Mapping[str, float] | None = None) -> ChainLayout:
     """Cards for the contacts, reps and competitors in ``graph`` (node key → centre, size).
 
     ``order`` (e.g. influence) picks each person's manager in the tree and puts

@@ -59,8 +59,8 @@ def protection_search(
 class AccountReads(Protocol):
     """What an onboarding digest reads: an account's subgraph and our reps (a store, or one viewer's view of it)."""
 
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
     def reps(self) -> list[dict[str, Any]]: ...
 
 
@@ -82,7 +82,7 @@ def _reps_by_id(store: AccountReads) -> dict[str, dict[str, Any]]:
 
 
 def _digest(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph[str],
     reps: dict[str, dict[str, Any]],
     new_owner: str,
     as_of: dt.date,
@@ -175,7 +175,7 @@ def hand_over(
     return Handover(rep_id=leaving, on=on, accounts=accounts)
 
 
-def company_graph_as_of(store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False) -> nx.MultiDiGraph:
+def company_graph_as_of(store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False) -> nx.MultiDiGraph[str]:
     """A company's (or group's) subgraph as the team knew it at the end of ``day``: later changes undone."""
     graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
     later = store.changes_since(day)

@@ -59,13 +59,13 @@ def _locks(store: GraphStore, company_id: str, *rep_ids: str) -> dict[str, list[
     return {"Company": sorted({root, company_id}), "Rep": sorted(set(rep_ids))}
 
 
-def _with(graph: nx.MultiDiGraph, claim: Claim) -> nx.MultiDiGraph:
+def _with(graph: nx.MultiDiGraph[str], claim: Claim) -> nx.MultiDiGraph[str]:
     """``graph`` with ``claim`` in it, as stored (a new one added, a changed one replaced)."""
     graph.add_node(f"Claim:{claim.id}", label="Claim", **claim.to_row())
     return graph
 
 
-def _status(graph: nx.MultiDiGraph, claim_id: str, on: dt.date, policy: ClaimPolicy) -> ClaimStatus:
+def _status(graph: nx.MultiDiGraph[str], claim_id: str, on: dt.date, policy: ClaimPolicy) -> ClaimStatus:
     return next(c for c in claims_report(graph, on, policy).claims if c.id == claim_id)
 
 
@@ -92,7 +92,7 @@ def file_claim(
             [FieldProblem("rep_id", rep_id, f"{name} has left and cannot claim", "rep_left", {"rep": name})]
         )
 
-    def decide(graph: nx.MultiDiGraph) -> Decided[ClaimStatus]:
+    def decide(graph: nx.MultiDiGraph[str]) -> Decided[ClaimStatus]:
         filed_at = _after_every_filing(graph, now or dt.datetime.now(dt.UTC))
         claim = Claim(company_id=company_id, rep_id=rep_id, channel=rep["channel"], claimed_on=on, filed_at=filed_at)
         author = Author(who=who, source=ChangeSource.CLAIM, action="file a claim", why=why, at=filed_at)
@@ -104,7 +104,7 @@ def file_claim(
     return store.decide_on_claims(_locks(store, company_id, rep_id), decide)[0]
 
 
-def _after_every_filing(graph: nx.MultiDiGraph, moment: dt.datetime) -> dt.datetime:
+def _after_every_filing(graph: nx.MultiDiGraph[str], moment: dt.datetime) -> dt.datetime:
     """``moment``, or just after the latest filing stored if that is later (another machine's clock).
 
     Taken inside the unit, once the enterprise is locked: the claim filed
@@ -115,7 +115,7 @@ def _after_every_filing(graph: nx.MultiDiGraph, moment: dt.datetime) -> dt.datet
     return moment if moment > latest else latest + dt.timedelta(microseconds=1)
 
 
-def _stored_claim(graph: nx.MultiDiGraph, claim_id: str) -> Claim:
+def _stored_claim(graph: nx.MultiDiGraph[str], claim_id: str) -> Claim:
     props = graph.nodes.get(f"Claim:{claim_id}")
     if props is None:
         raise NotFound(f"no claim with id {claim_id!r}")
@@ -136,7 +136,7 @@ def release_claim(
     """Release (退回) a live claim on ``on``: it stops protecting that day and the enterprise goes back to the pool."""
     stored = _claim_record(store, claim_id)
 
-    def decide(graph: nx.MultiDiGraph) -> Decided[ClaimStatus]:
+    def decide(graph: nx.MultiDiGraph[str]) -> Decided[ClaimStatus]:
         claim = _stored_claim(graph, claim_id)
         before = _status(graph, claim_id, on, policy)
         if before.status != "live":
@@ -150,7 +150,7 @@ def release_claim(
     return store.decide_on_claims(_locks(store, str(stored["company_id"]), str(stored["rep_id"])), decide)[0]
 
 
-def _waiting(graph: nx.MultiDiGraph, claim_id: str, other: str, on: dt.date, policy: ClaimPolicy) -> Dispute:
+def _waiting(graph: nx.MultiDiGraph[str], claim_id: str, other: str, on: dt.date, policy: ClaimPolicy) -> Dispute:
     for dispute in claims_report(graph, on, policy).disputes:
         if dispute.claim_id == claim_id and dispute.other_rep_id == other and dispute.waiting:
             return dispute
@@ -178,7 +178,7 @@ def settle_dispute(
     stored = _claim_record(store, claim_id)
     other = _rep(store, other_rep_id)
 
-    def decide(graph: nx.MultiDiGraph) -> Decided[Settlement]:
+    def decide(graph: nx.MultiDiGraph[str]) -> Decided[Settlement]:
         dispute = _waiting(graph, claim_id, other_rep_id, on, policy)
         holder = _stored_claim(graph, claim_id)
         share = None
@@ -206,7 +206,7 @@ def settle_dispute(
 
 
 def _transfer(
-    graph: nx.MultiDiGraph, holder: Claim, other: dict[str, Any], on: dt.date, policy: ClaimPolicy, who: str
+    graph: nx.MultiDiGraph[str], holder: Claim, other: dict[str, Any], on: dt.date, policy: ClaimPolicy, who: str
 ) -> list[Record]:
     """The holder's claim released to ``other`` on ``on`` and ``other``'s new claim, which the rules must grant."""
     released = holder.model_copy(update={"released_on": on, "released_by": who, "transferred_to": other["id"]})

@@ -37,9 +37,9 @@ class GraphReads(Protocol):
 
     def groups(self) -> list[dict[str, Any]]: ...
     def group_companies(self, company_id: str) -> list[dict[str, Any]]: ...
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph: ...
-    def claims_graph(self) -> nx.MultiDiGraph: ...
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
+    def claims_graph(self) -> nx.MultiDiGraph[str]: ...
     def company_names(self) -> list[dict[str, Any]]: ...
     def company_roots(self) -> dict[str, str]: ...
     def reps(self) -> list[dict[str, Any]]: ...
@@ -119,22 +119,22 @@ class VisibleStore:
         if shown is not None and self._roots.get(company_id, company_id) not in shown:
             raise NotAllowed(f"{company_id!r} is not among the accounts you may open")
 
-    def _restricted(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    def _restricted(self, graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
         return restricted(graph, self.viewer, self._full)
 
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         """A company in full view, as ``GraphStore.company_subgraph`` (phones masked where the role says)."""
         self._only_full(company_id)
         self._record_view(company_id)
         return self._restricted(self._reads.company_subgraph(company_id))
 
-    def company_subgraph_as_of(self, company_id: str, day: dt.date) -> nx.MultiDiGraph:
+    def company_subgraph_as_of(self, company_id: str, day: dt.date) -> nx.MultiDiGraph[str]:
         """A company in full view as it was at the end of ``day``."""
         self._only_full(company_id)
         self._record_view(company_id)
         return self._restricted(company_graph_as_of(self._store, company_id, day))
 
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         """An open group; companies outside the viewer's full view keep their status, not their people or deals."""
         self._open_group(company_id)
         graph = self._reads.group_subgraph(company_id)
@@ -145,7 +145,7 @@ class VisibleStore:
         if not self.sees(company_id):
             raise NotAllowed(f"{company_id!r} is not among the accounts you see in full")
 
-    def claims_graph(self) -> nx.MultiDiGraph:
+    def claims_graph(self) -> nx.MultiDiGraph[str]:
         """The claims graph every claim is judged on, the same for all; people outside full view reduced to ids."""
         graph = self._reads.claims_graph()
         for _, data in graph.nodes(data=True):

@@ -541,12 +541,12 @@ class GraphStore:
         rows = self.runner.read(cypher.COMPANY_MEMBERS, {"id": company_id})
         return [node_key(str(r["label"]), str(r["id"])) for r in rows]
 
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         """One company: its departments, people, deals, claims and everyone tied to them."""
         self.group_root(company_id)
         return self._subgraph([company_id])
 
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph:
+    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         """The whole group ``company_id`` belongs to, from its root down, any depth."""
         root = self.group_root(company_id)
         ids = [row["id"] for row in self.runner.read(cypher.GROUP_COMPANY_IDS, {"id": root})]
@@ -591,7 +591,7 @@ class GraphStore:
         """Companies with a contact whose (normalised) phone is ``phone``."""
         return [str(r["company_id"]) for r in self.runner.read(cypher.PHONE_COMPANIES, {"phone": phone})]
 
-    def claims_graph(self, reader: Runner | Transaction | None = None) -> nx.MultiDiGraph:
+    def claims_graph(self, reader: Runner | Transaction | None = None) -> nx.MultiDiGraph[str]:
         """Companies, group lines, reps, claims, settlements, and the touches of people in claimed groups.
 
         ``reader`` is a unit of work's transaction when a decision is taken on what it reads.
@@ -616,7 +616,7 @@ class GraphStore:
         return to_networkx(self._with_ends(nodes, edges, reader), edges)
 
     def decide_on_claims(
-        self, locks: Mapping[str, Sequence[str]], decide: Callable[[nx.MultiDiGraph], Decided[_T]]
+        self, locks: Mapping[str, Sequence[str]], decide: Callable[[nx.MultiDiGraph[str]], Decided[_T]]
     ) -> tuple[_T, WriteReport]:
         """Take a decision on the claims as they stand and write it, as one unit of work.
 
@@ -654,7 +654,7 @@ class GraphStore:
             nodes.extend({"label": label, "props": row["props"]} for row in rows)
         return nodes
 
-    def _subgraph(self, company_ids: list[str]) -> nx.MultiDiGraph:
+    def _subgraph(self, company_ids: list[str]) -> nx.MultiDiGraph[str]:
         params = {"ids": company_ids}
         nodes = self.runner.read(cypher.SUBGRAPH_NODES, params)
         edges = self.runner.read(cypher.SUBGRAPH_EDGES, params)
@@ -663,7 +663,7 @@ class GraphStore:
         self._name_vendors(graph)
         return graph
 
-    def _name_vendors(self, graph: nx.MultiDiGraph) -> None:
+    def _name_vendors(self, graph: nx.MultiDiGraph[str]) -> None:
         """Give each rival vendor node its competitor's name, so installs read "鼎信科技", not an id."""
         vendors = [d["id"] for _, d in graph.nodes(data=True) if d["label"] == "Vendor" and d["id"] != US_VENDOR_ID]
         if not vendors:

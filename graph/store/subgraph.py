@@ -19,7 +19,7 @@ from graph.domain.keys import node_key
 __all__ = ["node_key", "subgraph_json", "to_networkx"]
 
 
-def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> nx.MultiDiGraph:
+def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]) -> nx.MultiDiGraph[str]:
     """Build a ``MultiDiGraph`` from node rows (label, props) and edge rows (ends by label and id).
 
     Every edge end must be among the nodes: the repository fetches the ends
@@ -33,7 +33,7 @@ def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
     >>> sorted(g.nodes), list(g.edges(keys=True))
     (['Contact:a', 'Contact:b'], [('Contact:a', 'Contact:b', 'REPORTS_TO:')])
     """
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for row in nodes:
         graph.add_node(node_key(row["label"], str(row["props"]["id"])), label=row["label"], **row["props"])
     for row in edges:
@@ -46,7 +46,7 @@ def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
     return graph
 
 
-def subgraph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def subgraph_json(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     """``{"nodes": [...], "edges": [...]}`` with each node's key and attributes.
 
     >>> g = nx.MultiDiGraph(); g.add_edge("Contact:a", "Contact:b", key="REPORTS_TO:", type="REPORTS_TO")
@@ -56,7 +56,7 @@ def subgraph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """
     return {
         **graph.graph,
-        "nodes": [{"key": key, **attrs} for key, attrs in sorted(graph.nodes(data=True))],
+        "nodes": [{"key": key, **attrs} for key, attrs in sorted(graph.nodes.items())],
         "edges": [
             {"source": source, "target": target, **attrs}
             for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_hostile_company_and_vendor_names_stay_text(browser: Browser, tmp_path: Path) -> None:
-    graph = nx.MultiDiGraph(root="hq")
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(root="hq")
     graph.add_node("Company:hq", label="Company", id="hq", name=IMG, employees=900)
     graph.add_node("Company:b", label="Company", id="b", name=SCRIPT, employees=100)
     graph.add_edge("Company:b", "Company:hq", key="BRANCH_OF:", type="BRANCH_OF")

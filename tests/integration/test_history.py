@@ -25,14 +25,14 @@ WENZHOU = "co-hd-wz"
 MONTH_BACK = DEMO_TODAY - dt.timedelta(days=31)
 
 
-def _state(graph: nx.MultiDiGraph) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
+def _state(graph: nx.MultiDiGraph[str]) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
     """Nodes and relationships with their properties, leaving out the store's write counter."""
     nodes = {k: {a: v for a, v in d.items() if a != "version"} for k, d in graph.nodes(data=True)}
     edges = {(u, v, k): dict(d) for u, v, k, d in graph.edges(keys=True, data=True)}
     return nodes, edges
 
 
-def _differences(then: nx.MultiDiGraph, now: nx.MultiDiGraph) -> set[tuple[str, ...]]:
+def _differences(then: nx.MultiDiGraph[str], now: nx.MultiDiGraph[str]) -> set[tuple[str, ...]]:
     then_nodes, then_edges = _state(then)
     now_nodes, now_edges = _state(now)
     found: set[tuple[str, ...]] = set()

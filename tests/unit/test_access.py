@@ -110,8 +110,8 @@ def test_masks_keep_enough_to_tell_two_apart_and_never_the_whole() -> None:
     assert mask_email("broken") == "***"
 
 
-def _account() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+def _account() -> nx.MultiDiGraph[str]:
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_node("Company:x", label="Company", id="x", name="X")
     graph.add_node("Company:y", label="Company", id="y", name="Y")
     for company in ("x", "y"):

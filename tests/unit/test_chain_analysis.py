@@ -17,19 +17,19 @@ from graph.analysis.warm_path import warm_paths
 TODAY = dt.date(2026, 11, 1)
 
 
-def account(*contacts: tuple[str, dict[str, object]]) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph(companies=["c"])
+def account(*contacts: tuple[str, dict[str, object]]) -> nx.MultiDiGraph[str]:
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(companies=["c"])
     graph.add_node("Company:c", label="Company", id="c", name="Acme", tier=1)
     for cid, props in contacts:
         graph.add_node(f"Contact:{cid}", label="Contact", id=cid, name=cid.title(), company_id="c", **props)
     return graph
 
 
-def rep(graph: nx.MultiDiGraph, rid: str, status: str = "active") -> None:
+def rep(graph: nx.MultiDiGraph[str], rid: str, status: str = "active") -> None:
     graph.add_node(f"Rep:{rid}", label="Rep", id=rid, name=rid.upper(), status=status)
 
 
-def knows(graph: nx.MultiDiGraph, rid: str, cid: str, score: int) -> None:
+def knows(graph: nx.MultiDiGraph[str], rid: str, cid: str, score: int) -> None:
     graph.add_edge(
         f"Rep:{rid}",
         f"Contact:{cid}",
@@ -41,16 +41,16 @@ def knows(graph: nx.MultiDiGraph, rid: str, cid: str, score: int) -> None:
     )
 
 
-def touch(graph: nx.MultiDiGraph, rid: str, cid: str, days_ago: int) -> None:
+def touch(graph: nx.MultiDiGraph[str], rid: str, cid: str, days_ago: int) -> None:
     date = (TODAY - dt.timedelta(days=days_ago)).isoformat()
     graph.add_edge(f"Rep:{rid}", f"Contact:{cid}", key=f"TOUCHED:{days_ago}", type="TOUCHED", date=date, kind="call")
 
 
-def line(graph: nx.MultiDiGraph, report: str, manager: str) -> None:
+def line(graph: nx.MultiDiGraph[str], report: str, manager: str) -> None:
     graph.add_edge(f"Contact:{report}", f"Contact:{manager}", key="REPORTS_TO:", type="REPORTS_TO")
 
 
-def influences(graph: nx.MultiDiGraph, source: str, target: str, weight: float, kind: str = "advice") -> None:
+def influences(graph: nx.MultiDiGraph[str], source: str, target: str, weight: float, kind: str = "advice") -> None:
     graph.add_edge(
         f"Contact:{source}", f"Contact:{target}", key=f"INFLUENCES:{kind}", type="INFLUENCES", kind=kind, weight=weight
     )
@@ -194,7 +194,7 @@ class TestChain:
 
 class TestWarmPath:
     @pytest.fixture
-    def chain(self) -> nx.MultiDiGraph:
+    def chain(self) -> nx.MultiDiGraph[str]:
         g = account(("cfo", {"title": "CFO"}), ("ally", {}), ("aide", {}))
         rep(g, "r")
         knows(g, "r", "ally", 5)
@@ -204,7 +204,7 @@ class TestWarmPath:
         line(g, "aide", "cfo")
         return g
 
-    def test_paths_are_ranked_by_the_product_of_strengths(self, chain: nx.MultiDiGraph) -> None:
+    def test_paths_are_ranked_by_the_product_of_strengths(self, chain: nx.MultiDiGraph[str]) -> None:
         paths = warm_paths(chain, "cfo", TODAY)
         ally = round(100 * (0.5 + 0.5 * (1 - math.exp(-1))), 1) / 100  # strength is kept to 0.1 points
         aide = round(0.6 * 0.5, 4)
@@ -213,15 +213,15 @@ class TestWarmPath:
         assert paths[0].sentence == "R knows Ally well; Ally advises Cfo (CFO)"
         assert paths[1].sentence == "R knows Aide a little; Aide reports to Cfo (CFO)"
 
-    def test_people_who_left_introduce_nobody(self, chain: nx.MultiDiGraph) -> None:
+    def test_people_who_left_introduce_nobody(self, chain: nx.MultiDiGraph[str]) -> None:
         chain.nodes["Contact:ally"]["status"] = "left"
         assert [p.nodes for p in warm_paths(chain, "cfo", TODAY)] == [["r", "aide", "cfo"]]
 
-    def test_no_path_is_an_empty_list(self, chain: nx.MultiDiGraph) -> None:
+    def test_no_path_is_an_empty_list(self, chain: nx.MultiDiGraph[str]) -> None:
         chain.add_node("Contact:hermit", label="Contact", id="hermit", name="Hermit", company_id="c")
         assert warm_paths(chain, "hermit", TODAY) == []
 
-    def test_from_rep_restricts_the_start_and_unknowns_are_errors(self, chain: nx.MultiDiGraph) -> None:
+    def test_from_rep_restricts_the_start_and_unknowns_are_errors(self, chain: nx.MultiDiGraph[str]) -> None:
         rep(chain, "r2")
         assert warm_paths(chain, "cfo", TODAY, from_rep="r2") == []
         with pytest.raises(ValueError, match="no contact 'nobody'"):

@@ -15,10 +15,10 @@ from graph.render.layout import CARD_W, GAP_X, ChainLayout, chain_layout, primar
 from ingest.demo import demo_records
 
 
-def generated_account(size: int, seed: int, reps: int = 3, competitors: int = 2) -> nx.MultiDiGraph:
+def generated_account(size: int, seed: int, reps: int = 3, competitors: int = 2) -> nx.MultiDiGraph[str]:
     """A random reporting forest of ``size`` people: some with a second manager, some with none, a loop or two."""
     rng = random.Random(seed)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for number in range(size):
         g.add_node(f"Contact:p{number}", label="Contact", id=f"p{number}", company_id="c", unit_id=f"u{number % 4}")
         if number and rng.random() < 0.9:
@@ -35,7 +35,7 @@ def generated_account(size: int, seed: int, reps: int = 3, competitors: int = 2)
 
 
 @functools.cache
-def demo_accounts() -> dict[str, nx.MultiDiGraph]:
+def demo_accounts() -> dict[str, nx.MultiDiGraph[str]]:
     """Every demo company's people and reporting lines."""
     people: dict[str, list[Contact]] = defaultdict(list)
     for record in demo_records():
@@ -43,7 +43,7 @@ def demo_accounts() -> dict[str, nx.MultiDiGraph]:
             people[record.company_id].append(record)
     graphs = {}
     for company, contacts in people.items():
-        g = nx.MultiDiGraph()
+        g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for c in contacts:
             g.add_node(f"Contact:{c.id}", label="Contact", **c.to_row())
         for c in contacts:
@@ -121,7 +121,7 @@ def test_managers_sit_above_their_reports_and_are_centred_over_them() -> None:
 
 
 def test_a_second_manager_is_drawn_as_a_line_not_a_second_place() -> None:
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for key in ("ceo", "cfo", "cio", "analyst"):
         g.add_node(f"Contact:{key}", label="Contact", id=key)
     for report, manager in (("cfo", "ceo"), ("cio", "ceo"), ("analyst", "cfo"), ("analyst", "cio")):
@@ -143,7 +143,7 @@ def test_reps_and_competitors_sit_in_a_band_above_the_people() -> None:
 
 
 def test_people_without_any_reporting_line_fill_a_grid_not_one_long_row() -> None:
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for number in range(40):
         g.add_node(f"Contact:p{number}", label="Contact", id=f"p{number}")
     layout = chain_layout(g)
@@ -154,7 +154,7 @@ def test_people_without_any_reporting_line_fill_a_grid_not_one_long_row() -> Non
 
 
 def test_a_reporting_loop_still_lays_everyone_out() -> None:
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for key in ("a", "b", "c"):
         g.add_node(f"Contact:{key}", label="Contact", id=key)
     for report, manager in (("a", "b"), ("b", "c"), ("c", "a")):
@@ -165,7 +165,7 @@ def test_a_reporting_loop_still_lays_everyone_out() -> None:
 
 
 def test_a_two_thousand_person_chain_does_not_recurse() -> None:
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for number in range(2000):
         g.add_node(f"Contact:p{number}", label="Contact", id=f"p{number}")
         if number:

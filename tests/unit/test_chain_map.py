@@ -35,7 +35,7 @@ def edge(rel: str, source: tuple[str, str], target: tuple[str, str], **props: ob
 
 
 @pytest.fixture
-def account() -> nx.MultiDiGraph:
+def account() -> nx.MultiDiGraph[str]:
     return to_networkx(
         [
             contact("ceo", name=HOSTILE, level=1, buying_role="economic_buyer", stance="opponent"),
@@ -72,7 +72,7 @@ def names_on_cards(html: str) -> set[str]:
     return {str(n["card"]["name"] if "card" in n else n["side"]["name"]) for n in vis_data(html, "nodes")}  # type: ignore[index]
 
 
-def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph) -> None:
+def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph[str]) -> None:
     deal = DealLine(name=HOSTILE, stage="bid", amount="¥1,500,000", close_date="2027-01-31", roles={"cio": "champion"})
     html = chain_map_html(
         account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, EN, MapOptions(deal=deal, banner=HOSTILE)
@@ -86,7 +86,7 @@ def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph) -> No
     assert not any("label" in n for n in vis_data(html, "nodes"))
 
 
-def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph) -> None:
+def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph[str]) -> None:
     html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, ZH).html
     nodes = {n["id"]: n for n in vis_data(html, "nodes")}
     ceo, cio, eng = (nodes[f"Contact:{k}"]["card"] for k in ("ceo", "cio", "eng"))
@@ -97,7 +97,7 @@ def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph) -
     assert nodes["Rep:r1"]["y"] < nodes["Contact:ceo"]["y"] < nodes["Contact:cio"]["y"] < nodes["Contact:eng"]["y"]  # type: ignore[operator]
 
 
-def test_tooltips_are_in_the_readers_language_without_raw_values_or_ids(account: nx.MultiDiGraph) -> None:
+def test_tooltips_are_in_the_readers_language_without_raw_values_or_ids(account: nx.MultiDiGraph[str]) -> None:
     html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, ZH).html
     titles = [str(item.get("title", "")) for item in vis_data(html, "nodes") + vis_data(html, "edges")]
     cio = next(t for t in titles if t.startswith("CIO"))
@@ -114,7 +114,7 @@ def test_both_languages_have_every_map_word() -> None:
     assert all(EN[k] and ZH[k] and EN[k] != ZH[k] for k in map_keys - {"map.fit", "map.fullscreen"} if "{" not in EN[k])
 
 
-def test_a_deal_badges_its_people_with_their_role_in_it_and_fades_the_rest(account: nx.MultiDiGraph) -> None:
+def test_a_deal_badges_its_people_with_their_role_in_it_and_fades_the_rest(account: nx.MultiDiGraph[str]) -> None:
     deal = DealLine(name="SD-WAN", stage="谈判", amount="¥380,000", close_date="2026-12-01", roles={"ceo": "champion"})
     html = chain_map_html(account, {"ceo": 1.0}, {}, ZH, MapOptions(deal=deal)).html
     nodes = {n["id"]: n for n in vis_data(html, "nodes")}
@@ -124,7 +124,7 @@ def test_a_deal_badges_its_people_with_their_role_in_it_and_fades_the_rest(accou
     assert "阶段：谈判" in html and "金额：¥380,000" in html and "预计成交：2026-12-01" in html
 
 
-def test_the_legend_is_drawn_with_symbols_in_the_readers_language(account: nx.MultiDiGraph) -> None:
+def test_the_legend_is_drawn_with_symbols_in_the_readers_language(account: nx.MultiDiGraph[str]) -> None:
     html = chain_map_html(account, {}, {}, ZH).html
     legend = html[html.index('<div class="legend"') :]
     assert legend.count("<svg") >= 12
@@ -133,7 +133,7 @@ def test_the_legend_is_drawn_with_symbols_in_the_readers_language(account: nx.Mu
     assert "reports to" not in html and "supporter" not in legend
 
 
-def test_the_warm_path_glows_without_recolouring_the_card(account: nx.MultiDiGraph) -> None:
+def test_the_warm_path_glows_without_recolouring_the_card(account: nx.MultiDiGraph[str]) -> None:
     path = ("Rep:r1", "Contact:cio", "Contact:ceo")
     plain = {n["id"]: n for n in vis_data(chain_map_html(account, {}, {}, EN).html, "nodes")}
     lit = {
@@ -144,7 +144,7 @@ def test_the_warm_path_glows_without_recolouring_the_card(account: nx.MultiDiGra
         assert lit[key]["color"]["border"] == "#f97316" and lit[key]["shadow"]["enabled"]  # type: ignore[index]
 
 
-def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph) -> None:
+def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph[str]) -> None:
     options = MapOptions(edge_kinds=("REPORTS_TO", "KNOWS"), min_strength=70, show_competitors=False)
     html = chain_map_html(account, {}, {("r1", "cio"): 80.0}, EN, options).html
     assert [(e["from"], e["to"]) for e in vis_data(html, "edges")] == [("Rep:r1", "Contact:cio")]
@@ -156,7 +156,7 @@ def test_filters_drop_edges_and_node_kinds(account: nx.MultiDiGraph) -> None:
     assert map_data(chain_map_html(account, {}, {}, EN, no_lines).html)["connectors"] == []
 
 
-def test_reporting_lines_drawn_as_connectors_have_no_vis_edge_unless_on_a_path(account: nx.MultiDiGraph) -> None:
+def test_reporting_lines_drawn_as_connectors_have_no_vis_edge_unless_on_a_path(account: nx.MultiDiGraph[str]) -> None:
     plain = vis_data(chain_map_html(account, {}, {}, EN).html, "edges")
     assert not any(e["from"] == "Contact:cio" and e["to"] == "Contact:ceo" for e in plain)
     path = ("Contact:eng", "Contact:cio", "Contact:ceo")
@@ -185,7 +185,7 @@ def test_no_dashed_line_has_more_than_max_dashes() -> None:
     assert short[1] == 10 and long[1] > 10, "short lines keep the legend's pattern; only long ones stretch"
 
 
-def test_highlighted_path_is_drawn_thick_and_orange(account: nx.MultiDiGraph) -> None:
+def test_highlighted_path_is_drawn_thick_and_orange(account: nx.MultiDiGraph[str]) -> None:
     path = ("Rep:r1", "Contact:cio", "Contact:ceo")
     edges = vis_data(
         chain_map_html(account, {}, {("r1", "cio"): 60.0}, EN, MapOptions(highlight=(path,))).html, "edges"

@@ -24,8 +24,8 @@ REPS = ("tele", "direct", "mate", "partner")
 CHANNELS = {"tele": "telesales", "direct": "direct", "mate": "direct", "partner": "partner"}
 
 
-def _base() -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
+def _base() -> nx.MultiDiGraph[str]:
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for company, tier in zip(COMPANIES, (1, 2, 2, 3), strict=True):
         g.add_node(f"Company:{company}", label="Company", id=company, tier=tier)
         g.add_node(f"Contact:{company}-p", label="Contact", id=f"{company}-p", name=company, company_id=company)
@@ -62,7 +62,7 @@ def _history(
     claimed: list[tuple[str, str, int, int | None]],
     touched: list[tuple[str, str, int]],
     moved: list[tuple[str, str, int, str]],
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     g = _base()
     for n, (company, rep, day, released_after) in enumerate(claimed):
         on = START + dt.timedelta(days=day)

@@ -31,7 +31,7 @@ SIZES = {"hq": 20000, "east": 3000, "east-a": 800, "east-a1": 200, "west": 2500,
 PARENTS = {"east": "hq", "east-a": "east", "east-a1": "east-a", "west": "hq", "north": "hq", "south": "hq"}
 
 
-def buys(g: nx.MultiDiGraph, company: str, vendor: str, category: str, since: str, amount: float) -> None:
+def buys(g: nx.MultiDiGraph[str], company: str, vendor: str, category: str, since: str, amount: float) -> None:
     names = {"us": "us", "dx": "Dingxin", "apex": "Apex"}
     g.add_node(f"Vendor:{vendor}", label="Vendor", id=vendor, name=names[vendor])
     g.add_edge(
@@ -46,18 +46,18 @@ def buys(g: nx.MultiDiGraph, company: str, vendor: str, category: str, since: st
     )
 
 
-def contact(g: nx.MultiDiGraph, cid: str, company: str, **attrs: object) -> None:
+def contact(g: nx.MultiDiGraph[str], cid: str, company: str, **attrs: object) -> None:
     g.add_node(f"Contact:{cid}", label="Contact", id=cid, name=cid.title(), company_id=company, **attrs)
 
 
-def influence(g: nx.MultiDiGraph, source: str, target: str, weight: float) -> None:
+def influence(g: nx.MultiDiGraph[str], source: str, target: str, weight: float) -> None:
     edge = {"key": "INFLUENCES:advice", "type": "INFLUENCES", "kind": "advice", "weight": weight}
     g.add_edge(f"Contact:{source}", f"Contact:{target}", **edge)
 
 
 @pytest.fixture
-def group() -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph(root="hq")
+def group() -> nx.MultiDiGraph[str]:
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph(root="hq")
     for cid, staff in SIZES.items():
         g.add_node(f"Company:{cid}", label="Company", id=cid, name=cid.upper(), employees=staff)
     for child, parent in PARENTS.items():
@@ -82,7 +82,7 @@ def group() -> nx.MultiDiGraph:
 
 
 class TestGroupTree:
-    def test_depth_first_from_the_root_any_depth(self, group: nx.MultiDiGraph) -> None:
+    def test_depth_first_from_the_root_any_depth(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group)
         assert [(c.id, c.depth, c.parent_id) for c in tree.companies] == [
             ("hq", 0, None),
@@ -94,7 +94,7 @@ class TestGroupTree:
             ("west", 1, "hq"),
         ]
 
-    def test_status_per_company_and_category(self, group: nx.MultiDiGraph) -> None:
+    def test_status_per_company_and_category(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group, categories=["crm"])
         assert tree.categories == ["crm", "security", "storage"]
         status = {(c.id, cat): (s.status, s.vendor_name) for c in tree.companies for cat, s in c.products.items()}
@@ -105,7 +105,7 @@ class TestGroupTree:
         assert status[("east-a1", "storage")] == ("competitor", "Apex")
         assert {s for (_, cat), (s, _) in status.items() if cat == "crm"} == {"untouched"}
 
-    def test_roll_ups_at_every_level(self, group: nx.MultiDiGraph) -> None:
+    def test_roll_ups_at_every_level(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group)
         east = tree.company("east").rollup
         assert (east["storage"].companies, east["storage"].competitor, east["storage"].competitor_amount) == (3, 1, 30)
@@ -114,13 +114,13 @@ class TestGroupTree:
         assert (top.companies, top.ours, top.competitor, top.untouched) == (7, 1, 3, 3)
         assert (top.our_amount, top.competitor_amount) == (100, 240)
 
-    def test_a_group_without_a_root_mark_finds_its_root(self, group: nx.MultiDiGraph) -> None:
+    def test_a_group_without_a_root_mark_finds_its_root(self, group: nx.MultiDiGraph[str]) -> None:
         del group.graph["root"]
         assert group_tree(group).group == "hq"
 
 
 class TestHqSignal:
-    def test_three_branches_within_the_window_and_not_the_old_purchase(self, group: nx.MultiDiGraph) -> None:
+    def test_three_branches_within_the_window_and_not_the_old_purchase(self, group: nx.MultiDiGraph[str]) -> None:
         (signal,) = hq_signals(group_tree(group))
         assert signal.category == "security"
         assert signal.companies == ["east", "west", "north"]
@@ -135,34 +135,34 @@ class TestHqSignal:
             ("north", "Apex"),
         ]
 
-    def test_the_window_boundary_is_inclusive(self, group: nx.MultiDiGraph) -> None:
+    def test_the_window_boundary_is_inclusive(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group)
         assert hq_signals(tree, min_branches=3, min_share=1.0, window_days=80)
         assert hq_signals(tree, min_branches=3, min_share=1.0, window_days=79) == []
 
-    def test_a_share_of_branches_can_be_the_bar(self, group: nx.MultiDiGraph) -> None:
+    def test_a_share_of_branches_can_be_the_bar(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group)
         assert hq_signals(tree, min_branches=4, min_share=1.0) == []
         (signal,) = hq_signals(tree, min_branches=10, min_share=0.5)
         assert len(signal.companies) == 3
 
-    def test_the_old_purchase_joins_a_wide_enough_window(self, group: nx.MultiDiGraph) -> None:
+    def test_the_old_purchase_joins_a_wide_enough_window(self, group: nx.MultiDiGraph[str]) -> None:
         (signal,) = hq_signals(group_tree(group), window_days=504)
         assert signal.companies == ["south", "east", "west", "north"]
 
-    def test_one_branch_is_never_a_pattern(self, group: nx.MultiDiGraph) -> None:
+    def test_one_branch_is_never_a_pattern(self, group: nx.MultiDiGraph[str]) -> None:
         assert [s.category for s in hq_signals(group_tree(group), min_branches=1, min_share=0.0)] == ["security"]
 
 
 class TestTargets:
-    def test_every_gap_once_and_ours_never(self, group: nx.MultiDiGraph) -> None:
+    def test_every_gap_once_and_ours_never(self, group: nx.MultiDiGraph[str]) -> None:
         result = group_expansion(group, TODAY)
         pairs = [(t.company_id, t.product) for t in result.targets]
         assert len(pairs) == len(set(pairs)) == 7 * 2 - 1
         assert ("east", "security") not in pairs and ("east-a1", "storage") in pairs
         assert [t.score for t in result.targets] == sorted((t.score for t in result.targets), reverse=True)
 
-    def test_components_follow_the_documented_formula(self, group: nx.MultiDiGraph) -> None:
+    def test_components_follow_the_documented_formula(self, group: nx.MultiDiGraph[str]) -> None:
         targets = {(t.company_id, t.product): t for t in group_expansion(group, TODAY).targets}
         west = targets[("west", "security")]
         assert west.components == {
@@ -177,16 +177,16 @@ class TestTargets:
         north = targets[("north", "security")]
         assert north.components["path"] == pytest.approx(0.5 * 0.5 * OTHER_PEOPLE_FACTOR)
 
-    def test_a_warm_path_lifts_a_target_above_a_cold_one(self, group: nx.MultiDiGraph) -> None:
+    def test_a_warm_path_lifts_a_target_above_a_cold_one(self, group: nx.MultiDiGraph[str]) -> None:
         targets = [(t.company_id, t.product) for t in group_expansion(group, TODAY).targets]
         assert targets.index(("west", "security")) < targets.index(("south", "security"))
 
-    def test_people_who_left_open_no_door(self, group: nx.MultiDiGraph) -> None:
+    def test_people_who_left_open_no_door(self, group: nx.MultiDiGraph[str]) -> None:
         south = next(t for t in group_expansion(group, TODAY).targets if t.company_id == "south")
         assert south.path is None and south.components["path"] == 0.0
         assert "no warm path" in south.reason
 
-    def test_a_branch_without_contacts_is_still_a_target(self, group: nx.MultiDiGraph) -> None:
+    def test_a_branch_without_contacts_is_still_a_target(self, group: nx.MultiDiGraph[str]) -> None:
         tree = group_tree(group)
         east_a1 = [t for t in expansion_targets(group, tree, [], TODAY) if t.company_id == "east-a1"]
         assert [(t.product, t.status, t.contact_id, t.components["path"]) for t in east_a1] == [

@@ -20,10 +20,10 @@ from graph.analysis.influence import influence_scores
 DATA = Path(__file__).resolve().parents[3] / "shared" / "reference-data" / "krackhardt-hightech"
 
 
-def krackhardt() -> nx.MultiDiGraph:
+def krackhardt() -> nx.MultiDiGraph[str]:
     if not DATA.is_dir():
         pytest.skip(f"reference data not found at {DATA}")
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     with open(DATA / "managers.csv", newline="") as handle:
         for row in csv.DictReader(handle):
             graph.add_node(

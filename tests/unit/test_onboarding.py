@@ -27,7 +27,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def acme() -> nx.MultiDiGraph:
+def acme() -> nx.MultiDiGraph[str]:
     g = account(
         ("boss", {"level": 1, "buying_role": "economic_buyer", "stance": "neutral", "last_verified": "2026-10-01"}),
         ("cfo", {"level": 2, "buying_role": "decision_maker", "title": "CFO", "last_verified": "2026-10-01"}),
@@ -62,29 +62,29 @@ def acme() -> nx.MultiDiGraph:
     return g
 
 
-def test_previous_owners_are_who_left_and_who_owns_the_open_deal(acme: nx.MultiDiGraph) -> None:
+def test_previous_owners_are_who_left_and_who_owns_the_open_deal(acme: nx.MultiDiGraph[str]) -> None:
     digest = onboarding_digest(acme, "new", TODAY)
     assert digest.previous_owners == ["old", "pat"]
 
 
-def test_handover_lists_what_old_knew_most_important_first(acme: nx.MultiDiGraph) -> None:
+def test_handover_lists_what_old_knew_most_important_first(acme: nx.MultiDiGraph[str]) -> None:
     handover = onboarding_digest(acme, "new", TODAY).handover
     assert [(h.rep_id, h.contact_id) for h in handover] == [("old", "boss"), ("old", "eng")]
     assert handover[0].importance > handover[1].importance
     assert handover[0].days_since_last_touch == 200 and handover[1].new_owner_strength > 0
 
 
-def test_named_previous_owners_replace_the_guess(acme: nx.MultiDiGraph) -> None:
+def test_named_previous_owners_replace_the_guess(acme: nx.MultiDiGraph[str]) -> None:
     assert onboarding_digest(acme, "new", TODAY, previous_owners=["pat"]).handover == []
 
 
-def test_key_people_skip_who_left_and_say_who_knows_them(acme: nx.MultiDiGraph) -> None:
+def test_key_people_skip_who_left_and_say_who_knows_them(acme: nx.MultiDiGraph[str]) -> None:
     people = onboarding_digest(acme, "new", TODAY).key_people
     assert people[0].id == "boss" and "clerk" not in [p.id for p in people]
     assert [(a.rep_id, a.rep_left) for a in people[0].known_by] == [("old", True)]
 
 
-def test_gaps_threats_and_stale_data(acme: nx.MultiDiGraph) -> None:
+def test_gaps_threats_and_stale_data(acme: nx.MultiDiGraph[str]) -> None:
     digest = onboarding_digest(acme, "new", TODAY)
     (deal,) = digest.open_opportunities
     assert deal.id == "deal" and "economic_buyer" in deal.missing_roles and "champion" in deal.missing_roles
@@ -95,7 +95,7 @@ def test_gaps_threats_and_stale_data(acme: nx.MultiDiGraph) -> None:
     }
 
 
-def test_five_first_meetings_each_with_a_reason(acme: nx.MultiDiGraph) -> None:
+def test_five_first_meetings_each_with_a_reason(acme: nx.MultiDiGraph[str]) -> None:
     meetings = onboarding_digest(acme, "new", TODAY).first_meetings
     assert len(meetings) == min(FIRST_MEETINGS, 4)  # four active people
     reasons = {m.contact_id: m.reason for m in meetings}
@@ -104,12 +104,12 @@ def test_five_first_meetings_each_with_a_reason(acme: nx.MultiDiGraph) -> None:
     assert "OLD knew them well" in reasons["eng"]
 
 
-def test_an_unknown_new_owner_is_refused(acme: nx.MultiDiGraph) -> None:
+def test_an_unknown_new_owner_is_refused(acme: nx.MultiDiGraph[str]) -> None:
     with pytest.raises(ValueError, match="no rep 'ghost'"):
         onboarding_digest(acme, "ghost", dt.date(2026, 11, 1))
 
 
-def test_exports_escape_names(acme: nx.MultiDiGraph) -> None:
+def test_exports_escape_names(acme: nx.MultiDiGraph[str]) -> None:
     digest = onboarding_digest(acme, "new", TODAY)
     page = digest_html(digest_document(digest, {"c": "Acme"}))
     assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -117,7 +117,7 @@ def test_exports_escape_names(acme: nx.MultiDiGraph) -> None:
     assert "## Meet these five first" in text and "\\<img" in text
 
 
-def test_a_role_played_in_an_open_deal_fills_the_account_role(acme: nx.MultiDiGraph) -> None:
+def test_a_role_played_in_an_open_deal_fills_the_account_role(acme: nx.MultiDiGraph[str]) -> None:
     """The account view and the digest read deal roles from one place: no "nobody plays champion" beside one."""
     acme.nodes["Contact:eng"]["buying_role"] = "user"
     acme.remove_edge("Contact:eng", "Opportunity:deal", key="PLAYS:user")
@@ -127,7 +127,7 @@ def test_a_role_played_in_an_open_deal_fills_the_account_role(acme: nx.MultiDiGr
     assert "champion" in decision_chain(acme, TODAY).missing_roles
 
 
-def test_a_deal_counts_its_companys_unknown_decision_makers(acme: nx.MultiDiGraph) -> None:
+def test_a_deal_counts_its_companys_unknown_decision_makers(acme: nx.MultiDiGraph[str]) -> None:
     """The five to meet first name an unknown decision maker: so does every open deal of their company."""
     digest = onboarding_digest(acme, "new", TODAY)
     unknown = [m.contact_id for m in digest.first_meetings if m.why == "unknown_decider"]
@@ -152,7 +152,7 @@ def chinese() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("chinese")
-def test_the_digest_downloads_in_chinese_when_the_page_is_read_in_chinese(acme: nx.MultiDiGraph) -> None:
+def test_the_digest_downloads_in_chinese_when_the_page_is_read_in_chinese(acme: nx.MultiDiGraph[str]) -> None:
     document = digest_document(onboarding_digest(acme, "new", TODAY), {"c": "Acme"})
     text, page = digest_markdown(document), digest_html(document)
     assert "## 优先拜访这五位" in text and "我方无人熟悉的拍板人" in text and '<html lang="zh-CN">' in page
@@ -161,7 +161,7 @@ def test_the_digest_downloads_in_chinese_when_the_page_is_read_in_chinese(acme: 
     assert ENGLISH_WORDS.findall(words) == []
 
 
-def test_the_markdown_digest_escapes_markup_but_not_dates_and_decimals(acme: nx.MultiDiGraph) -> None:
+def test_the_markdown_digest_escapes_markup_but_not_dates_and_decimals(acme: nx.MultiDiGraph[str]) -> None:
     text = digest_markdown(digest_document(onboarding_digest(acme, "new", TODAY), {"c": "Acme"}))
     assert "2026-12-31" in text and "2026\\-12\\-31" not in text
     assert "\\." not in text and "\\-" not in text

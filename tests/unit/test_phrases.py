@@ -19,7 +19,7 @@ from ui.phrases import action_text, change_text, path_sentence, record_text, rol
 
 
 @pytest.fixture
-def chain() -> nx.MultiDiGraph:
+def chain() -> nx.MultiDiGraph[str]:
     g = account(("cfo", {"title": "CFO"}), ("ally", {}), ("aide", {}))
     rep(g, "r")
     knows(g, "r", "ally", 5)
@@ -37,14 +37,14 @@ def chinese() -> Iterator[None]:
     del st.session_state[LANGUAGE_KEY]
 
 
-def test_english_sentences_are_the_analysis_sentences(chain: nx.MultiDiGraph) -> None:
+def test_english_sentences_are_the_analysis_sentences(chain: nx.MultiDiGraph[str]) -> None:
     paths = warm_paths(chain, "cfo", TODAY, k=5) + warm_paths(chain, "aide", TODAY, k=5)
     assert len(paths) >= 4
     assert [path_sentence(chain, p) for p in paths] == [p.sentence for p in paths]
 
 
 @pytest.mark.usefixtures("chinese")
-def test_chinese_sentences_have_no_english_words(chain: nx.MultiDiGraph) -> None:
+def test_chinese_sentences_have_no_english_words(chain: nx.MultiDiGraph[str]) -> None:
     first, second = warm_paths(chain, "cfo", TODAY)
     assert path_sentence(chain, first) == "R 与 Ally 很熟；Ally 为 Cfo（CFO） 出主意"
     assert path_sentence(chain, second) == "R 与 Aide 略有交情；Aide 向 Cfo（CFO） 汇报"
