@@ -334,7 +334,9 @@ def _influence(
         )
 
 
-def _relationship(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool) -> None:
+def _relationship(
+    store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
+) -> None:
     reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
     if not reps:
         st.caption(t("edit.no_reps"))

@@ -122,7 +122,9 @@ def _label(text: Mapping[str, str], value: object) -> str:
     return text.get(f"enum.{value}", str(value))
 
 
-def _best_strengths(graph: nx.MultiDiGraph[str], strengths: Mapping[tuple[str, str], float]) -> dict[str, tuple[str, float]]:
+def _best_strengths(
+    graph: nx.MultiDiGraph[str], strengths: Mapping[tuple[str, str], float]
+) -> dict[str, tuple[str, float]]:
     """Contact id → (rep name, score) of the active rep who knows them best."""
     reps = {d["id"]: d for _, d in graph.nodes(data=True) if d["label"] == "Rep" and d.get("status") != "left"}
     best: dict[str, tuple[str, float]] = {}

@@ -175,7 +175,9 @@ def hand_over(
     return Handover(rep_id=leaving, on=on, accounts=accounts)
 
 
-def company_graph_as_of(store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False) -> nx.MultiDiGraph[str]:
+def company_graph_as_of(
+    store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False
+) -> nx.MultiDiGraph[str]:
     """A company's (or group's) subgraph as the team knew it at the end of ``day``: later changes undone."""
     graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
     later = store.changes_since(day)

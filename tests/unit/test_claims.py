@@ -361,7 +361,9 @@ class TestCollisionsAndSettlement:
 
 
 class TestAttention:
-    def test_expiring_within_three_days_waiting_disputes_and_returned_enterprises(self, group: nx.MultiDiGraph[str]) -> None:
+    def test_expiring_within_three_days_waiting_disputes_and_returned_enterprises(
+        self, group: nx.MultiDiGraph[str]
+    ) -> None:
         claim(group, "west", "tele", 1)
         claim(group, "solo", "direct", 1, released_on=str(day(8)))
         touch(group, "partner", "west-p", 9)
