@@ -31,7 +31,8 @@ from graph.analysis.decision_roles import DECISION_ROLES
 from graph.analysis.portfolio_rows import portfolio
 from graph.domain.access import Role, Viewer
 from graph.domain.claim_policy import ClaimPolicy
-from graph.domain.model import Company, Competitor, Contact, Purchase, Record, Relationship, Rep, Touch
+from graph.domain.fields import Record
+from graph.domain.model import Company, Competitor, Contact, Purchase, Relationship, Rep, Touch
 from graph.services.visible_store import VisibleStore, viewer_full_view
 
 TODAY = dt.date(2026, 11, 1)

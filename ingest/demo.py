@@ -23,9 +23,10 @@ import itertools
 import random
 from dataclasses import dataclass, field
 
+from graph.domain.claim_records import Claim
+from graph.domain.fields import Record
 from graph.domain.model import (
     US_VENDOR_ID,
-    Claim,
     Company,
     Competitor,
     CompetitorRelationship,
@@ -35,7 +36,6 @@ from graph.domain.model import (
     OpportunityRole,
     OrgUnit,
     Purchase,
-    Record,
     Relationship,
     Rep,
     Touch,

@@ -16,18 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.domain.changes import Author, ChangeSource
+from graph.domain.claim_records import Claim
+from graph.domain.enums import InfluenceKind, Stance, Status
+from graph.domain.fields import Record
 from graph.domain.model import (
-    Claim,
     CompetitorRelationship,
     Contact,
     Influence,
-    InfluenceKind,
     OpportunityRole,
     Purchase,
-    Record,
     Relationship,
-    Stance,
-    Status,
     Touch,
 )
 from graph.store import GraphStore, WriteReport

@@ -32,10 +32,11 @@ from pydantic import BaseModel, Field, ValidationError
 
 from graph.config.local_user import local_user
 from graph.domain.changes import Author, ChangeSource
+from graph.domain.claim_records import Claim
 from graph.domain.errors import StoreError, StoreUnavailable
+from graph.domain.fields import Record
 from graph.domain.model import (
     US_VENDOR_ID,
-    Claim,
     Company,
     CompetitorRelationship,
     Contact,
@@ -44,7 +45,6 @@ from graph.domain.model import (
     OpportunityRole,
     OrgUnit,
     Purchase,
-    Record,
     Relationship,
     Rep,
     Touch,

@@ -13,17 +13,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from graph.domain.model import (
-    Company,
-    Competitor,
-    CompetitorRelationship,
-    Contact,
-    Influence,
-    Record,
-    Relationship,
-    Rep,
-    Touch,
-)
+from graph.domain.fields import Record
+from graph.domain.model import Company, Competitor, CompetitorRelationship, Contact, Influence, Relationship, Rep, Touch
 
 __all__ = ["synthetic_account", "synthetic_csv"]
 

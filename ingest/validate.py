@@ -16,10 +16,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError, field_validator
 
+from graph.domain.claim_records import Claim, Settlement
+from graph.domain.fields import ID_SEPARATORS, Record
 from graph.domain.model import (
-    ID_SEPARATORS,
     US_VENDOR_ID,
-    Claim,
     Company,
     Competitor,
     CompetitorRelationship,
@@ -29,10 +29,8 @@ from graph.domain.model import (
     OpportunityRole,
     OrgUnit,
     Purchase,
-    Record,
     Relationship,
     Rep,
-    Settlement,
     Touch,
 )
 from graph.domain.normalise import company_key

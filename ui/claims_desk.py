@@ -19,8 +19,8 @@ from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attenti
 from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, collided_contacts
 from graph.config.claim_policy_file import save_policy
 from graph.domain.claim_policy import ClaimPolicy, TierRule
+from graph.domain.enums import SettlementDecision
 from graph.domain.errors import EditRefused, KagraphError
-from graph.domain.model import SettlementDecision
 from graph.render.markdown import plain
 from graph.services.claiming import file_claim, release_claim, settle_dispute
 from graph.services.visible_store import VisibleStore

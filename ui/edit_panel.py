@@ -20,8 +20,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from graph.domain.changes import Author, ChangeSource
+from graph.domain.enums import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
-from graph.domain.model import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
 from graph.render.markdown import plain
 from graph.services import editing
 from graph.services.visible_store import VisibleStore

@@ -18,7 +18,7 @@ from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
 from graph.config.settings import load_settings
 from graph.domain.claim_policy import ClaimPolicy
-from graph.domain.model import SettlementDecision
+from graph.domain.enums import SettlementDecision
 from graph.services.claiming import explain, file_claim, release_claim, settle_dispute
 from graph.store import GraphStore
 

@@ -15,10 +15,13 @@ from graph.analysis.onboarding_digest import HandoverItem, OnboardingDigest, onb
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
+from graph.domain.claim_records import Claim
+from graph.domain.enums import Channel, Status
 from graph.domain.errors import NotFound
+from graph.domain.fields import Record
 from graph.domain.hierarchy import group_roots
 from graph.domain.keys import node_key
-from graph.domain.model import Channel, Claim, Opportunity, Record, Rep, Status
+from graph.domain.model import Opportunity, Rep
 from graph.domain.normalise import normalise_phone
 from graph.store import GraphStore
 

@@ -19,8 +19,10 @@ from graph.analysis.claim_attention import dispute_split
 from graph.analysis.claim_book import ClaimStatus, Dispute, claims_report, filing_moment
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
+from graph.domain.claim_records import Claim, Settlement
+from graph.domain.enums import SettlementDecision, Status
 from graph.domain.errors import EditRefused, FieldProblem, NotFound
-from graph.domain.model import Claim, Record, Settlement, SettlementDecision, Status
+from graph.domain.fields import Record
 from graph.store import Decided, GraphStore
 
 __all__ = ["explain", "file_claim", "release_claim", "settle_dispute"]

@@ -20,9 +20,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from graph.domain.changes import Author
+from graph.domain.enums import InfluenceKind, Status
 from graph.domain.errors import EditRefused, FieldProblem, NotFound
+from graph.domain.fields import Record
 from graph.domain.keys import node_key
-from graph.domain.model import Company, Contact, Influence, InfluenceKind, OrgUnit, Record, Relationship, Status, Touch
+from graph.domain.model import Company, Contact, Influence, OrgUnit, Relationship, Touch
 from graph.domain.validation import issue_code, issue_field, issue_reason, record_word
 from graph.store import GraphStore, WriteReport
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows

@@ -20,10 +20,12 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from graph.domain.changes import Author, Change, ChangeSource, Entry, day_end
+from graph.domain.enums import Stage, Status
 from graph.domain.errors import EditConflict, NotFound, QueryFailed
+from graph.domain.fields import Record
 from graph.domain.hierarchy import group_roots
 from graph.domain.keys import node_key
-from graph.domain.model import US_VENDOR_ID, Record, Stage, Status
+from graph.domain.model import US_VENDOR_ID
 from graph.domain.normalise import product_category
 from graph.store import cypher
 from graph.store.rows import EdgeRow, GraphRows, NodeRow, graph_rows

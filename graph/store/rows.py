@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from graph.domain.claim_records import Claim, Settlement
+from graph.domain.fields import Record
 from graph.domain.model import (
     US_VENDOR_ID,
-    Claim,
     Company,
     Competitor,
     CompetitorRelationship,
@@ -24,10 +25,8 @@ from graph.domain.model import (
     OpportunityRole,
     OrgUnit,
     Purchase,
-    Record,
     Relationship,
     Rep,
-    Settlement,
     Touch,
 )
 

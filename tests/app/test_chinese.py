@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.config.settings import Settings
-from graph.domain.model import BuyingRole, Stance, Status
+from graph.domain.enums import BuyingRole, Stance, Status
 from graph.servers.connect import open_store
 from ingest.columns import COLUMNS, STEMS
 from tests.app.test_pages import PAGES

@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 from graph.analysis.claim_book import claims_report
 from graph.config.claim_policy_file import load_policy
 from graph.config.settings import Settings
+from graph.domain.claim_records import Claim
 from graph.domain.keys import node_key
-from graph.domain.model import Claim
 from graph.servers.connect import open_store
 from ingest.demo import COLLISION_COMPANY_ID, DEMO_TODAY
 from tests.app.conftest import WRITER

@@ -16,9 +16,10 @@ from graph.analysis.claim_book import claims_report
 from graph.config.settings import Settings
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy, TierRule
+from graph.domain.enums import SettlementDecision
 from graph.domain.errors import EditRefused
 from graph.domain.keys import node_key
-from graph.domain.model import Company, Contact, Rep, SettlementDecision, Touch
+from graph.domain.model import Company, Contact, Rep, Touch
 from graph.servers.connect import open_store
 from graph.services.claiming import explain, file_claim, release_claim, settle_dispute
 from graph.store import GraphStore

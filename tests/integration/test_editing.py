@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from graph.domain.changes import Author, ChangeSource
+from graph.domain.enums import InfluenceKind
 from graph.domain.errors import EditConflict, EditRefused
-from graph.domain.model import InfluenceKind
 from graph.services.editing import (
     log_touch,
     mark_left,

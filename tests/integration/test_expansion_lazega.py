@@ -19,7 +19,8 @@ import pytest
 
 from graph.analysis.expansion import group_expansion
 from graph.analysis.warm_path import team_reach
-from graph.domain.model import Company, Contact, Influence, Purchase, Record, Relationship, Rep
+from graph.domain.fields import Record
+from graph.domain.model import Company, Contact, Influence, Purchase, Relationship, Rep
 from graph.store import GraphStore
 
 pytestmark = pytest.mark.integration

@@ -8,7 +8,8 @@ import pytest
 
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.errors import NotFound, QueryFailed
-from graph.domain.model import Company, Contact, Influence, OrgUnit, Purchase, Record, Relationship, Rep, Touch
+from graph.domain.fields import Record
+from graph.domain.model import Company, Contact, Influence, OrgUnit, Purchase, Relationship, Rep, Touch
 from graph.store import GraphStore
 from graph.store.rows import EdgeRow, GraphRows, NodeRow
 

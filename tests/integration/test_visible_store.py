@@ -16,7 +16,8 @@ from graph.analysis.claim_book import claims_report
 from graph.domain.access import NotAllowed, Role, Viewer, resolve_viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
-from graph.domain.model import Claim, Company, Contact, Opportunity, Relationship, Rep
+from graph.domain.claim_records import Claim
+from graph.domain.model import Company, Contact, Opportunity, Relationship, Rep
 from graph.services.account_views import company_graph_as_of
 from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore

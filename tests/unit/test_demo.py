@@ -9,9 +9,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from graph.domain.claim_records import Claim
+from graph.domain.fields import Record
 from graph.domain.model import (
     US_VENDOR_ID,
-    Claim,
     Company,
     Competitor,
     CompetitorRelationship,
@@ -21,7 +22,6 @@ from graph.domain.model import (
     OpportunityRole,
     OrgUnit,
     Purchase,
-    Record,
     Relationship,
     Rep,
     Touch,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from graph.domain import model, validation
+from graph.domain import claim_records, fields, model, validation
 from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, WARNINGS, Notice, Reason
 from ingest.validate import RowError
 from ui.i18n import LANGUAGE_KEY, TEXTS
@@ -25,9 +25,10 @@ def chinese() -> Iterator[None]:
 
 def _model_codes() -> set[str]:
     """The error types the model's own rules raise (``PydanticCustomError("code", …)``)."""
-    tree = ast.parse(Path(model.__file__).read_text(encoding="utf-8"))
+    trees = [ast.parse(Path(m.__file__).read_text(encoding="utf-8")) for m in (model, fields, claim_records)]
     return {
         str(node.args[0].value)
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "PydanticCustomError"

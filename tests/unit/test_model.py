@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from graph.domain.model import Claim, Company, Contact, Influence, Relationship, Touch
+from graph.domain.claim_records import Claim
+from graph.domain.model import Company, Contact, Influence, Relationship, Touch
 
 
 def test_unknown_fields_are_refused() -> None:

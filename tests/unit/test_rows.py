@@ -1,4 +1,5 @@
-from graph.domain.model import Claim, Contact, Influence, OrgUnit, Purchase, Touch
+from graph.domain.claim_records import Claim
+from graph.domain.model import Contact, Influence, OrgUnit, Purchase, Touch
 from graph.store.rows import graph_rows
 
 
