@@ -4,7 +4,7 @@
 # NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE) points it at a Neo4j server instead.
 set -euo pipefail
 cd "$(dirname "$0")"
-source scripts/bootstrap.sh requirements.txt
+source scripts/bootstrap.sh
 .venv/bin/python -m ingest demo --if-empty >/dev/null
 exec .venv/bin/streamlit run app.py \
   --server.headless true \

@@ -1,25 +1,56 @@
 #!/usr/bin/env bash
-# Set up (first time) and run the whole test suite: lint, types, then pytest twice.
-# Pass 1: every test, stores on the embedded FalkorDB. Pass 2: every store-touching test
-# (integration, app, e2e) against a local Neo4j that this script starts (Java 17+ and Maven
-# needed; the launcher is built once). With NEO4J_URI set, one pass runs against that server
-# instead (use a throwaway database: tests delete everything in it). With arguments
-# (./test.sh tests/unit, ./test.sh -k chain) only pass 1 runs, with those arguments.
+# Set up (first time) and run the whole test suite: lint, types, layer contracts, then pytest twice on parallel
+# workers (KAGRAPH_TEST_WORKERS, default 3; each worker has its own servers and data folders).
+# Pass 1: every test, stores on the embedded FalkorDB. Pass 2: every store-touching test (integration, app, e2e)
+# against local Neo4j servers that this script starts, one per worker (Java 17+ and Maven needed; the launcher is
+# built once). With NEO4J_URI set, one pass runs against that server instead, on one worker (use a throwaway
+# database: tests delete everything in it).
+#   ./test.sh quick        the inner loop: lint, unit tests and doctests, FalkorDB integration tests
+#   ./test.sh ARGS...      one FalkorDB pass with those pytest arguments (./test.sh tests/unit, ./test.sh -k chain)
 set -euo pipefail
 cd "$(dirname "$0")"
-source scripts/bootstrap.sh requirements-dev.txt
+source scripts/bootstrap.sh
+workers="${KAGRAPH_TEST_WORKERS:-3}"
+started=$SECONDS
+lap() { echo "== $1: $((SECONDS - started)) s"; started=$SECONDS; }
+
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy .
-if [ -n "${NEO4J_URI:-}" ] || [ "$#" -gt 0 ]; then
+.venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
+lap "lint, types and layers"
+
+if [ "${1:-}" = "quick" ]; then
+  shift
+  KAGRAPH_HYPOTHESIS=quick .venv/bin/pytest -n "$workers" -m "not app and not e2e" tests/unit tests/integration graph ingest "$@"
+  lap "quick pass"
+  exit 0
+fi
+if [ -n "${NEO4J_URI:-}" ]; then
   exec .venv/bin/pytest "$@"
 fi
-echo "== pass 1 of 2: embedded FalkorDB =="
-.venv/bin/pytest
-echo "== pass 2 of 2: local Neo4j (integration, app, e2e) =="
-neo4j_data="$(mktemp -d)"
-stop_neo4j() { KAGRAPH_DATA_DIR="$neo4j_data" .venv/bin/python -m graph local-neo4j stop >/dev/null || true; }
+if [ "$#" -gt 0 ]; then
+  exec .venv/bin/pytest -n "$workers" "$@"
+fi
+
+# The Neo4j servers boot (a JVM each) while pass 1 runs.
+neo4j_root="$(mktemp -d)"
+stop_neo4j() {
+  for ((i = 0; i < workers; i++)); do
+    KAGRAPH_DATA_DIR="$neo4j_root/gw$i" .venv/bin/python -m graph local-neo4j stop >/dev/null 2>&1 || true
+  done
+}
 trap stop_neo4j EXIT
-login="$(KAGRAPH_DATA_DIR="$neo4j_data" KAGRAPH_NEO4J_IDLE=10800 .venv/bin/python -m graph local-neo4j start --shell)"
-eval "$login"
-.venv/bin/pytest -m "integration or app or e2e" -p no:cacheprovider
+KAGRAPH_DATA_DIR="$neo4j_root/gw0" KAGRAPH_NEO4J_IDLE=10800 .venv/bin/python -m graph local-neo4j start >/dev/null
+for ((i = 1; i < workers; i++)); do
+  KAGRAPH_DATA_DIR="$neo4j_root/gw$i" KAGRAPH_NEO4J_IDLE=10800 .venv/bin/python -m graph local-neo4j start >/dev/null &
+done
+lap "local Neo4j for worker gw0 (the others start in the background)"
+
+echo "== pass 1 of 2: embedded FalkorDB =="
+.venv/bin/pytest -n "$workers"
+lap "pass 1"
+wait
+echo "== pass 2 of 2: local Neo4j (integration, app, e2e) =="
+KAGRAPH_TEST_NEO4J_ROOT="$neo4j_root" .venv/bin/pytest -n "$workers" -m "integration or app or e2e" -p no:cacheprovider
+lap "pass 2"

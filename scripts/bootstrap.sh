@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv (Python >= 3.11) and install requirements when they changed.
-# Sourced by run.sh and test.sh with the requirements file to install as $1.
+# Create .venv (Python >= 3.11) and install requirements.lock (every package pinned, with hashes) when it changed.
+# Sourced by run.sh and test.sh: one lock for the whole environment, app and tools alike.
 set -euo pipefail
-requirements="${1:-requirements.txt}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
@@ -22,11 +21,11 @@ if [ ! -x .venv/bin/python ]; then
   echo "kagraph: creating .venv" >&2
   "$(pick_python)" -m venv .venv
 fi
-stamp=".venv/.installed-$(basename "$requirements")"
-wanted="$(cat requirements*.txt | sha256sum | cut -d' ' -f1)"
+stamp=".venv/.installed-lock"
+wanted="$(sha256sum requirements.lock | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  echo "kagraph: installing $requirements" >&2
+  echo "kagraph: installing requirements.lock" >&2
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock >&2
   echo "$wanted" >"$stamp"
 fi

@@ -4,6 +4,13 @@ Integration tests talk to a real server: a session-scoped embedded FalkorDB on
 a temporary directory and a free port, or the Neo4j named by ``NEO4J_URI``
 (tests empty it, so point it at a throwaway database). Each test gets an
 empty graph of its own.
+
+The suite runs on parallel workers (``pytest -n``, ``test.sh``). Every worker is
+a session of its own, so it starts its own embedded FalkorDB; on the Neo4j pass
+``test.sh`` starts one local Neo4j per worker under ``KAGRAPH_TEST_NEO4J_ROOT``
+(Neo4j Community has a single database, which two workers would empty under
+each other), and each worker points ``NEO4J_*`` at its own before any test
+module reads them.
 """
 
 from __future__ import annotations
@@ -11,14 +18,36 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from graph.config.settings import Settings
 from graph.servers.connect import open_store
 from graph.servers.embedded import EmbeddedServer, ensure_server
+from graph.servers.neo4j_local import running_local_neo4j
 from graph.store import GraphStore
 
+
+def _point_worker_at_its_neo4j() -> None:
+    """On test.sh's Neo4j pass, ``NEO4J_*`` name this worker's own local Neo4j (``KAGRAPH_TEST_NEO4J_ROOT/gwN``)."""
+    root = os.environ.get("KAGRAPH_TEST_NEO4J_ROOT")
+    if not root:
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    server = running_local_neo4j(Path(root) / worker)
+    if server is None:
+        raise RuntimeError(f"no local Neo4j serves {Path(root) / worker}: test.sh starts one per worker")
+    os.environ.update({"NEO4J_URI": server.uri, "NEO4J_USER": server.user, "NEO4J_PASSWORD": server.password})
+
+
+_point_worker_at_its_neo4j()
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=300)
+settings.register_profile("quick", derandomize=True, database=None, deadline=None, max_examples=40)
+settings.load_profile(os.environ.get("KAGRAPH_HYPOTHESIS", "ci"))
+"""Property and fuzz tests draw the same cases every run: the full count on ``ci`` (test.sh), fewer on ``quick``."""
 ON_NEO4J = bool(os.environ.get("NEO4J_URI"))
 """The suite's second pass: every store-touching test against the Neo4j at ``NEO4J_URI`` (``test.sh``)."""
 

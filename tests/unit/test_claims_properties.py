@@ -87,7 +87,7 @@ def _history(
     return g
 
 
-@settings(max_examples=300, deadline=None)
+@settings()
 @given(claims, touches, deals, policies, days)
 def test_claim_rules_hold_under_any_history(
     claimed: list[tuple[str, str, int, int | None]],

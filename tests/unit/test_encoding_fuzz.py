@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ingest import readers
 from ingest.readers import ENCODINGS, ReadFailed, detect_encoding
 
-FUZZ = settings(max_examples=300, deadline=None)
+FUZZ = settings()
 CHUNKS = st.sampled_from([1, 2, 3, 5, 64, 1 << 20])
 """How much of the file is decoded at a time: a character may straddle any boundary."""
 GB2312_HANZI = (

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ingest import json_stream
 from ingest.json_stream import JsonShapeError, json_lists
 
-FUZZ = settings(max_examples=300, deadline=None)
+FUZZ = settings()
 CHUNKS = st.sampled_from([1, 2, 3, 7, 64, 1 << 16])
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
 VALUES = st.recursive(
@@ -65,7 +65,7 @@ def test_a_cut_or_garbled_document_ends_in_a_documented_error(
     expected_errors(text[:at].encode(), chunk)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=settings().max_examples // 10)
 @given(depth=st.integers(min_value=1, max_value=50_000), opener=st.sampled_from(["[", '{"a":']), chunk=CHUNKS)
 def test_random_nesting_depth_reads_or_is_too_deep(depth: int, opener: str, chunk: int) -> None:
     closer = "]" if opener == "[" else "}"
@@ -81,7 +81,7 @@ def test_random_nesting_depth_reads_or_is_too_deep(depth: int, opener: str, chun
         assert outcome == [json.loads(opener * depth + "1" + closer * depth)]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=settings().max_examples // 10)
 @given(digits=st.integers(min_value=1, max_value=9000), fraction=st.booleans(), chunk=CHUNKS)
 def test_a_number_of_any_length_reads_or_is_too_long(digits: int, fraction: bool, chunk: int) -> None:
     number = "9" * digits + (".5" if fraction else "")
