@@ -25,7 +25,7 @@ def chinese() -> Iterator[None]:
 
 def _model_codes() -> set[str]:
     """The error types the model's own rules raise (``PydanticCustomError("code", …)``)."""
-    trees = [ast.parse(Path(m.__file__).read_text(encoding="utf-8")) for m in (model, fields, claim_records)]
+    trees = [ast.parse(Path(str(m.__file__)).read_text(encoding="utf-8")) for m in (model, fields, claim_records)]
     return {
         str(node.args[0].value)
         for tree in trees
