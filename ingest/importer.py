@@ -188,7 +188,7 @@ _UPPER = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id
 def _survey(sources: list[Source], store: GraphStore) -> _Survey:
     survey = _Survey()
     reach: dict[tuple[str, str], str] = {}
-    lines: dict[str, nx.DiGraph[str]] = defaultdict(nx.DiGraph[str])
+    lines: dict[str, nx.DiGraph[str]] = defaultdict(nx.DiGraph)
     named: dict[str, set[str]] = defaultdict(set)
     """Records whose row names their superior: their stored single line up is replaced, not kept."""
     for source in sources:
