@@ -31,7 +31,6 @@ from graph.render.markdown import plain
 from graph.servers.connect import open_store
 from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore
-from ingest.load_demo import load_demo
 from ui.i18n import t
 from ui.sign_in import login_configured, signed_in_address
 
@@ -56,11 +55,27 @@ _RECORDED = "access.recorded"
 
 @st.cache_resource(show_spinner=False)
 def shared_store() -> GraphStore:
-    store = open_store()
-    if store.is_empty():
-        with st.spinner(t("store.loading_demo")):
-            load_demo(store)
-    return store
+    """The process's one store; an empty one stays empty (run.sh loads the demo, the Import page loads data)."""
+    return open_store()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells one version of a hand-edited file from the next: modification time and size (``None``: no file)."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@st.cache_data(show_spinner=False)
+def _access_file(path: str, stamp: tuple[int, int] | None) -> dict[str, AccessEntry]:
+    return load_access(Path(path))
+
+
+@st.cache_data(show_spinner=False)
+def _policy_file(path: str, stamp: tuple[int, int] | None) -> ClaimPolicy:
+    return load_policy(Path(path))
 
 
 def _open_store() -> GraphStore:
@@ -141,9 +156,13 @@ class _CachedReads:
 
 
 def access_lines() -> dict[str, AccessEntry]:
-    """The access file sales ops keep; a file that cannot be used stops the page with why (nobody gets in on it)."""
+    """The access file sales ops keep; a file that cannot be used stops the page with why (nobody gets in on it).
+
+    Read again only when the file changed (every page run asks several times: once per store read).
+    """
+    path = load_settings().access_path
     try:
-        return load_access(load_settings().access_path)
+        return _access_file(str(path), _stamp(path))
     except KagraphError as error:
         st.error(t("error.generic", reason=error))
         st.stop()
@@ -236,10 +255,13 @@ def company_names() -> list[dict[str, Any]]:
 
 
 def claim_policy() -> tuple[ClaimPolicy, Path]:
-    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page with why."""
+    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page with why.
+
+    Read again only when the file changed, like the access file.
+    """
+    path = load_settings().claim_policy_path
     try:
-        path = load_settings().claim_policy_path
-        return load_policy(path), path
+        return _policy_file(str(path), _stamp(path)), path
     except KagraphError as error:
         st.error(t("error.generic", reason=error))
         st.stop()
