@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from ingest.reasons import Notice
 from ingest.validate import RowError
-from ui.i18n import TEXTS, t
+from ui.i18n import known, t
 
 __all__ = ["ERROR_COLUMNS", "coded_text", "error_rows", "notice_text", "reason_text"]
 
@@ -24,7 +24,7 @@ _PLACEHOLDER_COLUMNS = {"(row)": "import.column.row", "(header)": "import.column
 
 def coded_text(keys: tuple[str, ...], params: Mapping[str, str], english: str) -> str:
     """The first of ``keys`` the tables know, worded with ``params`` (codes among them worded too); else ``english``."""
-    key = next((k for k in keys if k in TEXTS), None)
+    key = next((k for k in keys if known(k)), None)
     if key is None:
         return english
     words = {name: t(f"{_WORDED[name]}.{value}") if name in _WORDED else value for name, value in params.items()}
