@@ -10,6 +10,7 @@ COPY graph graph
 COPY ingest ingest
 COPY app_pages app_pages
 COPY ui ui
+COPY locale locale
 RUN useradd --create-home kagraph && chown -R kagraph /app
 USER kagraph
 EXPOSE 8501

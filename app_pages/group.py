@@ -14,7 +14,7 @@ from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.cached_store import claim_policy, claims_graph, group_graph, require_store
 from ui.claims_desk import claim_line, claim_row, claimed_boxes
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
-from ui.i18n import enum_label, t
+from ui.i18n import enum_label, t, tn
 from ui.phrases import category_label, path_sentence
 
 store = require_store()
@@ -93,7 +93,15 @@ def signal_card(signal: HqSignal) -> None:
             | {"amount": st.column_config.NumberColumn(t("col.amount"), format=MONEY_FORMAT)},
         )
         if signal.remaining:
-            st.caption(t("group.signal.offer", count=len(signal.remaining), value=money(signal.estimated_value)))
+            st.caption(
+                tn(
+                    "group.signal.offer",
+                    "group.signal.offer.plural",
+                    len(signal.remaining),
+                    count=len(signal.remaining),
+                    value=money(signal.estimated_value),
+                )
+            )
         else:
             st.caption(t("group.signal.renewal"))
 
@@ -142,7 +150,7 @@ with st.container():
         rows = picked.selection.rows
         chosen = targets[rows[0]] if rows and rows[0] < len(targets) else targets[0]
         with st.container(border=True):
-            st.markdown(f"**{t('group.path')}** · {plain(chosen.company_name)}")
+            st.markdown("**" + t("group.path") + f"** · {plain(chosen.company_name)}")
             if chosen.path:
                 st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
                 st.caption(t("chain.path.score", score=share(chosen.path.score)))

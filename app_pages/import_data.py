@@ -14,7 +14,7 @@ from ingest.importer import StemCounts, import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.cached_store import require_store
 from ui.downloads import recorded_download
-from ui.i18n import t
+from ui.i18n import t, tn
 from ui.import_help import column_lines, format_table, templates
 from ui.import_reasons import ERROR_COLUMNS, error_rows, notice_text
 from ui.phrases import listing
@@ -32,7 +32,7 @@ st.caption(t("import.intro"))
 with st.expander(t("import.format")):
     st.caption(t("import.format.hint"))
     st.dataframe(format_table(), hide_index=True, width="stretch")
-    st.markdown(f"**{t('import.col.columns')}**")
+    st.markdown("**" + t("import.col.columns") + "**")
     for file, columns in column_lines():
         st.caption(f"**{file}** · {plain(columns)}")
 with st.expander(t("import.templates")):
@@ -85,7 +85,7 @@ stems = [s.stem for s in sources]
 
 
 def show_progress(stem: str, rows: int) -> None:
-    text = t("import.progress.one" if rows == 1 else "import.progress", stem=stem, rows=f"{rows:,}")
+    text = tn("import.progress", "import.progress.plural", rows, stem=stem, rows=f"{rows:,}")
     bar.progress((stems.index(stem) + 1) / len(stems), text=text)
 
 
@@ -93,10 +93,10 @@ report = import_paths(store, [folder], dry_run=dry_run, progress=show_progress, 
 st.cache_data.clear()  # pages showing subgraphs must see the new data
 if dry_run:
     landed = sum(c.landed for c in report.stems.values())
-    st.info(t("import.dry_done", landed=landed, rejected=report.rejected))
+    st.info(tn("import.dry_done", "import.dry_done.plural", report.rejected, landed=landed, rejected=report.rejected))
 else:
     counts = report.model_dump(include={"created", "updated", "unchanged", "rejected"})
-    (st.warning if report.rejected else st.success)(t("import.done", **counts))
+    (st.warning if report.rejected else st.success)(tn("import.done", "import.done.plural", report.rejected, **counts))
 st.dataframe(
     pd.DataFrame([{"stem": stem, **c.model_dump()} for stem, c in report.stems.items()]),
     hide_index=True,

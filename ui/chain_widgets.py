@@ -15,7 +15,7 @@ from graph.analysis.decision_roles import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
 from graph.render.numbers import share
-from ui.i18n import language, t
+from ui.i18n import language, t, tn
 from ui.phrases import path_sentence, roles_text
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
@@ -55,7 +55,11 @@ def coverage_gauge(report: ChainReport, tier: int) -> None:
     reach = report.coverage
     st.metric(t("chain.coverage"), share(reach.team))
     gap = round((reach.target - reach.team) * 100)
-    status = t("chain.coverage.met") if gap <= 0 else t("chain.coverage.short", points=gap)
+    status = (
+        t("chain.coverage.met")
+        if gap <= 0
+        else tn("chain.coverage.short", "chain.coverage.short.plural", gap, points=gap)
+    )
     st.progress(
         min(reach.team, 1.0), text=t("chain.coverage.target", target=share(reach.target), tier=tier) + " · " + status
     )

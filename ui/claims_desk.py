@@ -91,7 +91,7 @@ def attention_panel(
         if not (todo.expiring or todo.disputes or todo.returned):
             st.caption(t("claims.attention.none"))
         if todo.expiring:
-            st.markdown(f"**{t('claims.attention.expiring', days=EXPIRING_DAYS)}**")
+            st.markdown("**" + t("claims.attention.expiring", days=EXPIRING_DAYS) + "**")
             for claim in todo.expiring:
                 company = names.get(claim.company_id, claim.company_id)
                 line = t(
@@ -99,7 +99,7 @@ def attention_panel(
                 )
                 st.markdown(f"- {plain(line)}")
         if todo.disputes:
-            st.markdown(f"**{t('claims.attention.disputes')}**")
+            st.markdown("**" + t("claims.attention.disputes") + "**")
             for dispute in todo.disputes:
                 line = t(
                     "claims.attention.dispute.line",
@@ -112,7 +112,7 @@ def attention_panel(
                 )
                 st.markdown(f"- {plain(line)}")
         if todo.returned:
-            st.markdown(f"**{t('claims.attention.returned', days=RETURNED_DAYS)}**")
+            st.markdown("**" + t("claims.attention.returned", days=RETURNED_DAYS) + "**")
             for entry in todo.returned:
                 line = t(
                     "claims.attention.returned.line",
@@ -161,7 +161,7 @@ def file_form(
     """File a claim for a rep on an enterprise: granted with its expiry, or refused naming the holder."""
     active = _claimants(store, reps)
     with st.form("claims.file", border=True):
-        st.markdown(f"**{t('claims.file')}**")
+        st.markdown("**" + t("claims.file") + "**")
         left, right = st.columns(2)
         company = left.selectbox(
             t("claims.file.company"),
@@ -207,7 +207,7 @@ def release_form(
         return f"{names.get(claim.company_id, claim.company_id)} — {claim.rep_name} ({claim.expires_on})"
 
     with st.form("claims.release", border=True):
-        st.markdown(f"**{t('claims.release')}**")
+        st.markdown("**" + t("claims.release") + "**")
         labels = {claim_id: label(claim_id) for claim_id in live}
         chosen = st.selectbox(
             t("claims.release.pick"),
@@ -255,7 +255,7 @@ def settle_form(
         d = waiting[key]
         return f"{groups.get(d.group_id, d.group_id)}: {d.holder_name} / {d.other_rep_name} ({enum_label(d.kind)})"
 
-    st.markdown(f"**{t('claims.settle')}**")
+    st.markdown("**" + t("claims.settle") + "**")
     labels = {key: label(key) for key in waiting}  # worded now: the widget may format options outside this run
     chosen = st.selectbox(
         t("claims.settle.pick"), list(labels), format_func=labels.__getitem__, key="claims.settle.pick"
@@ -329,11 +329,11 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
     """Sales ops' one place for the policy: the default rule, each tier's, and group scoping; saved to ``path``."""
     st.caption(plain(t("claims.policy.intro", path=path)))
     with st.form("claims.policy"):
-        st.markdown(f"**{t('claims.policy.default')}**")
+        st.markdown("**" + t("claims.policy.default") + "**")
         default = _rule_inputs(policy.default, "policy.default")
         tiers: dict[int, TierRule] = {}
         for tier in (1, 2, 3):
-            st.markdown(f"**{t('claims.policy.tier', tier=tier)}**")
+            st.markdown("**" + t("claims.policy.tier", tier=tier) + "**")
             rule = _following(_rule_inputs(policy.rule(tier), f"policy.tier{tier}"), policy, tier, default)
             if rule != default:
                 tiers[tier] = rule

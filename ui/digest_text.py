@@ -11,7 +11,7 @@ from __future__ import annotations
 from graph.analysis.onboarding_digest import FirstMeeting, OnboardingDigest, StaleContact, Threat
 from graph.render.digest import DigestDocument, DigestSection
 from graph.render.numbers import date_text, influence_points, money, score
-from ui.i18n import enum_label, language, t
+from ui.i18n import enum_label, language, t, tn
 from ui.phrases import listing, roles_text
 
 __all__ = ["digest_document", "meeting_reason", "stale_reason", "threat_text"]
@@ -91,7 +91,12 @@ def digest_document(digest: OnboardingDigest, names: dict[str, str]) -> DigestDo
                     h.contact_name,
                     h.title or "",
                     score(h.strength),
-                    t("onboarding.days_ago", days=h.days_since_last_touch)
+                    tn(
+                        "onboarding.days_ago",
+                        "onboarding.days_ago.plural",
+                        h.days_since_last_touch,
+                        days=h.days_since_last_touch,
+                    )
                     if h.days_since_last_touch is not None
                     else t("onboarding.never"),
                     score(h.importance * 100),

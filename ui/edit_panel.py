@@ -345,9 +345,14 @@ def _relationship(
     rep_id = st.selectbox(t("col.rep"), list(reps), format_func=reps.__getitem__, key=f"{prefix}.rep")
     known = graph.get_edge_data(f"Rep:{rep_id}", f"Contact:{contact_id}", "KNOWS:") or {}
     with st.form(f"{prefix}.{rep_id}"):
+        labels = {
+            "closeness": t("edit.closeness"),
+            "solution_acceptance": t("edit.solution_acceptance"),
+            "price_acceptance": t("edit.price_acceptance"),
+        }
         scores = {
-            name: st.slider(t(f"edit.{name}"), 1, 5, int(known.get(name, 3)), key=f"{prefix}.{rep_id}.{name}")
-            for name in ("closeness", "solution_acceptance", "price_acceptance")
+            name: st.slider(label, 1, 5, int(known.get(name, 3)), key=f"{prefix}.{rep_id}.{name}")
+            for name, label in labels.items()
         }
         why = st.text_input(t("edit.why"), key=f"{prefix}.{rep_id}.why")
         saved = st.form_submit_button(t("edit.save"), disabled=disabled, key=f"{prefix}.{rep_id}.save")

@@ -1,731 +1,99 @@
-"""UI text in English and Simplified Chinese; data stays in whatever language it came in.
+"""UI text in English and Simplified Chinese from gettext catalogs; data stays in whatever language it came in.
 
-``t(key)`` looks the key up in the language chosen in the sidebar. Every key
-has both languages (a unit test checks it and that pages use no unknown key).
+The words live in ``locale/<locale>/LC_MESSAGES/messages.po``, one file per
+language, so translators open them in Poedit or Weblate (``locale/README.md``).
+Messages are symbolic keys (``nav.overview``): English is a translation like
+any other, and a caller's key does not change when the English does.
+
+The ``.po`` files are the only source in git. Each is compiled in memory the
+first time a process needs it, so there is no ``.mo`` to forget to rebuild.
+``t(key)`` looks the key up in the language chosen in the sidebar; unit tests
+check every key has both languages and that pages use no unknown key.
 """
 
 from __future__ import annotations
 
+import functools
+import gettext
+import io
+from pathlib import Path
 from typing import Literal
 
 import streamlit as st
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
-from ui.i18n_claims import CLAIMS_TEXTS
-from ui.i18n_import import IMPORT_TEXTS
-from ui.i18n_map import MAP_TEXTS
-
-__all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "Language", "enum_label", "language", "t"]
+__all__ = [
+    "LANGUAGES",
+    "LANGUAGE_KEY",
+    "LOCALES",
+    "Language",
+    "catalog",
+    "enum_label",
+    "forms",
+    "key_of",
+    "known",
+    "language",
+    "t",
+    "tn",
+]
 
 Language = Literal["en", "zh"]
 LANGUAGES: dict[str, Language] = {"English": "en", "简体中文": "zh"}
+"""The sidebar's choice: each language under its own name."""
 LANGUAGE_KEY = "language"
+LOCALES: dict[Language, str] = {"en": "en", "zh": "zh_CN"}
+"""The folder of each language's catalog under ``locale/``."""
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "app.title": ("kagraph — key-account relationship graph", "kagraph — 大客户关系图谱"),
-    "nav.overview": ("Overview", "概览"),
-    "nav.accounts": ("Accounts", "客户"),
-    "sidebar.language": ("Language / 语言", "Language / 语言"),
-    "sidebar.store": ("Store", "数据存储"),
-    "sidebar.embedded": ("embedded FalkorDB", "内置 FalkorDB"),
-    "sidebar.neo4j": ("Neo4j", "Neo4j"),
-    "store.down": ("The graph store is not available: {reason}", "图数据库不可用：{reason}"),
-    "store.down.hint": (
-        "Check that the server is running and NEO4J_URI is right, then reload this page.",
-        "请确认数据库服务已启动、NEO4J_URI 配置正确，然后刷新页面。",
-    ),
-    "store.loading_demo": ("Loading the demo data (first start)…", "首次启动，正在载入演示数据……"),
-    "widget.choose": ("Choose…", "请选择……"),
-    "widget.all": ("All", "全部"),
-    "error.generic": ("Something went wrong: {reason}", "出现错误：{reason}"),
-    "label.Company": ("Companies", "公司"),
-    "label.OrgUnit": ("Departments", "部门"),
-    "label.Contact": ("Contacts", "联系人"),
-    "label.Rep": ("Our reps", "我方人员"),
-    "label.Competitor": ("Competitors", "竞争对手"),
-    "label.Vendor": ("Vendors", "供应商"),
-    "label.Opportunity": ("Opportunities", "商机"),
-    "label.Claim": ("Claims", "报备"),
-    "label.relationships": ("Relationships", "关系"),
-    "overview.title": ("Overview", "概览"),
-    "overview.intro": (
-        "Customer groups, their people and our relationships with them, as one graph.",
-        "客户集团、组织中的人以及我方与他们的关系，汇于一张图。",
-    ),
-    "overview.groups": ("Customer groups and stand-alone companies", "客户集团与独立公司"),
-    "overview.empty": ("The store is empty. Import data or load the demo.", "数据为空，请导入数据或载入演示数据。"),
-    "nav.chain": ("Decision chain", "决策链"),
-    "chain.title": ("Decision chain", "决策链"),
-    "chain.opportunity": ("Opportunity", "商机"),
-    "chain.whole_account": ("Whole account", "整个客户"),
-    "chain.settings": ("Settings and filters", "设置与筛选"),
-    "chain.as_of": ("As of", "截至日期"),
-    "chain.threshold": ("Known at strength ≥", "视为熟悉的关系强度 ≥"),
-    "chain.half_life": ("Touch half-life (days)", "互动半衰期（天）"),
-    "chain.edge_kinds": ("Lines to draw", "显示的连线"),
-    "chain.edge.REPORTS_TO": ("reports to", "汇报关系"),
-    "chain.edge.INFLUENCES": ("influence", "影响关系"),
-    "chain.edge.KNOWS": ("who knows whom", "熟识关系"),
-    "chain.min_strength": ("Hide our ties weaker than", "隐藏弱于此强度的我方关系"),
-    "chain.show_reps": ("Show our reps", "显示我方人员"),
-    "chain.show_competitors": ("Show competitors", "显示竞争对手"),
-    "chain.coverage": ("Coverage of decision power", "决策权覆盖率"),
-    "chain.coverage.target": ("target {target} for tier {tier}", "{tier} 级客户目标 {target}"),
-    "chain.coverage.met": ("target met", "已达标"),
-    "chain.coverage.short": ("{points} points to go", "距目标还差 {points} 个百分点"),
-    "chain.findings": ("Findings", "发现"),
-    "chain.no_findings": ("Nothing alarming in this decision chain.", "该决策链没有明显风险。"),
-    "chain.tab.people": ("People", "人员"),
-    "chain.tab.heatmap": ("Relationship heatmap", "关系热力图"),
-    "chain.tab.paths": ("Warm paths", "引荐路径"),
-    "chain.tab.export": ("Export", "导出"),
-    "chain.heatmap.empty": ("No relationships recorded for these people yet.", "这些人员尚无我方关系记录。"),
-    "chain.path.target": ("Reach", "目标联系人"),
-    "chain.path.from_rep": ("Starting from", "起点"),
-    "chain.path.anyone": ("anyone on our team", "我方任何人"),
-    "chain.path.none": (
-        "No warm path: nobody we know is tied to this person.",
-        "没有引荐路径：我方熟识的人与此人无关联。",
-    ),
-    "chain.path.score": ("Path strength {score}", "路径强度 {score}"),
-    "chain.path.show": ("Highlight on the map", "在图中高亮"),
-    "chain.export.map": ("Download the map (HTML)", "下载关系图（HTML）"),
-    "chain.export.findings": ("Download findings (CSV)", "下载发现（CSV）"),
-    "chain.export.people": ("Download people (CSV)", "下载人员（CSV）"),
-    "chain.collisions": (
-        "Collisions (撞单) on {count} of the people here: another channel or team touched them inside "
-        "someone's claim. Dashed red rings on the map; hover for who and when.",
-        "{count} 位联系人在他人报备保护期内被其他渠道或团队接触（撞单）：图中红色虚线圈标出。",
-    ),
-    "chain.no_contacts": ("No contacts to draw for this selection.", "该范围内没有可绘制的联系人。"),
-    "finding.uncovered": (
-        "Nobody on our side knows these decision makers well: {names}",
-        "我方无人熟悉这些决策人：{names}",
-    ),
-    "finding.no_decision_maker": ("No decision maker is identified yet{names}", "尚未识别出决策人{names}"),
-    "finding.missing_roles": ("Nobody plays these roles yet: {roles}", "以下角色尚无人承担：{roles}"),
-    "finding.single_threaded": (
-        "Single-threaded: all our access to the key people runs through {rep}",
-        "单线联系：我方与关键人物的联系全部依赖 {rep}",
-    ),
-    "finding.opponents": ("Opponents and blockers: {names}", "反对者与阻碍者：{names}"),
-    "finding.competitor": ("Close to a competitor: {names}", "与竞争对手关系密切：{names}"),
-    "finding.left": ("Left the company: {names}", "已离职：{names}"),
-    "finding.unverified": (
-        "{count} contacts not verified in 180 days{names}",
-        "{count} 位联系人超过 180 天未核实{names}",
-    ),
-    "col.influence": ("Influence", "影响力"),
-    "col.best_rep": ("Best contact on our side", "我方最熟者"),
-    "col.best_strength": ("Strength", "关系强度"),
-    "col.rep": ("Rep", "我方人员"),
-    "col.contact": ("Contact", "联系人"),
-    "col.score": ("Strength", "强度"),
-    "col.severity": ("Severity", "严重度"),
-    "col.message": ("Finding", "发现"),
-    "nav.import": ("Import", "导入"),
-    "import.title": ("Import spreadsheets", "导入表格"),
-    "import.intro": (
-        "Upload CSV files named after their content (companies.csv, contacts.csv …), one Excel workbook with "
-        "one sheet per kind, or a JSON file. Bad rows are listed with the reason; good rows land.",
-        "上传以内容命名的 CSV 文件（companies.csv、contacts.csv……）、每类一个工作表的 Excel 工作簿，或 JSON 文件。"
-        "有问题的行会列出原因，其余行照常导入。",
-    ),
-    "import.upload": ("Files (CSV, Excel or JSON)", "文件（CSV、Excel 或 JSON）"),
-    "import.upload.help": (
-        "Drag files onto the box or browse for them; several CSV files at once are fine. Each file is named after "
-        "its kind (contacts.csv or 联系人.csv …), an Excel workbook has one sheet per kind.",
-        "把文件拖到框内或点击浏览选择，可一次上传多个 CSV。每个文件以其内容命名（contacts.csv 或 联系人.csv……），"
-        "Excel 工作簿每类一个工作表。",
-    ),
-    "import.nothing": (
-        "None of these files is part of the import format. Expected names: {expected}.",
-        "这些文件都不属于导入格式。可用的文件名：{expected}。",
-    ),
-    "import.format": ("Which files and columns are accepted", "可导入的文件与列"),
-    "import.format.hint": (
-        "Headers may be written in English or Chinese (the names in brackets); case and spaces do not matter. "
-        "Every file is optional; rows refer to each other by id.",
-        "表头可用英文或中文（括号中的名称），不区分大小写和空格。每个文件都可省略，各行通过编号相互引用。",
-    ),
-    "import.templates": ("Templates to fill in", "导入模板"),
-    "import.templates.hint": (
-        "One example file per kind that imports cleanly: download, replace the rows with yours, upload.",
-        "每类一个可直接导入的示例文件：下载后替换为您的数据再上传。",
-    ),
-    "import.need_name": (
-        "To import, confirm your name in the sidebar (Use this name): every change is recorded with who made it. "
-        "A dry run needs no name.",
-        "导入前请在侧栏确认您的名字（点击“使用此名字”）：每次修改都会记录修改人。试运行无需名字。",
-    ),
-    "import.col.file": ("File", "文件"),
-    "import.col.holds": ("Holds", "内容"),
-    "import.col.also": ("Also accepted as", "也可命名为"),
-    "import.col.columns": ("Columns of each file (Chinese headers in brackets)", "各文件的列（括号内为中文表头）"),
-    "import.col.stem": ("Kind", "类别"),
-    "import.col.rows": ("Rows read", "读取行数"),
-    "import.col.landed": ("Landed", "已导入"),
-    "import.col.rejected": ("Rejected", "被拒绝"),
-    "import.stem.companies": ("companies and branches", "公司与分支机构"),
-    "import.stem.org_units": ("departments", "部门"),
-    "import.stem.reps": ("our reps", "我方人员"),
-    "import.stem.contacts": ("people at customers", "客户联系人"),
-    "import.stem.influence": ("who influences whom", "影响关系"),
-    "import.stem.relationships": ("how well our reps know them", "我方关系评分"),
-    "import.stem.interactions": ("visits, calls, meetings", "拜访、电话、会议"),
-    "import.stem.competitor_relationships": ("competitors' ties to contacts", "竞争对手与联系人的关系"),
-    "import.stem.purchases": ("what each company buys, from whom", "各公司的采购与供应商"),
-    "import.stem.opportunities": ("deals", "商机"),
-    "import.stem.opportunity_roles": ("who plays which role in a deal", "商机中的角色"),
-    "import.stem.claims": ("claims (报备)", "报备"),
-    "import.preview": ("Preview: {file}", "预览：{file}"),
-    "import.ignored_columns": ("Columns that will be ignored: {columns}", "将被忽略的列：{columns}"),
-    "import.dry_run": ("Check only (dry run)", "仅检查（试运行）"),
-    "import.commit": ("Import", "导入"),
-    "import.progress": ("{stem}: {rows} rows read", "{stem}：已读取 {rows} 行"),
-    "import.progress.one": ("{stem}: {rows} row read", "{stem}：已读取 {rows} 行"),
-    "import.done": (
-        "Created: {created} · updated: {updated} · unchanged: {unchanged} · rows rejected: {rejected}",
-        "新建 {created}，更新 {updated}，未变 {unchanged}，拒绝 {rejected} 行",
-    ),
-    "import.dry_done": (
-        "Dry run: rows that would land: {landed} · rows rejected: {rejected}",
-        "试运行：{landed} 行可导入，{rejected} 行被拒绝",
-    ),
-    "import.errors": ("Rejected rows", "被拒绝的行"),
-    "import.download_errors": ("Download the rejected rows (CSV)", "下载被拒绝的行（CSV）"),
-    "import.merged": ("Merged duplicates", "已合并的重复联系人"),
-    "import.warnings": ("Warnings", "提示"),
-    "import.unreadable": ("This file cannot be read: {reason}", "无法读取该文件：{reason}"),
-    "col.file": ("File", "文件"),
-    "col.row": ("Row", "行号"),
-    "col.column": ("Column", "列"),
-    "col.value": ("Value", "值"),
-    "col.reason": ("Reason", "原因"),
-    "enum.economic_buyer": ("economic buyer", "拍板人"),
-    "enum.decision_maker": ("decision maker", "决策者"),
-    "enum.technical_evaluator": ("technical evaluator", "技术评估者"),
-    "enum.user": ("user", "使用者"),
-    "enum.influencer": ("influencer", "影响者"),
-    "enum.champion": ("champion", "内线"),
-    "enum.gatekeeper": ("gatekeeper", "把关者"),
-    "enum.blocker": ("blocker", "阻碍者"),
-    "enum.unknown": ("unknown", "未知"),
-    "enum.supporter": ("supporter", "支持"),
-    "enum.neutral": ("neutral", "中立"),
-    "enum.opponent": ("opponent", "反对"),
-    "enum.active": ("active", "在职"),
-    "enum.left": ("left", "已离职"),
-    "enum.hq": ("headquarters", "总部"),
-    "enum.branch": ("branch", "分公司"),
-    "enum.subsidiary": ("subsidiary", "子公司"),
-    "col.id": ("ID", "编号"),
-    "col.name": ("Name", "名称"),
-    "col.tier": ("Tier", "等级"),
-    "col.kind": ("Kind", "类型"),
-    "col.city": ("City", "城市"),
-    "col.industry": ("Industry", "行业"),
-    "col.employees": ("Employees", "员工数"),
-    "col.companies": ("Companies", "公司数"),
-    "col.contacts": ("Contacts", "联系人数"),
-    "col.title": ("Title", "职务"),
-    "col.level": ("Level", "层级"),
-    "col.unit": ("Department", "部门"),
-    "col.company": ("Company", "公司"),
-    "col.buying_role": ("Buying role", "采购角色"),
-    "col.stance": ("Stance", "态度"),
-    "col.status": ("Status", "状态"),
-    "col.reports_to": ("Reports to", "直属上级"),
-    "col.phone": ("Phone", "手机"),
-    "col.email": ("Email", "邮箱"),
-    "col.last_verified": ("Last verified", "最近核实"),
-    "col.known_by": ("Known by", "我方熟悉者"),
-    "accounts.title": ("Accounts", "客户"),
-    "accounts.group": ("Customer group", "客户集团"),
-    "accounts.company": ("Company", "公司"),
-    "accounts.whole_group": ("Whole group", "整个集团"),
-    "accounts.companies": ("Companies in the group", "集团内公司"),
-    "accounts.contacts": ("People", "人员"),
-    "accounts.no_contacts": ("No contacts recorded for this selection.", "该范围内尚无联系人。"),
-    "accounts.search": ("Filter by name, title or department", "按姓名、职务或部门筛选"),
-    "accounts.pick_person": (
-        "Select a person to see their status, managers, who on our side knows them, phone and e-mail.",
-        "选中一人即可查看其在职状态、直属上级、我方熟悉者、手机和邮箱。",
-    ),
-    "nav.group": ("Group expansion", "集团拓展"),
-    "nav.portfolio": ("Portfolio", "客户组合"),
-    "group.title": ("Group expansion", "集团拓展"),
-    "group.settings": ("Signal settings", "信号设置"),
-    "group.window": ("Window (days)", "时间窗口（天）"),
-    "group.min_branches": ("Branches that make a wave", "构成信号的分支数"),
-    "group.min_share": ("…or this share of branches", "……或分支占比"),
-    "group.category": ("Product category", "产品品类"),
-    "category.网络": ("Network", "网络"),
-    "category.网络安全": ("Network security", "网络安全"),
-    "category.数据备份": ("Backup", "数据备份"),
-    "group.metric.ours": ("Ours", "我方"),
-    "group.metric.competitor": ("Competitor", "竞品"),
-    "group.metric.untouched": ("Untouched", "空白"),
-    "group.metric.our_amount": ("Our revenue", "我方金额"),
-    "group.metric.competitor_amount": ("Competitor spend", "竞品金额"),
-    "group.legend": (
-        "Green: we supply this category · red: a competitor does · grey: nobody yet. "
-        "Purple border: branches of an HQ buying wave · orange glow: the selected target's warm path "
-        "(a company on both shows both).",
-        "绿色：我方供货 · 红色：竞品供货 · 灰色：尚无供应商。"
-        "紫色边框：总部统一采购信号中的分支 · 橙色光晕：所选目标的引荐路径（两者兼有时同时显示）。",
-    ),
-    "group.signals": ("HQ policy signals", "总部统采信号"),
-    "group.tip.hq": ("headquarters", "总部"),
-    "group.tip.branch": ("branch", "分公司"),
-    "group.tip.subsidiary": ("subsidiary", "子公司"),
-    "group.tip.employees": ("{count} employees", "员工 {count} 人"),
-    "group.tip.contacts": ("{count} contacts", "联系人 {count} 位"),
-    "group.tip.ours": ("ours", "我方"),
-    "group.tip.competitor": ("competitor", "竞品"),
-    "group.tip.untouched": ("untouched", "空白"),
-    "group.tip.below": (
-        "with everything below: {ours} ours, {competitor} competitor, {untouched} untouched",
-        "含下属机构：我方 {ours}，竞品 {competitor}，空白 {untouched}",
-    ),
-    "group.no_signals": (
-        "No category was bought by enough branches at the same time.",
-        "没有品类在同一时期被足够多的分支采购。",
-    ),
-    "group.signal.text": (
-        "{count} of {branches} branches started buying {category} between {first} and {last}: "
-        "most likely a headquarters decision.",
-        "{branches} 个分支中有 {count} 个在 {first} 至 {last} 期间开始采购「{category}」，很可能是总部统一决策。",
-    ),
-    "group.signal.offer": (
-        "Offer headquarters a group agreement covering the {count} companies that have not bought yet "
-        "(estimated {value}).",
-        "建议向总部提出集团框架协议，覆盖尚未采购的 {count} 家公司（估算 {value}）。",
-    ),
-    "group.signal.renewal": ("Every company already buys it: aim at the renewal.", "所有公司均已采购：瞄准续约。"),
-    "group.targets": ("Expansion targets", "拓展目标"),
-    "group.targets.hint": (
-        "Select a row to draw its warm path on the tree.",
-        "选中一行，即在树图上标出其引荐路径。",
-    ),
-    "group.no_targets": ("We supply every category everywhere in this group.", "该集团所有公司所有品类均由我方供货。"),
-    "group.reason.competitor": ("{vendor} supplies it", "{vendor} 在供货"),
-    "group.reason.untouched": ("nobody supplies it yet", "尚无供应商"),
-    "group.reason.hq": ("branches bought it together: headquarters decides", "分支集中采购：总部决策"),
-    "group.reason.path": ("warm path {score}", "引荐路径强度 {score}"),
-    "group.reason.no_path": ("no warm path yet", "尚无引荐路径"),
-    "group.path": ("Best way in", "最佳切入路径"),
-    "group.open_chain": ("Open this company's decision chain", "打开该公司的决策链"),
-    "portfolio.title": ("Portfolio", "客户组合"),
-    "portfolio.intro": (
-        "Every customer group on one line: what we earn, what competitors hold, and what is still open.",
-        "每个客户集团一行：我方收入、竞品份额与尚未开发的空间。",
-    ),
-    "portfolio.filter.tier": ("Tier", "等级"),
-    "portfolio.filter.industry": ("Industry", "行业"),
-    "portfolio.filter.search": ("Search by name", "按名称搜索"),
-    "portfolio.filter.signals": ("Only groups with an HQ signal", "仅显示有总部信号的集团"),
-    "portfolio.metric.groups": ("Groups", "集团数"),
-    "portfolio.metric.revenue": ("Our revenue", "我方收入"),
-    "portfolio.metric.rivals": ("Competitor spend", "竞品金额"),
-    "portfolio.metric.whitespace": ("Whitespace", "空白市场"),
-    "portfolio.chart": ("Whitespace by group (top {count})", "各集团空白市场（前 {count}）"),
-    "portfolio.open": ("Open group", "打开集团"),
-    "portfolio.pick": ("Group to open", "要打开的集团"),
-    "portfolio.pick_hint": ("Selecting a row in the table picks it here.", "在表格中选中一行即可在此选定。"),
-    "portfolio.download": ("Download the table (CSV)", "下载表格（CSV）"),
-    "portfolio.none": ("No group matches these filters.", "没有符合筛选条件的集团。"),
-    "col.our_revenue": ("Our revenue", "我方收入"),
-    "col.competitor_spend": ("Competitor spend", "竞品金额"),
-    "col.competitors": ("Competitors", "竞争对手"),
-    "col.branches": ("Branches", "分支数"),
-    "col.untouched_branches": ("Branches without us", "未合作分支"),
-    "col.whitespace": ("Whitespace", "空白市场"),
-    "col.coverage": ("Decision makers known", "决策人覆盖"),
-    "col.last_touch": ("Last touch", "最近互动"),
-    "col.days_since_touch": ("Days since", "距今天数"),
-    "col.hq_signals": ("HQ signals", "总部信号"),
-    "col.product": ("Category", "品类"),
-    "col.vendor": ("Held by", "当前供应商"),
-    "col.amount": ("Amount", "金额"),
-    "col.since": ("Since", "起始"),
-    "col.target_score": ("Score", "得分"),
-    "col.why": ("Why", "理由"),
-    "enum.ours": ("ours", "我方"),
-    "enum.competitor": ("competitor", "竞品"),
-    "enum.untouched": ("untouched", "空白"),
-    "enum.live": ("live", "保护中"),
-    "enum.lapsed": ("lapsed", "已失效"),
-    "enum.refused": ("refused", "已驳回"),
-    "enum.direct": ("direct", "直销"),
-    "enum.telesales": ("telesales", "电销"),
-    "enum.partner": ("partner", "渠道"),
-    "nav.claims": ("Claims", "报备"),
-    "nav.onboarding": ("Onboarding", "客户交接"),
-    "onboarding.title": ("Onboarding and handover", "新人接手与客户交接"),
-    "onboarding.intro": (
-        "What a new owner must know about an inherited account in the first week, and the handover of a leaving rep.",
-        "新负责人接手客户第一周需要了解的一切，以及离职人员的客户交接。",
-    ),
-    "onboarding.new_owner": ("New owner", "新负责人"),
-    "onboarding.whole_group": ("Whole group", "整个集团"),
-    "onboarding.first_meetings": ("Meet these five first", "优先拜访这五位"),
-    "onboarding.key_people": ("Key people", "关键人物"),
-    "onboarding.handover": ("Relationships to carry over", "需要接续的关系"),
-    "onboarding.opportunities": ("Open opportunities and their gaps", "在途商机及其缺口"),
-    "onboarding.threats": ("Competitor threats", "竞争威胁"),
-    "onboarding.stale": ("Data to check", "待核实数据"),
-    "onboarding.previous": ("Previous owners: {names}", "前任负责人：{names}"),
-    "onboarding.nothing": ("Nothing here.", "暂无。"),
-    "onboarding.digest_title": (
-        "Onboarding: {accounts} for {owner}, as of {day}",
-        "客户交接摘要：{accounts}，接手人 {owner}，截至 {day}",
-    ),
-    "onboarding.why.unknown_decider": ("{role} nobody on our side knows well", "我方无人熟悉的{role}"),
-    "onboarding.why.carry_over": (
-        "{rep} knew them well ({strength}): carry the relationship over before it fades",
-        "{rep} 与其很熟（{strength}）：趁关系尚未淡化尽快接续",
-    ),
-    "onboarding.why.on_deal": ("plays {role} on {deal}", "在「{deal}」中担任{role}"),
-    "onboarding.why.ally": (
-        "supports us: ask for a guide to the account's politics",
-        "支持我方：请其介绍客户内部的人际格局",
-    ),
-    "onboarding.why.influential": (
-        "among the most influential here (influence {influence})",
-        "该客户影响力最大的人之一（影响力 {influence}）",
-    ),
-    "onboarding.stale.left": ("left the company", "已离职"),
-    "onboarding.stale.never_verified": ("never verified", "从未核实"),
-    "onboarding.stale.not_verified": ("not verified since {day}", "自 {day} 起未再核实"),
-    "onboarding.threat.tie": ("{name} is close to them ({strength}/5)", "{name} 与其关系密切（{strength}/5）"),
-    "onboarding.threat.install": (
-        "supplies {category} ({product}) since {since}",
-        "自 {since} 起供应{category}（{product}）",
-    ),
-    "onboarding.left_mark": (" (left)", "（已离职）"),
-    "onboarding.nobody": ("nobody", "无人"),
-    "onboarding.none": ("none", "无"),
-    "onboarding.never": ("never", "从未"),
-    "onboarding.days_ago": ("{days} days ago", "{days} 天前"),
-    "onboarding.download_md": ("Download the digest (Markdown)", "下载交接摘要（Markdown）"),
-    "onboarding.download_html": ("Download the digest (printable HTML)", "下载交接摘要（可打印 HTML）"),
-    "onboarding.handover_title": ("Hand over a leaving rep's accounts", "离职人员客户交接"),
-    "onboarding.leaving": ("Rep who is leaving", "离职人员"),
-    "onboarding.successor": ("Successor for {company}", "{company} 的接手人"),
-    "onboarding.no_accounts": ("This rep owns no open opportunity or claim.", "此人没有在途商机或报备。"),
-    "onboarding.confirm": ("Hand over (marks the rep as left)", "确认交接（将此人标记为离职）"),
-    "onboarding.done": (
-        "Handed over: {rep} is marked as left; {deals} opportunities and {claims} claims moved. "
-        "Their relationships stay on record.",
-        "交接完成：{rep} 已标记为离职，{deals} 个商机和 {claims} 个报备已转移。其关系记录全部保留。",
-    ),
-    "col.why_first": ("Why first", "优先原因"),
-    "col.from_rep": ("From", "原负责人"),
-    "col.you": ("You", "你的关系强度"),
-    "col.importance": ("Importance", "重要度"),
-    "col.known_by_reps": ("Known by", "我方熟悉者"),
-    "col.stage": ("Stage", "阶段"),
-    "col.close_date": ("Close", "预计成交"),
-    "col.missing_roles": ("Roles nobody plays", "缺失角色"),
-    "col.uncovered": ("Decision makers nobody knows", "未覆盖决策人"),
-    "col.competitor": ("Competitor", "竞争对手"),
-    "col.detail": ("What", "情况"),
-    "claims.title": ("Claims and collisions", "报备与撞单"),
-    "claims.intro": (
-        "A claim protects the whole enterprise for its period; touches by another channel or team inside it are "
-        "collisions.",
-        "报备对整个集团生效；保护期内其他渠道或团队的接触即为撞单。",
-    ),
-    "claims.settings": ("Rules", "规则"),
-    "claims.days": ("Protection (days)", "保护期（天）"),
-    "claims.tier_days": ("Tier {tier} (days)", "{tier} 级客户（天）"),
-    "claims.separate": ("Groups whose branches are claimed separately", "分支可单独报备的集团"),
-    "claims.team_shares": ("The holder's team shares the claim", "持有人所在团队共享报备"),
-    "claims.search": (
-        "Is it already protected? Company name or contact phone",
-        "是否已被报备？输入公司名称或联系人手机",
-    ),
-    "claims.search.none": ("No company matches.", "没有匹配的公司。"),
-    "claims.search.protected": (
-        "{company}: protected by {holder} ({channel}) until {expires}",
-        "{company}：已由 {holder}（{channel}）报备，保护至 {expires}",
-    ),
-    "claims.search.free": ("{company}: not protected — it can be claimed", "{company}：未被报备，可以报备"),
-    "claims.metric.live": ("Live claims", "保护中"),
-    "claims.metric.lapsed": ("Lapsed", "已失效"),
-    "claims.metric.refused": ("Refused", "已驳回"),
-    "claims.metric.collisions": ("Collisions", "撞单"),
-    "claims.tab.claims": ("Claims", "报备"),
-    "claims.tab.collisions": ("Collisions", "撞单"),
-    "claims.tab.split": ("Credit split", "业绩分配"),
-    "claims.no_claims": ("No claims recorded yet.", "尚无报备记录。"),
-    "claims.no_collisions": ("No collisions.", "没有撞单。"),
-    "claims.split.intro": (
-        "Who gets what share of a disputed deal: first touch, the sales process by contribution, and signing.",
-        "争议订单的业绩分配：首次接触、按贡献分配的销售过程、签约。",
-    ),
-    "claims.split.first_touch": ("First touch weight", "首次接触权重"),
-    "claims.split.process": ("Process weight", "销售过程权重"),
-    "claims.split.signing": ("Signing weight", "签约权重"),
-    "claims.split.parties": ("Parties", "参与方"),
-    "col.party": ("Party", "参与方"),
-    "col.first_touch": ("First touch", "首次接触"),
-    "col.contribution": ("Contribution", "过程贡献"),
-    "col.signed": ("Signed", "签约"),
-    "col.process": ("Process", "过程"),
-    "col.signing": ("Signing", "签约"),
-    "col.total": ("Share", "份额"),
-    "col.holder": ("Holder", "持有人"),
-    "col.channel": ("Channel", "渠道"),
-    "col.claimed_on": ("Claimed on", "报备日期"),
-    "col.expires_on": ("Protected until", "保护至"),
-    "col.renewed": ("Renewed", "已续期"),
-    "col.group": ("Group", "集团"),
-    "col.other_rep": ("Touched by", "接触人"),
-    "col.other_channel": ("Their channel", "其渠道"),
-    "col.date": ("Date", "日期"),
-    "col.touch_kind": ("How", "方式"),
-    "chain.as_of.past": (
-        "The map as it was at the end of {day}: changes made since are undone. Editing is off while you look back.",
-        "这是 {day} 当天结束时的关系图：之后的修改均已撤回。查看历史时不能编辑。",
-    ),
-    "chain.tab.history": ("History", "变更历史"),
-    "edit.title": ("Edit the map", "编辑关系图"),
-    "edit.past": (
-        "You are looking at the past; set the date back to today to edit.",
-        "当前显示的是历史状态；把日期改回今天即可编辑。",
-    ),
-    "edit.need_name": (
-        "Choose your name in the sidebar first: every change is recorded with who made it.",
-        "请先在侧栏填写您的名字：每一次修改都会记录修改人。",
-    ),
-    "edit.contact": ("Contact", "联系人"),
-    "edit.tab.details": ("Details", "基本信息"),
-    "edit.tab.influence": ("Influence", "影响关系"),
-    "edit.tab.ours": ("Our relationship", "我方关系"),
-    "edit.tab.touch": ("Log a touch", "记录拜访"),
-    "edit.tab.history": ("Timeline", "时间线"),
-    "edit.level": ("Level (1 = top, 0 = not known)", "层级（1 为最高，0 为未知）"),
-    "edit.why": ("Why (optional, kept in the history)", "原因（可选，记入历史）"),
-    "edit.save": ("Save", "保存"),
-    "edit.add": ("Add", "添加"),
-    "edit.refused": ("Not saved:", "未保存："),
-    "edit.field": ("Field", "字段"),
-    "edit.mark_left": ("Mark as left", "标记为已离职"),
-    "edit.verified": ("Verified today", "今日已核实"),
-    "edit.last_verified": ("Last verified {day}", "上次核实：{day}"),
-    "edit.influencer": ("Influencer", "施加影响者"),
-    "edit.influenced": ("Influenced", "受影响者"),
-    "edit.weight": ("Weight", "权重"),
-    "edit.no_lines": ("No influence lines yet.", "尚无影响关系。"),
-    "edit.other_person": ("Other person", "对方"),
-    "edit.direction": ("Direction", "方向"),
-    "edit.direction.out": ("{name} influences them", "{name} 影响对方"),
-    "edit.direction.in": ("they influence {name}", "对方影响 {name}"),
-    "edit.save_line": ("Save line", "保存连线"),
-    "edit.line_to_remove": ("Line to remove", "要删除的连线"),
-    "edit.remove_line": ("Remove line", "删除连线"),
-    "edit.no_reps": ("No active rep to record a relationship for.", "没有在职的我方人员。"),
-    "edit.closeness": ("Closeness (1 weak … 5 strong)", "亲密度（1 弱 … 5 强）"),
-    "edit.solution_acceptance": ("Accepts our solution (1 … 5)", "方案认可度（1 … 5）"),
-    "edit.price_acceptance": ("Accepts our price (1 … 5)", "价格认可度（1 … 5）"),
-    "edit.note": ("Note", "备注"),
-    "edit.log_touch": ("Log touch", "记录"),
-    "edit.add.title": ("Add a contact, department, company or branch", "添加联系人、部门、公司或分支机构"),
-    "edit.add.contact": ("Contact", "联系人"),
-    "edit.add.unit": ("Department", "部门"),
-    "edit.add.company": ("Company or branch", "公司或分支机构"),
-    "edit.parent_unit": ("Part of", "上级部门"),
-    "edit.parent_company": ("Branch of", "上级公司"),
-    "edit.no_parent": ("— (a group of its own)", "—（独立集团）"),
-    "edit.saved.contact": ("Saved {name}.", "已保存 {name}。"),
-    "edit.saved.left": (
-        "{name} is marked as left; they stay on the map, greyed.",
-        "{name} 已标记为离职，仍以灰色保留在图中。",
-    ),
-    "edit.saved.verified": ("{name} is marked as verified today.", "{name} 已标记为今日核实。"),
-    "edit.saved.line": ("Influence line saved.", "影响关系已保存。"),
-    "edit.saved.removed": ("Influence line removed; the history keeps it.", "影响关系已删除，历史中仍有记录。"),
-    "edit.saved.relationship": ("Relationship scores saved.", "关系评分已保存。"),
-    "edit.saved.touch": ("Touch logged.", "拜访已记录。"),
-    "edit.saved.unit": ("Department {name} added.", "已添加部门 {name}。"),
-    "edit.saved.company": ("Company {name} added.", "已添加公司 {name}。"),
-    "history.empty": ("No recorded changes yet.", "尚无修改记录。"),
-    "history.col.at": ("When", "时间"),
-    "history.col.who": ("Who", "修改人"),
-    "history.col.action": ("Through", "途径"),
-    "history.col.what": ("What", "操作"),
-    "history.col.record": ("Record", "记录"),
-    "history.col.change": ("Before → after", "修改前 → 修改后"),
-    "history.col.why": ("Why", "原因"),
-    "history.source.import": ("import", "导入"),
-    "history.source.edit": ("edit", "编辑"),
-    "history.source.handover": ("handover", "交接"),
-    "history.source.demo": ("demo", "演示数据"),
-    "history.what.created": ("created", "新建"),
-    "history.what.changed": ("changed", "修改"),
-    "history.what.removed": ("removed", "删除"),
-    "history.what.viewed": ("viewed", "查看"),
-    "history.what.downloaded": ("downloaded", "下载"),
-    "history.source.access": ("access record", "访问记录"),
-    "action.view_account": ("viewed the account", "查看客户"),
-    "action.download": ("downloaded {file}", "下载 {file}"),
-    "identity.signed_in": ("Signed in as {who}", "已登录：{who}"),
-    "identity.login": ("Sign in", "登录"),
-    "identity.gate": (
-        "This kagraph is shared by a team: sign in to see the accounts your role may see.",
-        "此 kagraph 由团队共用：请登录，查看您的角色可见的客户。",
-    ),
-    "access.nobody": (
-        "You are signed in as {who}, but no rep or role is set for this address.",
-        "您已用 {who} 登录，但该地址未对应任何销售或角色。",
-    ),
-    "access.nobody.hint": (
-        "Ask sales ops to add it to the reps' e-mail column or to the access file.",
-        "请联系销售运营，在销售人员的邮箱列或访问权限文件中添加该地址。",
-    ),
-    "access.role.rep": ("Role: rep — your and your team's accounts", "角色：销售——本人及本团队的客户"),
-    "access.role.lead": ("Role: team lead — the accounts of the teams you lead", "角色：团队主管——所管团队的客户"),
-    "access.role.ops": (
-        "Role: sales ops — every account, phones and e-mails masked",
-        "角色：销售运营——全部客户，电话和邮箱已脱敏",
-    ),
-    "access.role.admin": ("Role: admin — everything", "角色：管理员——全部内容"),
-    "access.not_allowed": ("Not available to your role.", "您的角色无权使用此功能。"),
-    "access.read_only": (
-        "Your role sees this account but does not edit its people.",
-        "您的角色可以查看此客户，但不能编辑其人员。",
-    ),
-    "onboarding.handover_not_yours": (
-        "Handing over a rep's accounts is for their lead or sales ops.",
-        "交接销售的客户由其主管或销售运营操作。",
-    ),
-    "edit.reason.not_in_store": ("refers to {record} {id}, which is not in the store", "引用的{record} {id} 不存在"),
-    "edit.reason.id_taken": ("is already used by {name} ({id})", "已被 {name}（{id}）使用"),
-    "edit.reason.same_person": (
-        "{name} ({id}) in this company has the same {field}: one person, one record",
-        "本公司的 {name}（{id}）{field}相同：同一个人只建一条记录",
-    ),
-    "edit.reason.rep_left": ("{rep} has left and cannot claim", "{rep} 已离职，不能报备"),
-    "edit.reason.not_live": ("is {status}, not live: nothing to release", "状态为{status}，并非生效中：无可退回"),
-    "edit.reason.no_dispute": (
-        "has no dispute waiting to be settled in this claim",
-        "此报备中没有待判的争议",
-    ),
-    "edit.reason.cannot_take_over": ("{rep} cannot take it over: {why}", "{rep} 不能接手：{why}"),
-    "overview.access_log": ("Access log: the last {days} days", "访问记录：最近 {days} 天"),
-    "overview.access_log.empty": (
-        "Nobody viewed an account outside their own or downloaded one in that time.",
-        "这段时间内没有人查看非本人客户或下载客户数据。",
-    ),
-    "col.accounts": ("Accounts", "客户"),
-    "overview.access_log.who": ("Who", "操作人"),
-    "access.desk_only": ("Imports are for sales ops and admins.", "导入仅限销售运营和管理员。"),
-    "identity.logout": ("Log out", "退出登录"),
-    "identity.recorded_as": ("Your changes are recorded as", "您的修改记录为"),
-    "identity.choose": ("Your name (recorded with every change)", "您的名字（随每次修改记录）"),
-    "identity.choose.hint": ("Chosen once for this machine.", "本机只需设置一次。"),
-    "identity.use": ("Use this name", "使用此名字"),
-    "identity.empty": ("A name cannot be empty.", "名字不能为空。"),
-    "enum.advice": ("advice", "请教"),
-    "enum.informal": ("informal", "私下"),
-    "enum.family": ("family", "亲属"),
-    "enum.former_colleague": ("former colleague", "前同事"),
-    "enum.coworker": ("coworker", "同事"),
-    "enum.friend": ("friend", "朋友"),
-    "enum.other": ("other", "其他"),
-    "enum.visit": ("visit", "拜访"),
-    "enum.call": ("call", "电话"),
-    "enum.meeting": ("meeting", "会议"),
-    "enum.demo": ("demo", "演示"),
-    "enum.message": ("message", "消息"),
-    "enum.email": ("e-mail", "邮件"),
-    "enum.event": ("event", "活动"),
-    "enum.validate": ("validate", "验证"),
-    "enum.approve": ("approve", "立项"),
-    "enum.needs_analysis": ("needs analysis", "需求分析"),
-    "enum.value_presentation": ("value presentation", "方案呈现"),
-    "enum.bid": ("bid", "投标"),
-    "enum.negotiate": ("negotiate", "商务谈判"),
-    "enum.won": ("won", "赢单"),
-    "enum.lost": ("lost", "输单"),
-    "path.knows": ("{a} knows {b} {how}", "{a} 与 {b} {how}"),
-    "path.well": ("well", "很熟"),
-    "path.fairly_well": ("fairly well", "较熟"),
-    "path.a_little": ("a little", "略有交情"),
-    "path.with_title": ("{name} ({title})", "{name}（{title}）"),
-    "path.REPORTS_TO.forward": ("{a} reports to {b}", "{a} 向 {b} 汇报"),
-    "path.REPORTS_TO.back": ("{a} manages {b}", "{a} 是 {b} 的上级"),
-    "path.advice.forward": ("{a} advises {b}", "{a} 为 {b} 出主意"),
-    "path.advice.back": ("{a} takes advice from {b}", "{a} 听取 {b} 的建议"),
-    "path.informal.forward": ("{a} has the ear of {b}", "{a} 能在 {b} 面前说上话"),
-    "path.informal.back": ("{a} listens to {b}", "{a} 听 {b} 的意见"),
-    "path.family.forward": ("{a} is family of {b}", "{a} 是 {b} 的亲属"),
-    "path.family.back": ("{a} is family of {b}", "{a} 是 {b} 的亲属"),
-    "path.former_colleague.forward": ("{a} is a former colleague of {b}", "{a} 是 {b} 的前同事"),
-    "path.former_colleague.back": ("{a} is a former colleague of {b}", "{a} 是 {b} 的前同事"),
-    "path.coworker.forward": ("{a} works with {b}", "{a} 与 {b} 共事"),
-    "path.coworker.back": ("{a} works with {b}", "{a} 与 {b} 共事"),
-    "path.friend.forward": ("{a} is a friend of {b}", "{a} 是 {b} 的朋友"),
-    "path.friend.back": ("{a} is a friend of {b}", "{a} 是 {b} 的朋友"),
-    "path.other.forward": ("{a} influences {b}", "{a} 影响 {b}"),
-    "path.other.back": ("{a} is influenced by {b}", "{a} 受 {b} 影响"),
-    "rel.BRANCH_OF": ("branch of", "隶属"),
-    "rel.PART_OF": ("part of", "隶属"),
-    "rel.WORKS_IN": ("works in", "任职于"),
-    "rel.REPORTS_TO": ("reports to", "汇报给"),
-    "rel.INFLUENCES": ("influences", "影响"),
-    "rel.KNOWS": ("knows", "熟识"),
-    "rel.TOUCHED": ("touched", "接触"),
-    "rel.BUYS": ("buys from", "采购自"),
-    "rel.AT": ("at", "属于"),
-    "rel.PLAYS": ("plays a role in", "参与"),
-    "rel.ON": ("on", "针对"),
-    "rel.BY": ("by", "报备人"),
-    "field.unit_id": ("Department", "部门"),
-    "field.company_id": ("Company", "公司"),
-    "field.parent_id": ("Parent", "上级"),
-    "field.kind": ("Kind", "类型"),
-    "field.weight": ("Weight", "权重"),
-    "field.closeness": ("Closeness", "关系紧密度"),
-    "field.solution_acceptance": ("Solution acceptance", "方案认可度"),
-    "field.price_acceptance": ("Price acceptance", "价格接受度"),
-    "field.note": ("Note", "备注"),
-    "field.category": ("Category", "品类"),
-    "field.product": ("Product", "产品"),
-    "field.owner_id": ("Owner", "负责人"),
-    "field.stage_since": ("Stage since", "阶段更新日期"),
-    "field.role": ("Role", "角色"),
-    "field.team": ("Team", "团队"),
-    "field.manager_id": ("Manager", "上级"),
-    "field.left_on": ("Left on", "离职日期"),
-    "field.opportunity_id": ("Opportunity", "商机"),
-    "field.rep_id": ("Rep", "我方人员"),
-    "field.contact_id": ("Contact", "联系人"),
-    "field.strength": ("Strength", "关系强度"),
-    "action.load_the_demo_data": ("load the demo data", "载入演示数据"),
-    "action.edit_contact": ("edit contact", "编辑联系人"),
-    "action.move_contact": ("move contact", "调动联系人"),
-    "action.add_contact": ("add contact", "添加联系人"),
-    "action.add_department": ("add department", "添加部门"),
-    "action.add_company": ("add company", "添加公司"),
-    "action.draw_influence": ("draw influence", "添加影响关系"),
-    "action.remove_influence": ("remove influence", "删除影响关系"),
-    "action.mark_as_left": ("mark as left", "标记离职"),
-    "action.mark_as_verified": ("mark as verified", "标记已核实"),
-    "action.score_relationship": ("score relationship", "关系评分"),
-    "action.log_touch": ("log touch", "记录拜访"),
-    "action.import_file": ("import {file}", "导入 {file}"),
-    "action.import_links": ("import: link rows to records later in the files", "导入：关联文件中靠后的记录"),
-    "action.hand_over": ("hand over {who}'s accounts", "交接 {who} 的客户"),
-    "chrome.skip": ("Skip to main content", "跳到主要内容"),
-    "chrome.upload": ("Upload", "上传"),
-    "chrome.upload_limit": ("200 MB per file", "每个文件不超过 200 MB"),
-}
 
-TEXTS.update(CLAIMS_TEXTS)
-TEXTS.update(IMPORT_TEXTS)
-TEXTS.update(MAP_TEXTS)
+def catalog_path(lang: Language) -> Path:
+    """Where the catalog of ``lang`` lives."""
+    return LOCALE_DIR / LOCALES[lang] / "LC_MESSAGES" / "messages.po"
+
+
+@functools.cache
+def catalog(lang: Language) -> Catalog:
+    """The catalog of ``lang`` as Babel reads it (messages, plural forms, flags), read once per process.
+
+    >>> catalog("zh")["nav.overview"].string
+    '概览'
+    """
+    with catalog_path(lang).open("rb") as po:
+        return read_po(po, locale=LOCALES[lang])
+
+
+@functools.cache
+def _translations(lang: Language) -> gettext.GNUTranslations:
+    """The catalog compiled to a ``.mo`` in memory: gettext reads that, not the ``.po``."""
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog(lang))
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def key_of(message: Message) -> str:
+    """A message's key: its id, or of a plural message its singular id."""
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def forms(message: Message) -> tuple[str, ...]:
+    """A message's text: one form, or one per plural form of its language."""
+    if message.string is None:
+        return ()
+    return (message.string,) if isinstance(message.string, str) else tuple(message.string)
+
+
+@functools.cache
+def _keys() -> frozenset[str]:
+    """Every key the English catalog holds."""
+    return frozenset(key_of(m) for m in catalog("en") if m.id)
+
+
+def known(key: str) -> bool:
+    """Whether the catalogs hold ``key``: for keys built at run time (``f"rel.{kind}"``) that may have no words."""
+    return key in _keys()
 
 
 def language() -> Language:
@@ -737,11 +105,23 @@ def language() -> Language:
 def enum_label(value: object) -> object:
     """A model enum value (``economic_buyer``) in the chosen language; other values unchanged."""
     key = f"enum.{value}"
-    return t(key) if isinstance(value, str) and key in TEXTS else value
+    return t(key) if isinstance(value, str) and known(key) else value
 
 
 def t(key: str, **values: object) -> str:
-    """The text for ``key`` in the current language, with ``{placeholders}`` filled."""
-    english, chinese = TEXTS[key]
-    text = chinese if language() == "zh" else english
+    """The text for ``key`` in the current language, with ``{placeholders}`` filled; an unknown key raises KeyError."""
+    if not known(key):
+        raise KeyError(key)
+    text = _translations(language()).gettext(key)
     return text.format(**values) if values else text
+
+
+def tn(key: str, plural_key: str, n: int, **values: object) -> str:
+    """The text for ``n`` of something (``1 row`` / ``2 rows``) in the language's plural form, placeholders filled.
+
+    Called like ``ngettext``: ``plural_key`` is ``key`` + ``.plural`` and names
+    the same message; the catalog picks the form (English has two, Chinese one).
+    """
+    if not known(key):
+        raise KeyError(key)
+    return _translations(language()).ngettext(key, plural_key, n).format(**values)

@@ -1,7 +1,7 @@
 """The import page's rejected rows in the reader's language, composed from each row's reason code.
 
 The importer gives every refusal a code and its parameters (``ingest.reasons``);
-here the code picks the sentence from the translation tables and the
+here the code picks the sentence from the catalogs (``locale/``) and the
 parameters that are codes themselves (``record``, ``lines``, ``kind``) are
 worded too. Values from the file (ids, names, what was written) stay as written.
 """
@@ -12,19 +12,19 @@ from collections.abc import Mapping
 
 from ingest.reasons import Notice
 from ingest.validate import RowError
-from ui.i18n import TEXTS, t
+from ui.i18n import known, t
 
 __all__ = ["ERROR_COLUMNS", "coded_text", "error_rows", "notice_text", "reason_text"]
 
 ERROR_COLUMNS = ["file", "row", "column", "value", "reason"]
 _WORDED = {"record": "import.record", "lines": "import.lines", "kind": "import.json"}
-"""Parameters that hold a code, and the table prefix that words it."""
+"""Parameters that hold a code, and the key prefix that words it."""
 _PLACEHOLDER_COLUMNS = {"(row)": "import.column.row", "(header)": "import.column.header"}
 
 
 def coded_text(keys: tuple[str, ...], params: Mapping[str, str], english: str) -> str:
-    """The first of ``keys`` the tables know, worded with ``params`` (codes among them worded too); else ``english``."""
-    key = next((k for k in keys if k in TEXTS), None)
+    """The first known of ``keys``, worded with ``params`` (codes among them worded too); else ``english``."""
+    key = next((k for k in keys if known(k)), None)
     if key is None:
         return english
     words = {name: t(f"{_WORDED[name]}.{value}") if name in _WORDED else value for name, value in params.items()}
@@ -32,7 +32,7 @@ def coded_text(keys: tuple[str, ...], params: Mapping[str, str], english: str) -
 
 
 def reason_text(error: RowError) -> str:
-    """Why the row was refused, in the chosen language; a code no table knows keeps the importer's English."""
+    """Why the row was refused, in the chosen language; a code no catalog knows keeps the importer's English."""
     text = coded_text((f"import.reason.{error.code}",), error.params, error.reason)
     if text is error.reason:
         return text

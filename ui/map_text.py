@@ -12,7 +12,7 @@ import networkx as nx
 from graph.analysis.decision_roles import ChainReport
 from graph.domain.keys import node_key
 from graph.render.chain_map import DealLine, format_amount, format_day
-from ui.i18n import TEXTS, Language
+from ui.i18n import Language, catalog
 
 __all__ = ["deal_line", "map_text"]
 
@@ -23,8 +23,11 @@ def map_text(lang: Language) -> dict[str, str]:
     >>> map_text("zh")["enum.economic_buyer"], map_text("en")["map.points"].format(score=72)
     ('拍板人', '72 pts')
     """
-    index = 1 if lang == "zh" else 0
-    return {key: pair[index] for key, pair in TEXTS.items() if key.startswith(("map.", "enum."))}
+    return {
+        m.id: m.string
+        for m in catalog(lang)
+        if isinstance(m.id, str) and isinstance(m.string, str) and m.id.startswith(("map.", "enum."))
+    }
 
 
 def deal_line(graph: nx.MultiDiGraph[str], deal_id: str, report: ChainReport, lang: Language) -> DealLine:

@@ -18,7 +18,7 @@ from graph.analysis._graph import display_name
 from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import WarmPath
 from graph.render.numbers import money
-from ui.i18n import TEXTS, enum_label, language, t
+from ui.i18n import enum_label, known, language, t
 
 __all__ = [
     "action_text",
@@ -61,7 +61,7 @@ def listing(items: Iterable[str]) -> str:
 def category_label(category: str) -> str:
     """A product category in the chosen language where kagraph knows it (``网络`` → ``Network``), else as written."""
     key = f"category.{category}"
-    return t(key) if key in TEXTS else category
+    return t(key) if known(key) else category
 
 
 def roles_text(roles: Iterable[str]) -> str:
@@ -104,8 +104,8 @@ def value_text(field: str, value: object) -> str:
 
 
 def _field(name: str) -> str:
-    key = f"field.{name}" if f"field.{name}" in TEXTS else f"col.{name}"
-    return t(key) if key in TEXTS else name
+    key = f"field.{name}" if known(f"field.{name}") else f"col.{name}"
+    return t(key) if known(key) else name
 
 
 def _named(item: TimelineItem, field: str, value: object, names: Mapping[str, str]) -> object:
@@ -141,7 +141,7 @@ def record_text(item: TimelineItem, names: Mapping[str, str]) -> str:
     if item.other is None:
         return subject
     kind = item.entity.split("-", 2)[1]
-    word = t(f"rel.{kind}") if f"rel.{kind}" in TEXTS else kind
+    word = t(f"rel.{kind}") if known(f"rel.{kind}") else kind
     return f"{subject} —{word}→ {names.get(item.other, item.other.split(':', 1)[1])}"
 
 
@@ -152,7 +152,7 @@ def action_text(action: str) -> str:
     the word, and anything else (written by a script) stays as it was written.
     """
     key = "action." + action.replace(" ", "_")
-    if key in TEXTS:
+    if known(key):
         return t(key)
     if action.startswith("import:"):
         return t("action.import_links")

@@ -19,7 +19,7 @@ def store_status(store: VisibleStore) -> None:
     """Store kind, address and node counts, so a user knows where their data is."""
     kind = t("sidebar.embedded") if store.kind == "falkordb" else t("sidebar.neo4j")
     with st.sidebar.container(border=True):
-        st.markdown(f"**{t('sidebar.store')}**: {kind}")
+        st.markdown("**" + t("sidebar.store") + f"**: {kind}")
         st.text(store.address)
         try:
             counts = store.counts()

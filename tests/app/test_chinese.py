@@ -25,7 +25,7 @@ from graph.domain.enums import BuyingRole, Stance, Status
 from graph.servers.connect import open_store
 from ingest.columns import COLUMNS, STEMS
 from tests.app.test_pages import PAGES
-from ui.i18n import TEXTS
+from ui.i18n import Language, catalog, forms
 
 pytestmark = pytest.mark.app
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +34,15 @@ ALLOWED = {"kagraph", "neo4j", "falkordb", "csv", "html", "json", "excel", "mark
 """Product and format names that stay as they are in Chinese too ("下载关系图（HTML）")."""
 
 
+def _texts(lang: Language) -> list[str]:
+    """Every form of every message of the catalog of ``lang`` (a plural message has one per plural form)."""
+    return [text for m in catalog(lang) if m.id for text in forms(m)]
+
+
 def _english_words() -> set[str]:
     """Words of our English texts that no Chinese text uses (so they can only leak from English)."""
-    chinese = " ".join(zh for _, zh in TEXTS.values()).casefold()
-    words = {w.casefold() for en, _ in TEXTS.values() for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"{\w+}", "", en))}
+    chinese = " ".join(_texts("zh")).casefold()
+    words = {w.casefold() for en in _texts("en") for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"{\w+}", "", en))}
     return {w for w in words if w not in chinese and w not in ALLOWED}
 
 

@@ -12,7 +12,7 @@ import pytest
 from graph.render.chain_map import MAX_DASHES, DealLine, MapOptions, chain_map_html
 from graph.render.palette import STANCE_COLOURS, STANCE_TINTS
 from graph.store.subgraph import to_networkx
-from ui.i18n import TEXTS
+from ui.i18n import catalog
 from ui.map_text import map_text
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -109,7 +109,7 @@ def test_tooltips_are_in_the_readers_language_without_raw_values_or_ids(account:
 
 
 def test_both_languages_have_every_map_word() -> None:
-    map_keys = {k for k in TEXTS if k.startswith("map.")}
+    map_keys = {m.id for m in catalog("en") if isinstance(m.id, str) and m.id.startswith("map.")}
     assert map_keys <= EN.keys() and map_keys <= ZH.keys()
     assert all(EN[k] and ZH[k] and EN[k] != ZH[k] for k in map_keys - {"map.fit", "map.fullscreen"} if "{" not in EN[k])
 

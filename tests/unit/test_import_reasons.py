@@ -1,4 +1,4 @@
-"""Every reason the importer can give has words in both languages (ui/i18n_import.py, ui/import_reasons.py)."""
+"""Every reason the importer can give has words in both languages (the catalogs' ``import.*``, ui/import_reasons.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import streamlit as st
 from graph.domain import claim_records, fields, model, validation
 from ingest.reasons import CYCLE_WORDS, ENGLISH, JSON_KINDS, WARNINGS, Notice, Reason
 from ingest.validate import RowError
-from ui.i18n import LANGUAGE_KEY, TEXTS
+from ui.i18n import LANGUAGE_KEY, known
 from ui.import_reasons import error_rows, notice_text, reason_text
 
 
@@ -40,9 +40,9 @@ def test_every_reason_code_has_words() -> None:
     pydantic_codes = {validation._CODES.get(kind, kind) for kind in validation._REASONS} | {"one_of", "other"}
     codes = pydantic_codes | _model_codes() | set(ENGLISH)
     assert len(_model_codes()) >= 14
-    assert {c for c in codes if f"import.reason.{c}" not in TEXTS} == set()
+    assert {c for c in codes if not known(f"import.reason.{c}")} == set()
     for words, prefix in ((CYCLE_WORDS, "import.lines"), ({**JSON_KINDS, "number": ""}, "import.json")):
-        assert {k for k in words if f"{prefix}.{k}" not in TEXTS} == set()
+        assert {k for k in words if not known(f"{prefix}.{k}")} == set()
 
 
 def _error(reason: Reason, column: str = "reports_to", after_merge: bool = False) -> RowError:
@@ -75,7 +75,7 @@ def test_reasons_are_composed_in_chinese_from_their_codes() -> None:
 
 
 def test_every_import_warning_has_words_and_keeps_its_english() -> None:
-    assert all(f"import.notice.{code}" in TEXTS for code in WARNINGS)
+    assert all(known(f"import.notice.{code}") for code in WARNINGS)
     notice = Notice("unknown_column", {"file": "联系人.csv", "column": "备注2"})
     assert notice.english == "联系人.csv: column '备注2' is not part of the format; ignored"
     assert notice_text(notice) == "联系人.csv: column 备注2 is not part of the format; ignored"

@@ -12,7 +12,7 @@ import streamlit as st
 
 from graph.domain.errors import FieldProblem
 from graph.services import claiming, editing
-from ui.i18n import LANGUAGE_KEY, TEXTS
+from ui.i18n import LANGUAGE_KEY, known
 from ui.refusals import problem_text
 
 
@@ -39,7 +39,7 @@ def _codes(module: object) -> set[str]:
 def test_every_refusal_code_has_words() -> None:
     codes = _codes(editing) | _codes(claiming)
     assert {"not_in_store", "same_person", "rep_left", "cannot_take_over", "cycle_with_stored"} <= codes
-    missing = [c for c in codes if f"edit.reason.{c}" not in TEXTS and f"import.reason.{c}" not in TEXTS]
+    missing = [c for c in codes if not known(f"edit.reason.{c}") and not known(f"import.reason.{c}")]
     assert not missing
 
 
