@@ -29,7 +29,7 @@ from graph.store import GraphStore
 from ui.cached_store import rep_list
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
-from ui.refusals import problem_text
+from ui.refusals import conflict_text, problem_text
 
 __all__ = ["add_panel", "contact_panel"]
 
@@ -54,7 +54,7 @@ def _save(save: Callable[[], object], done: str, slot: str | None = None) -> Non
     try:
         save()
     except EditConflict as conflict:
-        st.error(plain(str(conflict)))
+        st.error(plain(conflict_text(conflict)))
         st.dataframe(
             pd.DataFrame([{"field": k, "value": str(v)} for k, v in sorted(conflict.current.items())]),
             hide_index=True,

@@ -1,4 +1,4 @@
-"""Why an edit or a claims-desk decision was refused, in the reader's language.
+"""Why an edit or a claims-desk decision was refused, or came too late, in the reader's language.
 
 The rules refuse with a code and its parameters (``graph.domain.errors.FieldProblem``);
 the code picks the sentence from the translation tables (the edit's own
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.domain.errors import FieldProblem
+from graph.domain.errors import EditConflict, FieldProblem
+from graph.domain.validation import record_word
 from ui.i18n import enum_label, t
 from ui.import_reasons import coded_text
 
-__all__ = ["claim_reason_text", "problem_text"]
+__all__ = ["claim_reason_text", "conflict_text", "problem_text"]
 
 
 def claim_reason_text(reason: str, values: Mapping[str, object]) -> str:
@@ -40,3 +41,12 @@ def problem_text(problem: FieldProblem) -> str:
     if not problem.code:
         return problem.reason
     return coded_text((f"edit.reason.{problem.code}", f"import.reason.{problem.code}"), params, problem.reason)
+
+
+def conflict_text(conflict: EditConflict) -> str:
+    """An edit that came after someone else's save of the same record, and what to do (not yet escaped)."""
+    who = f" ({conflict.changed_by})" if conflict.changed_by else ""
+    return (
+        f"{record_word(conflict.label)} {conflict.record_id!r} was changed by someone else{who} since you opened it; "
+        "nothing was saved. Its current values are shown: apply your change again on top of them"
+    )

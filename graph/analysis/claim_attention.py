@@ -19,10 +19,11 @@ import datetime as dt
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis._graph import day, edges_of, nodes_of
 from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, PoolEntry, company_roots, in_scope
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, CreditShare, Party, StageWeights, credit_split
 from graph.domain.claim_policy import ClaimPolicy
+from graph.domain.enums import Stage
 
 __all__ = ["EXPIRING_DAYS", "RETURNED_DAYS", "Attention", "attention", "dispute_split"]
 
@@ -81,15 +82,19 @@ def dispute_split(
     touches = dict.fromkeys(parties, 0)
     for rep_key, contact_key, data in edges_of(graph, "TOUCHED"):
         rep, person = graph.nodes[rep_key]["id"], graph.nodes[contact_key]
-        day = dt.date.fromisoformat(str(data["date"])[:10])
-        if rep in touches and day <= on and in_scope(str(person.get("company_id")), dispute.scope_id, roots, policy):
+        touched_on = day(data["date"])
+        if (
+            rep in touches
+            and touched_on <= on
+            and in_scope(str(person.get("company_id")), dispute.scope_id, roots, policy)
+        ):
             touches[rep] += 1
-            first[rep] = min(first.get(rep, day), day)
+            first[rep] = min(first.get(rep, touched_on), touched_on)
     opener = min(first, key=lambda rep: (first[rep], rep != dispute.holder_id)) if first else None
     signers = {
         str(d.get("owner_id"))
         for _, d in nodes_of(graph, "Opportunity")
-        if d.get("stage") == "won" and in_scope(str(d.get("company_id")), dispute.scope_id, roots, policy)
+        if d.get("stage") == Stage.WON and in_scope(str(d.get("company_id")), dispute.scope_id, roots, policy)
     }
     return credit_split(
         [

@@ -11,14 +11,18 @@ contacts a competitor is close to; people who left or whose data is stale.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis._graph import day, edges_of, is_active, nodes_of
 from graph.analysis.coverage import DEFAULT_THRESHOLD, Coverage, coverage
 from graph.analysis.influence import influence_scores
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, StrengthScore, relationship_strengths
+from graph.domain.enums import BuyingRole, Stage, Stance, Status
+from graph.domain.keys import node_key
 
 __all__ = [
     "ACCOUNT_ROLES",
@@ -35,10 +39,10 @@ __all__ = [
     "roles_played",
 ]
 
-DECISION_ROLES = ("economic_buyer", "decision_maker")
-OPPORTUNITY_ROLES = ("economic_buyer", "technical_evaluator", "user", "champion")
-ACCOUNT_ROLES = ("economic_buyer", "technical_evaluator", "champion")
-CLOSED_STAGES = ("won", "lost")
+DECISION_ROLES = (BuyingRole.ECONOMIC_BUYER, BuyingRole.DECISION_MAKER)
+OPPORTUNITY_ROLES = (BuyingRole.ECONOMIC_BUYER, BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.USER, BuyingRole.CHAMPION)
+ACCOUNT_ROLES = (BuyingRole.ECONOMIC_BUYER, BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.CHAMPION)
+CLOSED_STAGES = (Stage.WON, Stage.LOST)
 STALE_AFTER_DAYS = 180
 COMPETITOR_CLOSE = 3
 KEY_PEOPLE = 5
@@ -106,7 +110,7 @@ def deal_roles(graph: nx.MultiDiGraph[str]) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for contact, deal, data in edges_of(graph, "PLAYS"):
         if graph.nodes[deal].get("stage") not in CLOSED_STAGES:
-            found.setdefault(contact, []).append((str(data.get("role", "unknown")), deal))
+            found.setdefault(contact, []).append((str(data.get("role", BuyingRole.UNKNOWN)), deal))
     return {contact: sorted(roles) for contact, roles in found.items()}
 
 
@@ -126,7 +130,7 @@ def roles_played(graph: nx.MultiDiGraph[str], contacts: dict[str, str]) -> dict[
     """
     deals = deal_roles(graph)
     return {
-        key: {str(graph.nodes[key].get("buying_role", "unknown"))} | {role for role, _ in deals.get(key, [])}
+        key: {str(graph.nodes[key].get("buying_role", BuyingRole.UNKNOWN))} | {role for role, _ in deals.get(key, [])}
         for key in contacts
     }
 
@@ -144,24 +148,28 @@ def _scope(graph: nx.MultiDiGraph[str], opportunity_id: str | None) -> tuple[dic
     contacts = {k: d["id"] for k, d in nodes_of(graph, "Contact") if not companies or d.get("company_id") in companies}
     if opportunity_id is None:
         return contacts, {}
-    key = f"Opportunity:{opportunity_id}"
+    key = node_key("Opportunity", opportunity_id)
     if key not in graph:
         raise ValueError(f"no opportunity {opportunity_id!r} in this account")
     roles = {s: str(d["role"]) for s, t, d in edges_of(graph, "PLAYS") if t == key}
-    company = graph.nodes[key].get("company_id")
-    deciders = [
+    deciders = [c for c in _company_deciders(graph, contacts, graph.nodes[key].get("company_id")) if c not in roles]
+    return {k: graph.nodes[k]["id"] for k in [*roles, *deciders]}, roles
+
+
+def _company_deciders(graph: nx.MultiDiGraph[str], contacts: dict[str, str], company: object) -> list[str]:
+    """The active economic buyers and decision makers of one company among ``contacts``."""
+    return [
         contact
         for contact in contacts
         if graph.nodes[contact].get("company_id") == company
-        and graph.nodes[contact].get("status", "active") == "active"
+        and is_active(graph.nodes[contact])
         and graph.nodes[contact].get("buying_role") in DECISION_ROLES
     ]
-    return {k: graph.nodes[k]["id"] for k in [*roles, *(d for d in deciders if d not in roles)]}, roles
 
 
 def _stale(data: dict[str, object], today: dt.date) -> bool:
     verified = data.get("last_verified")
-    return verified is None or (today - dt.date.fromisoformat(str(verified))).days > STALE_AFTER_DAYS
+    return verified is None or (today - day(verified)).days > STALE_AFTER_DAYS
 
 
 def decision_chain(
@@ -176,87 +184,164 @@ def decision_chain(
     scores = influence_scores(graph).scores
     influence = {cid: scores[cid] for cid in scope.values()}
     strengths = relationship_strengths(graph, today, half_life_days)
-    best: dict[str, StrengthScore] = {}
-    for s in strengths:
-        if not s.rep_left and s.contact_id in influence and s.contact_id not in best:
-            best[s.contact_id] = s  # strengths come strongest first
-    tiers = [d.get("tier") for _, d in nodes_of(graph, "Company") if d["id"] in graph.graph.get("companies", ())]
-    reach = coverage(influence, strengths, tier=min((t for t in tiers if t), default=None), threshold=threshold)
-
-    rows = []
-    for key, cid in scope.items():
-        data = graph.nodes[key]
-        rows.append(
-            ChainContact(
-                id=cid,
-                name=str(data.get("name", cid)),
-                title=data.get("title"),
-                company_id=data.get("company_id"),
-                level=data.get("level"),
-                influence=influence[cid],
-                buying_role=opportunity_roles.get(key, str(data.get("buying_role", "unknown"))),
-                stance=str(data.get("stance", "unknown")),
-                status=str(data.get("status", "active")),
-                best_rep=best[cid].rep_id if cid in best else None,
-                best_rep_name=best[cid].rep_name if cid in best else None,
-                best_strength=best[cid].score if cid in best else 0.0,
-            )
-        )
-    rows.sort(key=lambda r: (-r.influence, r.id))
-    ranking = [r.id for r in rows]
-    deciders = [r.id for r in rows if r.buying_role in DECISION_ROLES and r.status == "active"]
-    uncovered = [cid for cid in deciders if best.get(cid) is None or best[cid].score < threshold]
-    wanted = OPPORTUNITY_ROLES if opportunity_id else ACCOUNT_ROLES
-    if opportunity_id:
-        present = {
-            role for key, role in opportunity_roles.items() if graph.nodes[key].get("status", "active") == "active"
-        }
-    else:
-        played = roles_played(graph, scope)
-        present = {r for key in scope if graph.nodes[key].get("status", "active") == "active" for r in played[key]}
-    missing = [
-        role
-        for role in wanted
-        if role not in present and not (role == "economic_buyer" and "decision_maker" in present)
-    ]
-    key_people = set(deciders) | {r.id for r in rows[:KEY_PEOPLE] if r.status == "active"}
-    covering_reps = {
-        s.rep_id for s in strengths if not s.rep_left and s.contact_id in key_people and s.score >= threshold
-    }
-    competitor_ties = sorted(
-        (
-            CompetitorTie(
-                contact_id=graph.nodes[t]["id"],
-                competitor_id=graph.nodes[s]["id"],
-                competitor_name=str(graph.nodes[s].get("name", graph.nodes[s]["id"])),
-                strength=int(d.get("strength", 0)),
-            )
-            for s, t, d in edges_of(graph, "KNOWS")
-            if graph.nodes[s]["label"] == "Competitor" and t in scope and int(d.get("strength", 0)) >= COMPETITOR_CLOSE
-        ),
-        key=lambda c: (-c.strength, c.contact_id, c.competitor_id),
-    )
+    best = _best_ties(strengths, influence)
+    rows = _chain_contacts(graph, scope, opportunity_roles, influence, best)
+    deciders = _decision_makers(rows)
+    covering_reps = _covering_reps(strengths, _key_people(rows, deciders), threshold)
     report = ChainReport(
         company_ids=sorted(graph.graph.get("companies", ())),
         opportunity_id=opportunity_id,
         as_of=today,
         contacts=rows,
-        influence_ranking=ranking,
+        influence_ranking=[r.id for r in rows],
         decision_makers=deciders,
-        uncovered_decision_makers=uncovered,
-        missing_roles=missing,
+        uncovered_decision_makers=_uncovered(deciders, best, threshold),
+        missing_roles=_missing_roles(graph, scope, opportunity_id, opportunity_roles),
         single_threaded=len(covering_reps) == 1,
-        single_thread_rep=next(iter(covering_reps)) if len(covering_reps) == 1 else None,
-        opponents=[r.id for r in rows if r.stance == "opponent" or r.buying_role == "blocker"],
-        competitor_ties=competitor_ties,
-        left=[r.id for r in rows if r.status == "left"],
-        unverified=[cid for key, cid in scope.items() if _stale(graph.nodes[key], today)],
-        coverage=reach,
-        strengths=[s for s in strengths if s.contact_id in influence],
+        single_thread_rep=_only(covering_reps),
+        opponents=_opponents(rows),
+        competitor_ties=_competitor_ties(graph, scope),
+        left=_gone(rows),
+        unverified=_unverified(graph, scope, today),
+        coverage=_reach(graph, influence, strengths, threshold),
+        strengths=_in_scope(strengths, influence),
         findings=[],
     )
     report.findings = _findings(report)
     return report
+
+
+def _best_ties(strengths: list[StrengthScore], influence: dict[str, float]) -> dict[str, StrengthScore]:
+    """Per contact in scope, the strongest tie of a rep who is still with us (strengths come strongest first)."""
+    best: dict[str, StrengthScore] = {}
+    for s in strengths:
+        if not s.rep_left and s.contact_id in influence and s.contact_id not in best:
+            best[s.contact_id] = s
+    return best
+
+
+def _chain_contacts(
+    graph: nx.MultiDiGraph[str],
+    scope: dict[str, str],
+    opportunity_roles: dict[str, str],
+    influence: dict[str, float],
+    best: dict[str, StrengthScore],
+) -> list[ChainContact]:
+    """The contacts in scope, most influential first; in a deal, the role they play there is their role."""
+    rows = [
+        _chain_contact(graph.nodes[key], cid, opportunity_roles.get(key), influence[cid], best.get(cid))
+        for key, cid in scope.items()
+    ]
+    return sorted(rows, key=lambda r: (-r.influence, r.id))
+
+
+def _chain_contact(
+    data: Mapping[str, Any], cid: str, deal_role: str | None, influence: float, tie: StrengthScore | None
+) -> ChainContact:
+    return ChainContact(
+        id=cid,
+        name=str(data.get("name", cid)),
+        title=data.get("title"),
+        company_id=data.get("company_id"),
+        level=data.get("level"),
+        influence=influence,
+        buying_role=str(data.get("buying_role", BuyingRole.UNKNOWN)) if deal_role is None else deal_role,
+        stance=str(data.get("stance", Stance.UNKNOWN)),
+        status=str(data.get("status", Status.ACTIVE)),
+        best_rep=tie.rep_id if tie else None,
+        best_rep_name=tie.rep_name if tie else None,
+        best_strength=tie.score if tie else 0.0,
+    )
+
+
+def _decision_makers(rows: list[ChainContact]) -> list[str]:
+    return [r.id for r in rows if r.buying_role in DECISION_ROLES and r.status == Status.ACTIVE]
+
+
+def _uncovered(deciders: list[str], best: dict[str, StrengthScore], threshold: float) -> list[str]:
+    """Decision makers nobody of ours knows at the threshold."""
+    return [cid for cid in deciders if cid not in best or best[cid].score < threshold]
+
+
+def _missing_roles(
+    graph: nx.MultiDiGraph[str], scope: dict[str, str], opportunity_id: str | None, opportunity_roles: dict[str, str]
+) -> list[str]:
+    """The buying roles no active person plays; a decision maker stands in for the economic buyer."""
+    wanted: tuple[BuyingRole, ...] = OPPORTUNITY_ROLES if opportunity_id else ACCOUNT_ROLES
+    present = _present_roles(graph, opportunity_roles) if opportunity_id else _account_roles(graph, scope)
+    stand_in = BuyingRole.DECISION_MAKER in present
+    return [role for role in wanted if role not in present and not (role == BuyingRole.ECONOMIC_BUYER and stand_in)]
+
+
+def _present_roles(graph: nx.MultiDiGraph[str], opportunity_roles: dict[str, str]) -> set[str]:
+    """In a deal: the roles its active people play in it."""
+    return {role for key, role in opportunity_roles.items() if is_active(graph.nodes[key])}
+
+
+def _account_roles(graph: nx.MultiDiGraph[str], scope: dict[str, str]) -> set[str]:
+    """In an account: the roles its active people are on record as or play in an open deal."""
+    played = roles_played(graph, scope)
+    return {role for key in scope if is_active(graph.nodes[key]) for role in played[key]}
+
+
+def _key_people(rows: list[ChainContact], deciders: list[str]) -> set[str]:
+    """The decision makers and the most influential active contacts."""
+    return set(deciders) | {r.id for r in rows[:KEY_PEOPLE] if r.status == Status.ACTIVE}
+
+
+def _covering_reps(strengths: list[StrengthScore], key_people: set[str], threshold: float) -> set[str]:
+    """Our reps still with us who know a key person at the threshold."""
+    return {s.rep_id for s in strengths if not s.rep_left and s.contact_id in key_people and s.score >= threshold}
+
+
+def _only(reps: set[str]) -> str | None:
+    return next(iter(reps)) if len(reps) == 1 else None
+
+
+def _opponents(rows: list[ChainContact]) -> list[str]:
+    return [r.id for r in rows if r.stance == Stance.OPPONENT or r.buying_role == BuyingRole.BLOCKER]
+
+
+def _gone(rows: list[ChainContact]) -> list[str]:
+    return [r.id for r in rows if r.status == Status.LEFT]
+
+
+def _unverified(graph: nx.MultiDiGraph[str], scope: dict[str, str], today: dt.date) -> list[str]:
+    return [cid for key, cid in scope.items() if _stale(graph.nodes[key], today)]
+
+
+def _competitor_ties(graph: nx.MultiDiGraph[str], scope: dict[str, str]) -> list[CompetitorTie]:
+    """Contacts in scope a competitor is close to, closest first."""
+    ties = [
+        _competitor_tie(graph, competitor, contact, int(data.get("strength", 0)))
+        for competitor, contact, data in edges_of(graph, "KNOWS")
+        if graph.nodes[competitor]["label"] == "Competitor" and contact in scope
+    ]
+    close = [tie for tie in ties if tie.strength >= COMPETITOR_CLOSE]
+    return sorted(close, key=lambda c: (-c.strength, c.contact_id, c.competitor_id))
+
+
+def _competitor_tie(graph: nx.MultiDiGraph[str], competitor: str, contact: str, strength: int) -> CompetitorTie:
+    rival = graph.nodes[competitor]
+    return CompetitorTie(
+        contact_id=graph.nodes[contact]["id"],
+        competitor_id=rival["id"],
+        competitor_name=str(rival.get("name", rival["id"])),
+        strength=strength,
+    )
+
+
+def _reach(
+    graph: nx.MultiDiGraph[str], influence: dict[str, float], strengths: list[StrengthScore], threshold: float
+) -> Coverage:
+    """Coverage against the target of the best (lowest) tier among the graph's companies."""
+    companies = graph.graph.get("companies", ())
+    tiers = [d.get("tier") for _, d in nodes_of(graph, "Company") if d["id"] in companies]
+    return coverage(influence, strengths, tier=min((t for t in tiers if t), default=None), threshold=threshold)
+
+
+def _in_scope(strengths: list[StrengthScore], influence: dict[str, float]) -> list[StrengthScore]:
+    return [s for s in strengths if s.contact_id in influence]
 
 
 def _names(report: ChainReport, ids: list[str], limit: int = 4) -> str:

@@ -8,6 +8,9 @@ from __future__ import annotations
 import networkx as nx
 from pydantic import BaseModel
 
+from graph.domain.enums import BuyingRole, Stance, Status
+from graph.domain.keys import node_key
+
 __all__ = ["CompanyRow", "ContactRow", "companies", "contacts"]
 
 
@@ -66,20 +69,20 @@ def contacts(graph: nx.MultiDiGraph[str]) -> list[ContactRow]:
     company_keys = {k for k, d in graph.nodes(data=True) if d["label"] == "Company"}
     rows = []
     for key, data in graph.nodes(data=True):
-        if data["label"] != "Contact" or f"Company:{data.get('company_id')}" not in company_keys:
+        if data["label"] != "Contact" or node_key("Company", str(data.get("company_id"))) not in company_keys:
             continue
         units = [u for u in _targets(graph, key, "WORKS_IN") if graph.nodes[u]["label"] == "OrgUnit"]
         rows.append(
             ContactRow(
                 id=data["id"],
                 name=data["name"],
-                company=_name(graph, f"Company:{data['company_id']}"),
+                company=_name(graph, node_key("Company", data["company_id"])),
                 unit=_name(graph, units[0]) if units else None,
                 title=data.get("title"),
                 level=data.get("level"),
-                buying_role=data.get("buying_role", "unknown"),
-                stance=data.get("stance", "unknown"),
-                status=data.get("status", "active"),
+                buying_role=data.get("buying_role", BuyingRole.UNKNOWN),
+                stance=data.get("stance", Stance.UNKNOWN),
+                status=data.get("status", Status.ACTIVE),
                 reports_to=[_name(graph, m) for m in _targets(graph, key, "REPORTS_TO")],
                 known_by=sorted(
                     {

@@ -29,7 +29,7 @@ from collections import defaultdict
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import nodes_of
+from graph.analysis._graph import has_left, nodes_of
 from graph.analysis.decision_roles import DECISION_ROLES
 from graph.analysis.group_tree import GroupTree, TreeCompany, group_tree
 from graph.analysis.hq_signal import (
@@ -81,7 +81,7 @@ def _best_ways_in(graph: nx.MultiDiGraph[str], reach: dict[str, WarmPath]) -> di
     best: dict[str, tuple[float, str, WarmPath]] = {}
     for _, data in nodes_of(graph, "Contact"):
         path = reach.get(str(data["id"]))
-        if path is None or data.get("status") == "left":
+        if path is None or has_left(data):
             continue
         value = path.score * (1.0 if _is_senior(data) else OTHER_PEOPLE_FACTOR)
         company = str(data.get("company_id"))

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis._graph import day_or_none, edges_of, nodes_of
+from graph.domain.keys import node_key
 from graph.domain.model import US_VENDOR_ID
 from graph.domain.normalise import product_category
 
@@ -106,13 +107,12 @@ class GroupTree(BaseModel):
 
 def group_purchases(graph: nx.MultiDiGraph[str], company_ids: Iterable[str]) -> list[GroupPurchase]:
     """Every ``BUYS`` relationship of the given companies, by company and product."""
-    wanted = {f"Company:{c}" for c in company_ids}
+    wanted = {node_key("Company", c) for c in company_ids}
     rows = []
     for source, target, data in edges_of(graph, "BUYS"):
         if source not in wanted:
             continue
         vendor = graph.nodes[target]
-        since = data.get("since")
         rows.append(
             GroupPurchase(
                 company_id=graph.nodes[source]["id"],
@@ -120,7 +120,7 @@ def group_purchases(graph: nx.MultiDiGraph[str], company_ids: Iterable[str]) -> 
                 category=product_category(str(data.get("category", ""))),
                 vendor=str(vendor["id"]),
                 vendor_name=str(vendor.get("name") or vendor["id"]),
-                since=dt.date.fromisoformat(str(since)) if since else None,
+                since=day_or_none(data.get("since")),
                 amount=float(data["amount"]) if data.get("amount") is not None else None,
             )
         )
@@ -179,7 +179,32 @@ def group_tree(graph: nx.MultiDiGraph[str], categories: Iterable[str] = ()) -> G
     1
     """
     root = _root_of(graph)
-    root_key = f"Company:{root}"
+    order = _depth_first(graph, root)
+    ids = [graph.nodes[key]["id"] for key, _, _ in order]
+    purchases = group_purchases(graph, ids)
+    wanted = sorted({p.category for p in purchases} | set(categories))
+    bought: dict[tuple[str, str], list[GroupPurchase]] = defaultdict(list)
+    for purchase in purchases:
+        bought[(purchase.company_id, purchase.category)].append(purchase)
+    people: dict[str, int] = defaultdict(int)
+    for _, data in nodes_of(graph, "Contact"):
+        people[str(data.get("company_id"))] += 1
+    companies = {}
+    for key, depth, parent in order:
+        data = graph.nodes[key]
+        products = {c: _status(bought[(data["id"], c)]) for c in wanted}
+        companies[data["id"]] = _tree_company(data, parent, depth, people[data["id"]], products)
+    for company_id in reversed(ids):
+        company = companies[company_id]
+        _roll_up_own(company, {c: bought[(company_id, c)] for c in wanted})
+        if company.parent_id is not None:
+            _add_rollups(companies[company.parent_id].rollup, company.rollup)
+    return GroupTree(group=root, categories=wanted, companies=list(companies.values()), purchases=purchases)
+
+
+def _depth_first(graph: nx.MultiDiGraph[str], root: str) -> list[tuple[str, int, str | None]]:
+    """``(key, depth, parent id)`` of every company from ``root`` down, siblings by name, each company once."""
+    root_key = node_key("Company", root)
     if root_key not in graph:
         raise ValueError(f"no company {root!r} in this graph")
     children: dict[str, list[str]] = defaultdict(list)
@@ -196,45 +221,41 @@ def group_tree(graph: nx.MultiDiGraph[str], categories: Iterable[str] = ()) -> G
         order.append((key, depth, parent))
         below = sorted(children[key], key=lambda k: str(graph.nodes[k].get("name", k)), reverse=True)
         stack.extend((child, depth + 1, graph.nodes[key]["id"]) for child in below)
-    ids = [graph.nodes[key]["id"] for key, _, _ in order]
-    purchases = group_purchases(graph, ids)
-    wanted = sorted({p.category for p in purchases} | set(categories))
-    bought: dict[tuple[str, str], list[GroupPurchase]] = defaultdict(list)
-    for purchase in purchases:
-        bought[(purchase.company_id, purchase.category)].append(purchase)
-    people: dict[str, int] = defaultdict(int)
-    for _, data in nodes_of(graph, "Contact"):
-        people[str(data.get("company_id"))] += 1
-    companies = {}
-    for key, depth, parent in order:
-        data = graph.nodes[key]
-        companies[data["id"]] = TreeCompany(
-            id=data["id"],
-            name=str(data.get("name", data["id"])),
-            parent_id=parent,
-            kind=data.get("kind"),
-            depth=depth,
-            tier=data.get("tier"),
-            employees=data.get("employees"),
-            city=data.get("city"),
-            contacts=people[data["id"]],
-            products={c: _status(bought[(data["id"], c)]) for c in wanted},
-            rollup={},
-        )
-    for company_id in reversed(ids):
-        company = companies[company_id]
-        for category in wanted:
-            total = company.rollup.setdefault(category, Rollup())
-            status = company.products[category]
-            total.companies += 1
-            setattr(total, status.status, getattr(total, status.status) + 1)
-            mine = bought[(company_id, category)]
-            total.our_amount += sum(p.amount or 0.0 for p in mine if p.vendor == US_VENDOR_ID)
-            total.competitor_amount += sum(p.amount or 0.0 for p in mine if p.vendor != US_VENDOR_ID)
-        if company.parent_id is not None:
-            parent_total = companies[company.parent_id].rollup
-            for category, subtotal in company.rollup.items():
-                into = parent_total.setdefault(category, Rollup())
-                for field in Rollup.model_fields:
-                    setattr(into, field, getattr(into, field) + getattr(subtotal, field))
-    return GroupTree(group=root, categories=wanted, companies=list(companies.values()), purchases=purchases)
+    return order
+
+
+def _tree_company(
+    data: dict[str, Any], parent: str | None, depth: int, contacts: int, products: dict[str, CategoryStatus]
+) -> TreeCompany:
+    return TreeCompany(
+        id=data["id"],
+        name=str(data.get("name", data["id"])),
+        parent_id=parent,
+        kind=data.get("kind"),
+        depth=depth,
+        tier=data.get("tier"),
+        employees=data.get("employees"),
+        city=data.get("city"),
+        contacts=contacts,
+        products=products,
+        rollup={},
+    )
+
+
+def _roll_up_own(company: TreeCompany, bought: dict[str, list[GroupPurchase]]) -> None:
+    """Count a company's own status and amounts into its roll-up, per category."""
+    for category, mine in bought.items():
+        total = company.rollup.setdefault(category, Rollup())
+        status = company.products[category].status
+        total.companies += 1
+        setattr(total, status, getattr(total, status) + 1)
+        total.our_amount += sum(p.amount or 0.0 for p in mine if p.vendor == US_VENDOR_ID)
+        total.competitor_amount += sum(p.amount or 0.0 for p in mine if p.vendor != US_VENDOR_ID)
+
+
+def _add_rollups(into: dict[str, Rollup], below: dict[str, Rollup]) -> None:
+    """Add a branch's roll-ups to its parent's, field by field."""
+    for category, subtotal in below.items():
+        total = into.setdefault(category, Rollup())
+        for field in Rollup.model_fields:
+            setattr(total, field, getattr(total, field) + getattr(subtotal, field))

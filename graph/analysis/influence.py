@@ -23,20 +23,21 @@ from collections import defaultdict
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import edges_of, nodes_of
+from graph.analysis._graph import edges_of, has_left, nodes_of
+from graph.domain.enums import BuyingRole
 
 __all__ = ["ROLE_WEIGHTS", "InfluenceResult", "influence_scores"]
 
 ROLE_WEIGHTS: dict[str, float] = {
-    "economic_buyer": 1.0,
-    "decision_maker": 0.9,
-    "blocker": 0.6,
-    "technical_evaluator": 0.6,
-    "champion": 0.5,
-    "influencer": 0.5,
-    "gatekeeper": 0.4,
-    "user": 0.3,
-    "unknown": 0.3,
+    BuyingRole.ECONOMIC_BUYER: 1.0,
+    BuyingRole.DECISION_MAKER: 0.9,
+    BuyingRole.BLOCKER: 0.6,
+    BuyingRole.TECHNICAL_EVALUATOR: 0.6,
+    BuyingRole.CHAMPION: 0.5,
+    BuyingRole.INFLUENCER: 0.5,
+    BuyingRole.GATEKEEPER: 0.4,
+    BuyingRole.USER: 0.3,
+    BuyingRole.UNKNOWN: 0.3,
 }
 DAMPING = 0.85
 UNKNOWN_LEVEL = 4
@@ -52,8 +53,8 @@ class InfluenceResult(BaseModel):
 
 def _prior(data: dict[str, object]) -> float:
     level = data.get("level") or UNKNOWN_LEVEL
-    weight = ROLE_WEIGHTS.get(str(data.get("buying_role", "unknown")), ROLE_WEIGHTS["unknown"])
-    factor = LEFT_FACTOR if data.get("status") == "left" else 1.0
+    weight = ROLE_WEIGHTS.get(str(data.get("buying_role", BuyingRole.UNKNOWN)), ROLE_WEIGHTS[BuyingRole.UNKNOWN])
+    factor = LEFT_FACTOR if has_left(data) else 1.0
     return weight * factor / float(level)  # type: ignore[arg-type]
 
 

@@ -29,7 +29,7 @@ from collections import defaultdict
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import ACTIVE, edges_of, nodes_of
+from graph.analysis._graph import day, day_or_none, edges_of, has_left, nodes_of
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.decision_roles import (
     CLOSED_STAGES,
@@ -40,6 +40,8 @@ from graph.analysis.decision_roles import (
     decision_chain,
 )
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, StrengthScore
+from graph.domain.enums import BuyingRole, Stance, Status
+from graph.domain.keys import node_key
 
 __all__ = [
     "FIRST_MEETINGS",
@@ -60,7 +62,7 @@ _PERSON_FIELDS = {"id", "name", "title", "company_id", "influence", "buying_role
 _RELATIONSHIP_FIELDS = {"rep_id", "rep_name", "rep_left", "contact_id", "contact_name", "days_since_last_touch"}
 """What a handover item carries over from the relationship's strength score."""
 FIRST_MEETINGS = 5
-ALLIES = ("supporter",)
+ALLIES = (Stance.SUPPORTER,)
 
 
 class Acquaintance(BaseModel):
@@ -189,7 +191,6 @@ def _open_opportunities(
         if data.get("company_id") not in companies or data.get("stage") in CLOSED_STAGES:
             continue
         report = decision_chain(graph, today, str(data["id"]), threshold, half_life)
-        close = data.get("close_date")
         deals.append(
             OpenOpportunity(
                 id=str(data["id"]),
@@ -197,7 +198,7 @@ def _open_opportunities(
                 company_id=data.get("company_id"),
                 stage=str(data.get("stage", "")),
                 amount=data.get("amount"),
-                close_date=dt.date.fromisoformat(str(close)) if close else None,
+                close_date=day_or_none(data.get("close_date")),
                 owner_id=data.get("owner_id"),
                 missing_roles=report.missing_roles,
                 uncovered_decision_makers=report.uncovered_decision_makers,
@@ -248,11 +249,11 @@ def _stale(graph: nx.MultiDiGraph[str], scope: set[str], today: dt.date) -> list
         if data["id"] not in scope:
             continue
         verified = data.get("last_verified")
-        if data.get("status") == "left":
+        if has_left(data):
             kind, reason = "left", "left the company"
         elif verified is None:
             kind, reason = "never_verified", "never verified"
-        elif (today - dt.date.fromisoformat(str(verified))).days > STALE_AFTER_DAYS:
+        elif (today - day(verified)).days > STALE_AFTER_DAYS:
             kind, reason = "not_verified", f"not verified since {verified}"
         else:
             continue
@@ -277,7 +278,7 @@ def onboarding_digest(
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
 ) -> OnboardingDigest:
     """The digest for the companies in ``graph`` (``graph.graph["companies"]``) and their new owner."""
-    if f"Rep:{new_owner}" not in graph:
+    if node_key("Rep", new_owner) not in graph:
         raise ValueError(f"no rep {new_owner!r} known in this account")
     chain = decision_chain(graph, today, None, threshold, half_life_days)
     people = {c.id: c for c in chain.contacts}
@@ -290,7 +291,7 @@ def onboarding_digest(
     owners = (
         previous_owners if previous_owners is not None else _previous_owners(graph, new_owner, scope, chain.strengths)
     )
-    active = [c for c in chain.contacts if c.status == ACTIVE]
+    active = [c for c in chain.contacts if c.status == Status.ACTIVE]
     key_people = [
         KeyPerson(
             **c.model_dump(include=_PERSON_FIELDS),
@@ -313,18 +314,18 @@ def onboarding_digest(
                 new_owner_strength=mine.get(s.contact_id, 0.0),
             )
             for s in chain.strengths
-            if s.rep_id in owners and s.contact_id in scope and people[s.contact_id].status == ACTIVE
+            if s.rep_id in owners and s.contact_id in scope and people[s.contact_id].status == Status.ACTIVE
         ),
         key=lambda h: (-h.importance, h.contact_id, h.rep_id),
     )
     deals = _open_opportunities(graph, today, threshold, half_life_days)
-    owner_data = graph.nodes[f"Rep:{new_owner}"]
+    owner_data = graph.nodes[node_key("Rep", new_owner)]
     return OnboardingDigest(
         company_ids=sorted(graph.graph.get("companies", ())),
         new_owner=new_owner,
         new_owner_name=str(owner_data.get("name", new_owner)),
         previous_owners=owners,
-        previous_owner_names=[str(graph.nodes.get(f"Rep:{r}", {}).get("name", r)) for r in owners],
+        previous_owner_names=[str(graph.nodes.get(node_key("Rep", r), {}).get("name", r)) for r in owners],
         as_of=today,
         key_people=key_people,
         handover=handover,
@@ -356,7 +357,7 @@ def _first_meetings(
     ranked = []
     for person in active:
         unknown_decider = person.id in uncovered and person.buying_role in DECISION_ROLES
-        ally = person.stance in ALLIES or person.buying_role == "champion"
+        ally = person.stance in ALLIES or person.buying_role == BuyingRole.CHAMPION
         bonus = 0.6 * unknown_decider + 0.4 * (person.id in carried) + 0.3 * (person.id in on_deal) + 0.2 * ally
         score = person.influence * (1 - mine.get(person.id, 0.0) / 100) * (1 + bonus)
         meeting = {"contact_id": person.id, "name": person.name, "title": person.title, "influence": person.influence}

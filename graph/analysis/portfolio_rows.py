@@ -24,16 +24,76 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 from pydantic import BaseModel
 
+from graph.analysis._graph import day
 from graph.analysis.hq_signal import DEFAULT_WINDOW_DAYS, densest_wave, signal_threshold
 from graph.domain.hierarchy import group_roots
 from graph.domain.model import US_VENDOR_ID
 from graph.domain.normalise import product_category
 
-__all__ = ["DealSize", "PortfolioRow", "portfolio"]
+__all__ = [
+    "DealSize",
+    "GroupRoot",
+    "LastTouch",
+    "OurDeal",
+    "PeopleCount",
+    "PortfolioCompany",
+    "PortfolioPurchase",
+    "PortfolioRow",
+    "portfolio",
+]
+
+
+class GroupRoot(TypedDict):
+    """A group root or stand-alone company."""
+
+    group_id: str
+    name: str | None
+    tier: int | None
+    industry: str | None
+
+
+class PortfolioCompany(TypedDict):
+    """Every company with its parent, so groups resolve without walking the graph; ``0`` employees is unknown."""
+
+    company_id: str
+    parent_id: str | None
+    employees: int | None
+
+
+class PortfolioPurchase(TypedDict):
+    """Spend of one company on one category from one vendor; ``since`` is the store's ISO date text."""
+
+    company_id: str
+    category: str
+    vendor: str
+    amount: float | None
+    since: str | None
+
+
+class PeopleCount(TypedDict):
+    company_id: str
+    people: int
+
+
+class LastTouch(TypedDict):
+    """The latest touch of anyone at a company, as the store's ISO date text."""
+
+    company_id: str
+    last_touch: str | None
+
+
+class OurDeal(TypedDict):
+    """One install of ours with the buyer's head count (``0``: unknown)."""
+
+    category: str
+    amount: float | None
+    employees: int | None
 
 
 class PortfolioRow(BaseModel):
@@ -81,21 +141,23 @@ class DealSize:
 
 
 def portfolio(
-    roots: list[dict[str, Any]],
-    companies: list[dict[str, Any]],
-    purchases: list[dict[str, Any]],
-    decision_makers: list[dict[str, Any]],
-    known_decision_makers: list[dict[str, Any]],
-    last_touches: list[dict[str, Any]],
-    our_deals: list[dict[str, Any]],
-    competitor_names: dict[str, str],
+    roots: Sequence[GroupRoot],
+    companies: Sequence[PortfolioCompany],
+    purchases: Sequence[PortfolioPurchase],
+    decision_makers: Sequence[PeopleCount],
+    known_decision_makers: Sequence[PeopleCount],
+    last_touches: Sequence[LastTouch],
+    our_deals: Sequence[OurDeal],
+    competitor_names: Mapping[str, str],
     as_of: dt.date,
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> list[PortfolioRow]:
     """One row per group from the store's per-company aggregates, biggest whitespace first.
 
-    Numbers and dates may arrive as text (the store packs them); empty text,
-    ``0`` employees and ``0`` tier mean unknown.
+    The rows are the store's ``PortfolioRows`` as the server streams them:
+    numbers as numbers, unset values as ``None``, dates as ISO text. ``0``
+    employees and a ``0`` tier mean unknown, as does an empty name (the row
+    then shows the group id).
 
     >>> rows = portfolio(
     ...     roots=[{"group_id": "hq", "name": "HQ", "tier": 1, "industry": "grid"}],
@@ -109,87 +171,155 @@ def portfolio(
     >>> rows[0].our_revenue, rows[0].whitespace, rows[0].untouched_branches
     (10.0, 100.0, 0)
     """
-    group_of = group_roots({str(c["company_id"]): c.get("parent_id") or None for c in companies})
-    staff = {str(c["company_id"]): int(c.get("employees") or 0) or None for c in companies}
+    group_of = group_roots({c["company_id"]: c.get("parent_id") or None for c in companies})
+    spend = _Spend()
+    for row in purchases:
+        spend.add(row, group_of, competitor_names)
+    members = _members(group_of)
+    book = _Book(
+        members=members,
+        staff={c["company_id"]: c.get("employees") or None for c in companies},
+        deal_sizes=_deal_sizes(our_deals),
+        spend=spend,
+        people=_people(group_of, decision_makers, known_decision_makers),
+        touched=_last_touches(group_of, last_touches),
+        waves=_waves(spend.started, members, window_days),
+    )
+    return sorted((book.row(info, as_of) for info in roots), key=lambda r: (-r.whitespace, r.name))
+
+
+@dataclass
+class _Spend:
+    """Who buys what in each group: our installs, rivals' spend, and when each branch started a category."""
+
+    ours: set[tuple[str, str]] = field(default_factory=set)
+    """``(company, category)`` pairs we supply."""
+    served: set[str] = field(default_factory=set)
+    """Companies we supply anything."""
+    rival_spend: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
+    started: dict[tuple[str, str], dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
+    """Per ``(group, category)``: the day each branch (not the root) first bought it from anyone."""
+    our_revenue: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    rival_revenue: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    rivals: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, row: PortfolioPurchase, group_of: Mapping[str, str], names: Mapping[str, str]) -> None:
+        """Count one purchase row into its group (a company outside every group is ignored)."""
+        company, vendor = row["company_id"], row["vendor"]
+        group = group_of.get(company)
+        if group is None:
+            return
+        category = product_category(row["category"])
+        amount = float(row["amount"] or 0.0)
+        if vendor == US_VENDOR_ID:
+            self.ours.add((company, category))
+            self.served.add(company)
+            self.our_revenue[group] += amount
+        else:
+            self.rival_spend[(company, category)] += amount
+            self.rival_revenue[group] += amount
+            self.rivals[group].add(names.get(vendor, vendor))
+        if row.get("since") and company != group:
+            self._started(group, category, company, day(row["since"]))
+
+    def _started(self, group: str, category: str, company: str, since: dt.date) -> None:
+        dates = self.started[(group, category)]
+        earlier = dates.get(company)
+        dates[company] = min(since, earlier) if earlier else since
+
+
+@dataclass(frozen=True)
+class _Book:
+    """Everything the rows are made of, per group or per company."""
+
+    members: Mapping[str, set[str]]
+    staff: Mapping[str, int | None]
+    deal_sizes: Mapping[str, DealSize]
+    spend: _Spend
+    people: Mapping[str, list[int]]
+    touched: Mapping[str, dt.date]
+    waves: Mapping[str, list[str]]
+
+    def row(self, info: GroupRoot, as_of: dt.date) -> PortfolioRow:
+        group = info["group_id"]
+        members = self.members[group]
+        dms, dms_known = self.people[group]
+        touched = self.touched.get(group)
+        return PortfolioRow(
+            group_id=group,
+            name=info.get("name") or group,
+            tier=info.get("tier") or None,
+            industry=info.get("industry") or None,
+            companies=len(members),
+            branches=len(members) - 1,
+            our_revenue=round(self.spend.our_revenue[group], 2),
+            competitor_spend=round(self.spend.rival_revenue[group], 2),
+            competitors=sorted(self.spend.rivals[group]),
+            untouched_branches=sum(1 for c in members if c != group and c not in self.spend.served),
+            whitespace=round(self._whitespace(members), 2),
+            decision_makers=dms,
+            decision_makers_known=dms_known,
+            coverage=round(dms_known / dms, 3) if dms else None,
+            last_touch=touched,
+            days_since_touch=(as_of - touched).days if touched else None,
+            hq_signals=sorted(self.waves[group]),
+        )
+
+    def _whitespace(self, members: set[str]) -> float:
+        """Per company and catalogue category not ours: a rival's install there, else our likely deal."""
+        return sum(
+            self.spend.rival_spend.get((company, category)) or size.estimate(self.staff.get(company))
+            for company in members
+            for category, size in self.deal_sizes.items()
+            if (company, category) not in self.spend.ours
+        )
+
+
+def _members(group_of: Mapping[str, str]) -> dict[str, set[str]]:
     members: dict[str, set[str]] = defaultdict(set)
     for company, group in group_of.items():
         members[group].add(company)
+    return members
+
+
+def _deal_sizes(our_deals: Sequence[OurDeal]) -> dict[str, DealSize]:
+    """Per category we sell (the catalogue), what our deals in it are worth, in category order."""
     deals: dict[str, list[tuple[float, int | None]]] = defaultdict(list)
     for deal in our_deals:
-        deals[product_category(str(deal["category"]))].append(
-            (float(deal["amount"] or 0.0), int(deal["employees"] or 0) or None)
-        )
-    deal_sizes = {category: DealSize(amounts) for category, amounts in sorted(deals.items())}
-    ours: set[tuple[str, str]] = set()
-    rival_spend: dict[tuple[str, str], float] = defaultdict(float)
-    started: dict[tuple[str, str], dict[str, dt.date]] = defaultdict(dict)
-    totals: dict[str, dict[str, float]] = defaultdict(lambda: {"ours": 0.0, "rivals": 0.0})
-    rivals: dict[str, set[str]] = defaultdict(set)
-    for row in purchases:
-        company, category, vendor = str(row["company_id"]), product_category(str(row["category"])), str(row["vendor"])
-        owner = group_of.get(company)
-        if owner is None:
-            continue
-        group = owner
-        amount = float(row["amount"] or 0.0)
-        if vendor == US_VENDOR_ID:
-            ours.add((company, category))
-            totals[group]["ours"] += amount
-        else:
-            rival_spend[(company, category)] += amount
-            totals[group]["rivals"] += amount
-            rivals[group].add(competitor_names.get(vendor, vendor))
-        if row.get("since") and company != group:
-            since = dt.date.fromisoformat(str(row["since"]))
-            earlier = started[(group, category)].get(company)
-            started[(group, category)][company] = min(since, earlier) if earlier else since
+        deals[product_category(deal["category"])].append((float(deal["amount"] or 0.0), deal["employees"] or None))
+    return {category: DealSize(amounts) for category, amounts in sorted(deals.items())}
+
+
+def _people(
+    group_of: Mapping[str, str], decision_makers: Sequence[PeopleCount], known: Sequence[PeopleCount]
+) -> dict[str, list[int]]:
+    """Per group: ``[decision makers, of them known to an active rep of ours]``."""
     people: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for column, rows in enumerate((decision_makers, known_decision_makers)):
+    for column, rows in enumerate((decision_makers, known)):
         for row in rows:
-            owner = group_of.get(str(row["company_id"]))
-            if owner is not None:
-                people[owner][column] += int(row["people"])
+            group = group_of.get(row["company_id"])
+            if group is not None:
+                people[group][column] += int(row["people"])
+    return people
+
+
+def _last_touches(group_of: Mapping[str, str], last_touches: Sequence[LastTouch]) -> dict[str, dt.date]:
+    """Per group: the latest day anyone of ours touched anyone there."""
     touched: dict[str, dt.date] = {}
     for row in last_touches:
-        owner = group_of.get(str(row["company_id"]))
-        if owner is not None and row.get("last_touch"):
-            when = dt.date.fromisoformat(str(row["last_touch"]))
-            touched[owner] = max(when, touched.get(owner, when))
-    served = {company for company, _ in ours}
+        group = group_of.get(row["company_id"])
+        if group is not None and row.get("last_touch"):
+            when = day(row["last_touch"])
+            touched[group] = max(when, touched.get(group, when))
+    return touched
+
+
+def _waves(
+    started: Mapping[tuple[str, str], dict[str, dt.date]], members: Mapping[str, set[str]], window_days: int
+) -> dict[str, list[str]]:
+    """Per group: the categories enough of its branches started buying within ``window_days`` of each other."""
     waves: dict[str, list[str]] = defaultdict(list)
-    for (owner, category), dates in started.items():
-        if len(densest_wave(dates, window_days)) >= signal_threshold(len(members[owner]) - 1):
-            waves[owner].append(category)
-    result = []
-    for info in roots:
-        group = str(info["group_id"])
-        members_here = members[group]
-        whitespace = sum(
-            rival_spend.get((company, category)) or size.estimate(staff.get(company))
-            for company in members_here
-            for category, size in deal_sizes.items()
-            if (company, category) not in ours
-        )
-        dms, dms_known = people[group]
-        result.append(
-            PortfolioRow(
-                group_id=group,
-                name=str(info.get("name") or group),
-                tier=info.get("tier") or None,
-                industry=info.get("industry") or None,
-                companies=len(members_here),
-                branches=len(members_here) - 1,
-                our_revenue=round(totals[group]["ours"], 2),
-                competitor_spend=round(totals[group]["rivals"], 2),
-                competitors=sorted(rivals[group]),
-                untouched_branches=sum(1 for c in members_here if c != group and c not in served),
-                whitespace=round(whitespace, 2),
-                decision_makers=dms,
-                decision_makers_known=dms_known,
-                coverage=round(dms_known / dms, 3) if dms else None,
-                last_touch=touched.get(group),
-                days_since_touch=(as_of - touched[group]).days if group in touched else None,
-                hq_signals=sorted(waves[group]),
-            )
-        )
-    return sorted(result, key=lambda r: (-r.whitespace, r.name))
+    for (group, category), dates in started.items():
+        if len(densest_wave(dates, window_days)) >= signal_threshold(len(members[group]) - 1):
+            waves[group].append(category)
+    return waves

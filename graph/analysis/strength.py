@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel
 
-from graph.analysis._graph import ACTIVE, edges_of
+from graph.analysis._graph import day, edges_of, is_active
 
 __all__ = ["DEFAULT_HALF_LIFE_DAYS", "StrengthScore", "relationship_strengths", "strength_lookup"]
 
@@ -75,7 +75,7 @@ def relationship_strengths(
         if graph.nodes[rep]["label"] == "Rep":
             knows[(rep, contact)] = data
     for rep, contact, data in edges_of(graph, "TOUCHED"):
-        touches[(rep, contact)].append(dt.date.fromisoformat(str(data["date"])))
+        touches[(rep, contact)].append(day(data["date"]))
     scores = []
     for pair in sorted(set(knows) | set(touches)):
         rep, contact = pair
@@ -99,7 +99,7 @@ def relationship_strengths(
                 touches=len(past),
                 days_since_last_touch=(today - max(past)).days if past else None,
                 activity=round(activity, 3),
-                rep_left=rep_data.get("status", ACTIVE) != ACTIVE,
+                rep_left=not is_active(rep_data),
             )
         )
     return sorted(scores, key=lambda s: (-s.score, s.rep_id, s.contact_id))

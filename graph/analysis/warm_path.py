@@ -18,8 +18,10 @@ import math
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.analysis._graph import ACTIVE, contact_key, display_name, edges_of
+from graph.analysis._graph import display_name, edges_of, has_left, is_active
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
+from graph.domain.enums import InfluenceKind
+from graph.domain.keys import node_key
 
 __all__ = ["REPORTS_TO_STRENGTH", "PathEdge", "WarmPath", "team_reach", "warm_paths"]
 
@@ -57,20 +59,20 @@ class WarmPath(BaseModel):
 _PHRASES: dict[tuple[str, bool], str] = {
     ("REPORTS_TO", True): "{a} reports to {b}",
     ("REPORTS_TO", False): "{a} manages {b}",
-    ("advice", True): "{a} advises {b}",
-    ("advice", False): "{a} takes advice from {b}",
-    ("informal", True): "{a} has the ear of {b}",
-    ("informal", False): "{a} listens to {b}",
-    ("family", True): "{a} is family of {b}",
-    ("family", False): "{a} is family of {b}",
-    ("former_colleague", True): "{a} is a former colleague of {b}",
-    ("former_colleague", False): "{a} is a former colleague of {b}",
-    ("coworker", True): "{a} works with {b}",
-    ("coworker", False): "{a} works with {b}",
-    ("friend", True): "{a} is a friend of {b}",
-    ("friend", False): "{a} is a friend of {b}",
-    ("other", True): "{a} influences {b}",
-    ("other", False): "{a} is influenced by {b}",
+    (InfluenceKind.ADVICE, True): "{a} advises {b}",
+    (InfluenceKind.ADVICE, False): "{a} takes advice from {b}",
+    (InfluenceKind.INFORMAL, True): "{a} has the ear of {b}",
+    (InfluenceKind.INFORMAL, False): "{a} listens to {b}",
+    (InfluenceKind.FAMILY, True): "{a} is family of {b}",
+    (InfluenceKind.FAMILY, False): "{a} is family of {b}",
+    (InfluenceKind.FORMER_COLLEAGUE, True): "{a} is a former colleague of {b}",
+    (InfluenceKind.FORMER_COLLEAGUE, False): "{a} is a former colleague of {b}",
+    (InfluenceKind.COWORKER, True): "{a} works with {b}",
+    (InfluenceKind.COWORKER, False): "{a} works with {b}",
+    (InfluenceKind.FRIEND, True): "{a} is a friend of {b}",
+    (InfluenceKind.FRIEND, False): "{a} is a friend of {b}",
+    (InfluenceKind.OTHER, True): "{a} influences {b}",
+    (InfluenceKind.OTHER, False): "{a} is influenced by {b}",
 }
 
 
@@ -86,9 +88,7 @@ def _tie_graph(
     People who left cannot introduce anyone, so they are only kept as the target.
     """
     ties: nx.DiGraph[str] = nx.DiGraph()
-    gone = {k for k, d in graph.nodes(data=True) if d.get("label") == "Contact" and d.get("status") == "left"} - {
-        target
-    }
+    gone = {k for k, d in graph.nodes(data=True) if d.get("label") == "Contact" and has_left(d)} - {target}
 
     def tie(a: str, b: str, strength: float, label: str, forward: bool) -> None:
         if a in gone or b in gone:
@@ -98,17 +98,17 @@ def _tie_graph(
             ties.add_edge(a, b, strength=strength, cost=-math.log(strength), label=label, forward=forward)
 
     for score in relationship_strengths(graph, today, half_life_days):
-        rep = f"Rep:{score.rep_id}"
-        if score.rep_left or graph.nodes[rep].get("status", ACTIVE) != ACTIVE:
+        rep = node_key("Rep", score.rep_id)
+        if score.rep_left or not is_active(graph.nodes[rep]):
             continue
         if from_rep is None or score.rep_id == from_rep:
             tie(_TEAM, rep, 1.0, "team", True)
-            tie(rep, contact_key(score.contact_id), score.score / 100, "KNOWS", True)
+            tie(rep, node_key("Contact", score.contact_id), score.score / 100, "KNOWS", True)
     for a, b, _ in edges_of(graph, "REPORTS_TO"):
         tie(a, b, REPORTS_TO_STRENGTH, "REPORTS_TO", True)
         tie(b, a, REPORTS_TO_STRENGTH, "REPORTS_TO", False)
     for a, b, data in edges_of(graph, "INFLUENCES"):
-        weight, kind = float(data.get("weight", 0.5)), str(data.get("kind", "other"))
+        weight, kind = float(data.get("weight", 0.5)), str(data.get("kind", InfluenceKind.OTHER))
         tie(a, b, weight, kind, True)
         tie(b, a, weight, kind, False)
     return ties
@@ -147,10 +147,10 @@ def warm_paths(
     >>> warm_paths(g, "b", dt.date(2026, 1, 1))[0].sentence
     'Li Wei knows Zhang Min fairly well; Zhang Min advises Wang Fang (CFO)'
     """
-    target = contact_key(target_id)
+    target = node_key("Contact", target_id)
     if target not in graph or graph.nodes[target].get("label") != "Contact":
         raise ValueError(f"no contact {target_id!r} in this graph")
-    if from_rep is not None and f"Rep:{from_rep}" not in graph:
+    if from_rep is not None and node_key("Rep", from_rep) not in graph:
         raise ValueError(f"no rep {from_rep!r} in this graph")
     ties = _tie_graph(graph, target, today, half_life_days, from_rep)
     if _TEAM not in ties or target not in ties or not nx.has_path(ties, _TEAM, target):

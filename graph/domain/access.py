@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
+from graph.domain.enums import Status
 from graph.domain.errors import KagraphError
 
 __all__ = [
@@ -156,27 +157,61 @@ def resolve_viewer(
     address = email.strip().casefold()
     by_id = {str(r["id"]): r for r in reps}
     entry = next((e for key, e in access.items() if key.strip().casefold() == address), None)
-    rep_id = entry.rep if entry and entry.rep else None
-    if rep_id is None:
-        rep_id = next((i for i, r in by_id.items() if str(r.get("email") or "").casefold() == address), None)
-    if rep_id is not None and (rep_id not in by_id or by_id[rep_id].get("status") == "left"):
+    rep_id = _rep_of(address, entry, by_id)
+    if not _may_sign_in(rep_id, entry, by_id):
         return None
-    if rep_id is None and (entry is None or entry.role in (None, Role.REP, Role.LEAD)):
-        return None  # a rep's or a lead's view is made of their own work: without a rep there is none
     below = _reports(by_id, rep_id) if rep_id else set()
-    role = entry.role if entry and entry.role else Role.LEAD if below else Role.REP
-    teams = set(entry.teams if entry else ())
+    role = _role(entry, below)
+    teams = _teams(by_id, rep_id, role, below, entry.teams if entry else ())
+    return Viewer(
+        who=who or email.strip(), role=role, rep_id=rep_id, team_reps=_team_reps(by_id, rep_id, role, below, teams)
+    )
+
+
+def _rep_of(address: str, entry: AccessEntry | None, by_id: Mapping[str, Mapping[str, Any]]) -> str | None:
+    """The rep an address signs in as: the access file's, else the rep with that ``email``."""
+    if entry and entry.rep:
+        return entry.rep
+    return next((i for i, r in by_id.items() if str(r.get("email") or "").casefold() == address), None)
+
+
+def _may_sign_in(rep_id: str | None, entry: AccessEntry | None, by_id: Mapping[str, Mapping[str, Any]]) -> bool:
+    """A known rep who has not left; without a rep, only a role that is not made of a rep's own work (ops, admin)."""
+    if rep_id is None:
+        return entry is not None and entry.role not in (None, Role.REP, Role.LEAD)
+    return rep_id in by_id and by_id[rep_id].get("status") != Status.LEFT
+
+
+def _role(entry: AccessEntry | None, below: set[str]) -> Role:
+    """The access file's role, else lead for a rep with someone below them, else rep."""
+    if entry and entry.role:
+        return entry.role
+    return Role.LEAD if below else Role.REP
+
+
+def _teams(
+    by_id: Mapping[str, Mapping[str, Any]], rep_id: str | None, role: Role, below: set[str], extra: Iterable[str]
+) -> set[str]:
+    """The teams whose accounts a viewer sees: the access file's, their own, and for a lead every team below."""
+    teams = set(extra)
     own_team = by_id[rep_id].get("team") if rep_id else None
     if own_team:
         teams.add(str(own_team))
     if role is Role.LEAD:
         teams |= {str(by_id[r]["team"]) for r in below if by_id[r].get("team")}
+    return teams
+
+
+def _team_reps(
+    by_id: Mapping[str, Mapping[str, Any]], rep_id: str | None, role: Role, below: set[str], teams: set[str]
+) -> frozenset[str]:
+    """The members of ``teams``, the viewer's own rep, and for a lead everyone below them."""
     team_reps = {i for i, r in by_id.items() if r.get("team") and str(r["team"]) in teams}
     if rep_id:
         team_reps.add(rep_id)
     if role is Role.LEAD:
         team_reps |= below
-    return Viewer(who=who or email.strip(), role=role, rep_id=rep_id, team_reps=frozenset(team_reps))
+    return frozenset(team_reps)
 
 
 def full_view(

@@ -1,8 +1,11 @@
-"""kagraph's own exceptions: what went wrong, in words a user understands.
+"""kagraph's own exceptions: what went wrong, with the data to say it.
 
 Client errors (neo4j driver, redis/falkordb client) never leave the store
 layer raw; they are wrapped here, ``from`` the original so a developer still
-has the chain. Pages and CLIs catch ``KagraphError`` and print ``str(error)``.
+has the chain. Pages and CLIs catch ``KagraphError`` and print ``str(error)``;
+a refused or conflicting edit carries its fields, codes and current values,
+and the page that shows it words it (``ui.refusals``), so these classes
+depend on no wording.
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
-
-from graph.domain.validation import record_word
 
 __all__ = [
     "ConfigError",
@@ -79,7 +80,4 @@ class EditConflict(KagraphError):
     def __init__(self, label: str, record_id: str, current: dict[str, Any], changed_by: str = "") -> None:
         self.label, self.record_id, self.current, self.changed_by = label, record_id, current, changed_by
         who = f" ({changed_by})" if changed_by else ""
-        super().__init__(
-            f"{record_word(label)} {record_id!r} was changed by someone else{who} since you opened it; "
-            "nothing was saved. Its current values are shown: apply your change again on top of them"
-        )
+        super().__init__(f"{label} {record_id!r} was changed by someone else{who} since it was read; nothing was saved")

@@ -95,8 +95,8 @@ def _digest(
     for rep_id in (new_owner, *(previous_owners or ())):
         if rep_id not in reps:
             raise NotFound(f"no rep with id {rep_id!r}")
-        if f"Rep:{rep_id}" not in graph:
-            graph.add_node(f"Rep:{rep_id}", label="Rep", **reps[rep_id])
+        if node_key("Rep", rep_id) not in graph:
+            graph.add_node(node_key("Rep", rep_id), label="Rep", **reps[rep_id])
     return onboarding_digest(graph, new_owner, as_of, previous_owners)
 
 
@@ -157,7 +157,8 @@ def hand_over(
             if d["label"] == "Opportunity" and d.get("owner_id") == leaving and d.get("stage") not in CLOSED_STAGES
         )
         writes += [
-            Opportunity.from_props({**graph.nodes[f"Opportunity:{deal}"], "owner_id": successor}) for deal in moved
+            Opportunity.from_props({**graph.nodes[node_key("Opportunity", deal)], "owner_id": successor})
+            for deal in moved
         ]
         claim = held.get(company_id) or held.get(roots.get(company_id, company_id))
         if claim is not None:

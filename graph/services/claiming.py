@@ -23,6 +23,7 @@ from graph.domain.claim_records import Claim, Settlement
 from graph.domain.enums import SettlementDecision, Status
 from graph.domain.errors import EditRefused, FieldProblem, NotFound
 from graph.domain.fields import Record
+from graph.domain.keys import node_key
 from graph.store import Decided, GraphStore
 
 __all__ = ["explain", "file_claim", "release_claim", "settle_dispute"]
@@ -63,7 +64,7 @@ def _locks(store: GraphStore, company_id: str, *rep_ids: str) -> dict[str, list[
 
 def _with(graph: nx.MultiDiGraph[str], claim: Claim) -> nx.MultiDiGraph[str]:
     """``graph`` with ``claim`` in it, as stored (a new one added, a changed one replaced)."""
-    graph.add_node(f"Claim:{claim.id}", label="Claim", **claim.to_row())
+    graph.add_node(node_key("Claim", claim.id), label="Claim", **claim.to_row())
     return graph
 
 
@@ -118,7 +119,7 @@ def _after_every_filing(graph: nx.MultiDiGraph[str], moment: dt.datetime) -> dt.
 
 
 def _stored_claim(graph: nx.MultiDiGraph[str], claim_id: str) -> Claim:
-    props = graph.nodes.get(f"Claim:{claim_id}")
+    props = graph.nodes.get(node_key("Claim", claim_id))
     if props is None:
         raise NotFound(f"no claim with id {claim_id!r}")
     return Claim.from_props(props)
