@@ -1,7 +1,7 @@
 """The claims desk (报备): file, release and settle claims, each decided and recorded in one unit of work.
 
 Every decision is taken on the claims as committed, inside the unit that
-writes it (``GraphStore.decide_on_claims``): the enterprise's group root and
+writes it (``UnitOfWork.decide_on_claims``): the enterprise's group root and
 the rep are locked first, so two reps claiming one enterprise at the same
 moment get one grant and one refusal naming the winner, on both servers.
 Each decision, a refusal included, lands with its history entry: who, what,

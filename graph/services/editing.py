@@ -3,7 +3,7 @@
 Each function validates with the same pydantic models as the importer (so a
 form and a spreadsheet get the same reasons), checks what only the store
 knows (references, reporting cycles, the same person twice), then writes
-through ``GraphStore.write_rows`` with an ``Author``, so every edit lands in
+through ``UnitOfWork.write_rows`` with an ``Author``, so every edit lands in
 the history with who, when, why and before → after. Edits of an existing
 contact, company or department carry the version the editor read: if someone
 saved in between, the edit is refused with ``EditConflict`` instead of
