@@ -3,8 +3,8 @@
 It is its own unit of work's transaction (``unit`` calls the work once and
 keeps the queued writes in order), answers reads from a few canned rules
 (every id asked about exists, and so does every relationship to be removed,
-every company is its own group root, every version is 1) and otherwise with
-no rows, so the store's code runs its whole way and the statements and
+every company is its own group root, every version is 1, the nodes given
+are stored) and otherwise with no rows, so the store's code runs its whole way and the statements and
 parameters it sends can be looked at.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from graph.store.account_cypher import CONTACT_COMPANY, GROUP_ROOT
-from graph.store.cypher import DELETE_SOME, EXISTING_IDS
+from graph.store.cypher import DELETE_SOME, EXISTING_IDS, FETCH_NODES
 from graph.store.runner import Row, Transaction
 from graph.store.write_cypher import EDGE_PROPS
 
@@ -24,13 +24,16 @@ _T = TypeVar("_T")
 Sent = tuple[str, dict[str, Any]]
 _EXISTING = set(EXISTING_IDS.values())
 _EDGE_PROPS = set(EDGE_PROPS.values())
+_FETCH_NODES = {query: label for label, query in FETCH_NODES.items()}
 
 
 class RecordingRunner:
     kind = "recording"
     address = "nowhere"
 
-    def __init__(self) -> None:
+    def __init__(self, nodes: Mapping[str, Mapping[str, dict[str, Any]]] | None = None) -> None:
+        self.nodes = nodes or {}
+        """The stored nodes ``FETCH_NODES`` answers with: label → id → properties (none unless given)."""
         self.sent: list[Sent] = []
         """Every statement read or written, with its parameters, in order."""
         self.units: list[list[Sent]] = []
@@ -42,6 +45,9 @@ class RecordingRunner:
         self.sent.append((query, values))
         if query in _EXISTING:
             return [{"id": node_id} for node_id in values["ids"]]
+        if query in _FETCH_NODES:
+            stored = self.nodes.get(_FETCH_NODES[query], {})
+            return [{"id": i, "props": stored[i]} for i in values["ids"] if i in stored]
         if query in _EDGE_PROPS:
             return [{"source": r["source"], "target": r["target"], "props": {"key": r["key"]}} for r in values["rows"]]
         if query == GROUP_ROOT:
