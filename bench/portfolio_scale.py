@@ -45,7 +45,7 @@ def generated_groups(groups: int, seed: int = 11, per_chunk: int = CHUNK_GROUPS)
     """``groups`` customer groups with people, installs, relationships and touches, ``per_chunk`` groups a list.
 
     The first list also holds the reps and rivals the others refer to. Each
-    list is meant for one ``store.write``: one unit of work (one transaction
+    list is meant for one ``UnitOfWork.write``: one unit of work (one transaction
     on Neo4j, whose memory per transaction is capped), so 10,000 groups are
     written 500 at a time.
     """
