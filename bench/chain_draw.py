@@ -59,10 +59,10 @@ def measure(store: GraphStore, size: int, folder: Path | None = None) -> dict[st
 
     With a ``folder``, the map is also drawn in headless Chromium (when installed) and timed.
     """
-    store.write(synthetic_account(size))
+    store.unit_of_work(lambda uow: uow.write(synthetic_account(size)))
     figures: dict[str, float] = {}
     started = time.perf_counter()
-    graph = store.company_subgraph("co-syn")
+    graph = store.subgraphs.company("co-syn")
     figures["read subgraph"] = time.perf_counter() - started
     started = time.perf_counter()
     report = decision_chain(graph, TODAY)

@@ -186,7 +186,7 @@ def timelines(store: GraphStore, runs: int = 1) -> Timelines:
             break
         account_times.append(time.perf_counter() - started)
     return Timelines(
-        changes=store.counts().get("Change", 0),
+        changes=store.accounts.counts().get("Change", 0),
         person_s=statistics.median(person_times),
         person_lines=len(person),
         account_s=None if problem else statistics.median(account_times),

@@ -45,7 +45,7 @@ def generated_groups(groups: int, seed: int = 11, per_chunk: int = CHUNK_GROUPS)
     """``groups`` customer groups with people, installs, relationships and touches, ``per_chunk`` groups a list.
 
     The first list also holds the reps and rivals the others refer to. Each
-    list is meant for one ``store.write``: one unit of work (one transaction
+    list is meant for one ``UnitOfWork.write``: one unit of work (one transaction
     on Neo4j, whose memory per transaction is capped), so 10,000 groups are
     written 500 at a time.
     """
@@ -128,19 +128,19 @@ def measure(server: BenchServer, groups: int, runs: int) -> PortfolioFigures:
     store = server.fresh(f"portfolio_{groups}")
     started = time.perf_counter()
     for chunk in generated_groups(groups):
-        store.write(chunk)
+        store.unit_of_work(lambda uow: uow.write(chunk))  # noqa: B023 - run at once
     written = time.perf_counter() - started
     times, table = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        table = portfolio(**vars(store.portfolio_rows(DECISION_ROLES)), as_of=TODAY)
+        table = portfolio(**vars(store.portfolio.rows(DECISION_ROLES)), as_of=TODAY)
         times.append(time.perf_counter() - started)
     started = time.perf_counter()
-    store.groups()
+    store.accounts.groups()
     listed = time.perf_counter() - started
     rep = Viewer(who="rep-0", role=Role.REP, rep_id="rep-0", team_reps=frozenset(f"rep-{i}" for i in range(5)))
     started = time.perf_counter()
-    report, roots = claims_report(store.claims_graph(), TODAY), store.company_roots()
+    report, roots = claims_report(store.subgraphs.claims(), TODAY), store.accounts.company_roots()
     shared = time.perf_counter() - started
     started = time.perf_counter()
     full = viewer_full_view(store, rep, report, roots, ClaimPolicy())

@@ -140,7 +140,7 @@ def falkordb_server(folder: Path, query_timeout_s: float = QUERY_TIMEOUT_S) -> B
 def neo4j_server(settings: Settings, wipe: bool = False) -> BenchServer:
     """The Neo4j ``settings`` point at; ``SystemExit`` when it holds data and ``wipe`` is off."""
     store = open_store(settings)
-    if not wipe and not store.is_empty():
+    if not wipe and not store.records.is_empty():
         store.close()
         raise SystemExit(
             f"the Neo4j database at {store.address} holds data and the bench empties it; "

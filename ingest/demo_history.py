@@ -28,8 +28,8 @@ from graph.domain.model import (
     Relationship,
     Touch,
 )
+from graph.domain.relations import EDGES
 from graph.store import GraphStore, WriteReport
-from graph.store.cypher import EDGES
 from graph.store.rows import graph_rows
 
 __all__ = ["DEMO_LOADED_AT", "DemoEdit", "apply_demo_history", "demo_edits", "demo_start"]
@@ -135,7 +135,7 @@ def apply_demo_history(store: GraphStore, final: list[Record]) -> WriteReport:
     """Load the starting state stamped ``DEMO_LOADED_AT``, then replay each edit with its author and day."""
     edits = demo_edits(final)
     loaded = Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data", at=DEMO_LOADED_AT)
-    report = store.write_rows(graph_rows(demo_start(final, edits)), author=loaded)
+    report = store.unit_of_work(lambda uow: uow.write_rows(graph_rows(demo_start(final, edits)), author=loaded))
     for edit in edits:
         after = graph_rows(edit.after)
         kept = {(e.spec, e.source, e.target, e.key) for e in after.edges}
@@ -145,5 +145,5 @@ def apply_demo_history(store: GraphStore, final: list[Record]) -> WriteReport:
             if (e.spec, e.source, e.target, e.key) not in kept and not EDGES[e.spec].single
         ]
         author = Author(who=edit.who, source=ChangeSource.EDIT, action=edit.action, why=edit.why, at=edit.at)
-        store.write_rows(after, author=author, removals=removals)
+        store.unit_of_work(lambda uow: uow.write_rows(after, author=author, removals=removals))  # noqa: B023 - run at once
     return report

@@ -50,8 +50,8 @@ from graph.domain.model import (
     Touch,
 )
 from graph.domain.normalise import normalise_email, normalise_phone
+from graph.domain.relations import EDGES
 from graph.store import GraphStore, WriteReport
-from graph.store.cypher import EDGES
 from graph.store.rows import EdgeRow, GraphRows, graph_rows
 from ingest.columns import COLUMNS, canonical_enum
 from ingest.readers import (
@@ -227,7 +227,9 @@ def _find_cycles(survey: _Survey, label: str, imported: nx.DiGraph[str], store: 
     """
     graph = imported.copy()
     keeps_stored = label == "Contact"
-    graph.add_edges_from((lower, upper) for lower, upper in store.lines(label) if keeps_stored or lower not in named)
+    graph.add_edges_from(
+        (lower, upper) for lower, upper in store.records.lines(label) if keeps_stored or lower not in named
+    )
     for component in nx.strongly_connected_components(graph):
         members = component & set(imported)
         if not members or len(component) == 1:  # a record as its own superior: the model says so more plainly
@@ -321,7 +323,7 @@ class _Fresh:
     def of(cls, store: GraphStore, survey: _Survey) -> _Fresh:
         if survey.alias:
             return cls()
-        labels = store.empty_labels(_DEFINES.values())
+        labels = store.records.empty_labels(_DEFINES.values())
         return cls(labels, frozenset(s for s in _UNIQUE_IN_IMPORT if EDGES[s].source in labels))
 
 
@@ -339,7 +341,7 @@ def _unknown_references(store: GraphStore, survey: _Survey, batch: list[_Pending
             for _, label, value in _references(record):
                 if value not in survey.ids[label]:
                     wanted[label].add(value)
-    known = {label: store.existing_ids(label, ids) for label, ids in wanted.items()}
+    known = {label: store.records.existing_ids(label, ids) for label, ids in wanted.items()}
     errors: dict[int, list[RowError]] = {}
     for index, pending in enumerate(batch):
         for record in pending.records:
@@ -385,7 +387,7 @@ def _misplaced(
 
 def _stored(store: GraphStore, fresh: _Fresh, label: str, ids: list[str]) -> dict[str, dict[str, Any]]:
     """``store.properties``, skipped for a label that was empty when the import began."""
-    return {} if label in fresh.labels else store.properties(label, ids)
+    return {} if label in fresh.labels else store.records.properties(label, ids)
 
 
 def _unit_owners(
@@ -524,7 +526,9 @@ def _load(
             report.errors.append(_no_known_column(source, unknown))
     if retry and not dry_run:
         links = Author(who=who, source=ChangeSource.IMPORT, action="import: link rows to records later in the files")
-        final = store.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
+        final = store.unit_of_work(
+            lambda uow: uow.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
+        )
         report.add(final)
         for link in final.missing:
             report.warn("not_linked", link=link)
@@ -642,7 +646,9 @@ def _flush(
         counts.landed += len(good)
         return []
     records = (r for p in good for r in p.records)
-    written = store.write_rows(graph_rows(records, partial=True), fresh.labels, fresh.specs, author=author)
+    written = store.unit_of_work(
+        lambda uow: uow.write_rows(graph_rows(records, partial=True), fresh.labels, fresh.specs, author=author)
+    )
     counts.landed += len(good)
     report.add(written)
     return written.missing_rows

@@ -53,7 +53,7 @@ def _demo(argv: list[str]) -> int:
     args = _demo_parser().parse_args(argv)
     store = open_store()
     try:
-        if args.if_empty and not store.is_empty():
+        if args.if_empty and not store.records.is_empty():
             print_json({"loaded": False, "reason": "the store already holds data"})
             return EXIT_OK
         started = time.perf_counter()

@@ -19,8 +19,10 @@ def load_demo(store: GraphStore, *, reset: bool = False) -> WriteReport:
     if reset:
         store.clear()
     records = demo_records()
-    if store.is_empty():
+    if store.records.is_empty():
         return apply_demo_history(store, records)
-    return store.write(
-        records, author=Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data")
+    return store.unit_of_work(
+        lambda uow: uow.write(
+            records, author=Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data")
+        )
     )

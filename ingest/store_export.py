@@ -25,7 +25,7 @@ def _cell(value: object) -> object:
 
 
 def _rows(store: GraphStore, stem: str) -> list[dict[str, object]]:
-    return [{k: _cell(v) for k, v in row.items()} for row in store.export_rows(stem)]
+    return [{k: _cell(v) for k, v in row.items()} for row in store.records.export_rows(stem)]
 
 
 def export_csv(store: GraphStore, folder: Path) -> dict[str, int]:

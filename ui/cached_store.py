@@ -89,61 +89,52 @@ def _open_store() -> GraphStore:
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _company_graph(company_id: str) -> nx.MultiDiGraph[str]:
-    return shared_store().company_subgraph(company_id)
+    return shared_store().subgraphs.company(company_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _group_graph(company_id: str) -> nx.MultiDiGraph[str]:
-    return shared_store().group_subgraph(company_id)
+    return shared_store().subgraphs.group(company_id)
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _claims_graph() -> nx.MultiDiGraph[str]:
-    return shared_store().claims_graph()
+    return shared_store().subgraphs.claims()
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _company_names() -> list[dict[str, Any]]:
-    return shared_store().company_names()
+    return shared_store().accounts.company_names()
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _company_roots() -> dict[str, str]:
-    return shared_store().company_roots()
+    return shared_store().accounts.company_roots()
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _reps() -> list[dict[str, Any]]:
-    return shared_store().reps()
+    return shared_store().accounts.reps()
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _groups() -> list[dict[str, Any]]:
-    return shared_store().groups()
+    return shared_store().accounts.groups()
 
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _group_companies(company_id: str) -> list[dict[str, Any]]:
-    return shared_store().group_companies(company_id)
+    return shared_store().accounts.group_companies(company_id)
 
 
-class _CachedReads:
-    """``GraphReads`` answered from the 30 s cache (widgets rerun a page often); each answer is a fresh copy."""
+class _CachedAccounts:
+    """``AccountLists`` answered from the 30 s cache (widgets rerun a page often); each answer is a fresh copy."""
 
     def groups(self) -> list[dict[str, Any]]:
         return _groups()
 
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
         return _group_companies(company_id)
-
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
-        return _company_graph(company_id)
-
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
-        return _group_graph(company_id)
-
-    def claims_graph(self) -> nx.MultiDiGraph[str]:
-        return _claims_graph()
 
     def company_names(self) -> list[dict[str, Any]]:
         return _company_names()
@@ -153,6 +144,26 @@ class _CachedReads:
 
     def reps(self) -> list[dict[str, Any]]:
         return _reps()
+
+
+class _CachedSubgraphs:
+    """``SubgraphLists`` answered from the 30 s cache; each answer is a fresh copy."""
+
+    def company(self, company_id: str) -> nx.MultiDiGraph[str]:
+        return _company_graph(company_id)
+
+    def group(self, company_id: str) -> nx.MultiDiGraph[str]:
+        return _group_graph(company_id)
+
+    def claims(self) -> nx.MultiDiGraph[str]:
+        return _claims_graph()
+
+
+class _CachedReads:
+    """``GraphReads`` answered from the 30 s cache."""
+
+    accounts = _CachedAccounts()
+    subgraphs = _CachedSubgraphs()
 
 
 def access_lines() -> dict[str, AccessEntry]:
@@ -235,7 +246,7 @@ def group_graph(company_id: str) -> nx.MultiDiGraph[str]:
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _portfolio(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
-    return portfolio(**vars(shared_store().portfolio_rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)
+    return portfolio(**vars(shared_store().portfolio.rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)
 
 
 def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:

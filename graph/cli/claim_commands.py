@@ -59,9 +59,9 @@ def run_claim_command(store: GraphStore, args: argparse.Namespace) -> object:
     """The JSON answer of one of ``CLAIM_COMMANDS``."""
     policy = _policy(args)
     if args.command == "claims":
-        return claims_report(store.claims_graph(), args.as_of, policy)
+        return claims_report(store.subgraphs.claims(), args.as_of, policy)
     if args.command == "attention":
-        return attention(claims_report(store.claims_graph(), args.as_of, policy), args.rep)
+        return attention(claims_report(store.subgraphs.claims(), args.as_of, policy), args.rep)
     if args.command == "settle":
         decision = SettlementDecision(args.decision)
         done = settle_dispute(store, args.claim, args.other_rep, decision, local_user(), args.on, policy, args.why)

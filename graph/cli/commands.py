@@ -20,6 +20,7 @@ from graph.cli.output import print_json
 from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
 from graph.config.settings import load_settings
+from graph.domain.access import local_viewer
 from graph.domain.errors import ConfigError, NotFound
 from graph.servers.connect import open_store
 from graph.servers.neo4j_local import ensure_local_neo4j, running_local_neo4j, stop_local_neo4j
@@ -31,6 +32,7 @@ from graph.services.account_views import (
     hand_over,
     protection_search,
 )
+from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
@@ -126,9 +128,9 @@ def _pairs(values: list[str], flag: str) -> dict[str, str]:
 
 def _run(store: GraphStore, args: argparse.Namespace) -> object:
     if args.command == "status":
-        return {"store": store.kind, "address": store.address, "counts": store.counts()}
+        return {"store": store.kind, "address": store.address, "counts": store.accounts.counts()}
     if args.command == "groups":
-        return store.groups()
+        return store.accounts.groups()
     if args.command == "subgraph":
         return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
     if args.command == "history":
@@ -138,7 +140,7 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
             items = account_timeline(store, args.company, args.limit, args.as_of)
         return [item.model_dump(mode="json") for item in items]
     if args.command == "access-log":
-        return [r.model_dump(mode="json") for r in access_records(store.access_log(args.since, args.limit))]
+        return [r.model_dump(mode="json") for r in access_records(store.history.access_log(args.since, args.limit))]
     if args.command == "chain":
         graph = company_graph_as_of(store, args.company, args.as_of)
         try:
@@ -148,9 +150,9 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         return report.model_dump(mode="json")
     if args.command == "expansion":
         result = group_expansion(
-            store.group_subgraph(args.group),
+            store.subgraphs.group(args.group),
             args.as_of,
-            store.our_categories(),
+            store.accounts.our_categories(),
             args.min_branches,
             args.min_share,
             args.window,
@@ -158,27 +160,30 @@ def _run(store: GraphStore, args: argparse.Namespace) -> object:
         )
         return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
     if args.command == "portfolio":
-        rows = store.portfolio_rows(DECISION_ROLES)
+        rows = store.portfolio.rows(DECISION_ROLES)
         table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
         return [row.model_dump(mode="json") for row in table]
     if args.command in CLAIM_COMMANDS:
         return run_claim_command(store, args)
     if args.command == "onboarding":
-        digest = account_onboarding(store, args.company, args.new_owner, args.as_of, args.group, args.previous_owner)
+        everything = VisibleStore(store, local_viewer(local_user()), None)  # the machine's one user sees it all
+        digest = account_onboarding(
+            everything, args.company, args.new_owner, args.as_of, args.group, args.previous_owner
+        )
         return digest.model_dump(mode="json")
     if args.command == "handover":
         policy = load_policy(load_settings().claim_policy_path)
         done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
         return done.model_dump(mode="json")
     if args.command == "protected":
-        claims_now = claims_report(store.claims_graph(), args.as_of, load_policy(load_settings().claim_policy_path))
-        hits = protection_search(store, args.query, claims_now, store.company_names())
+        claims_now = claims_report(store.subgraphs.claims(), args.as_of, load_policy(load_settings().claim_policy_path))
+        hits = protection_search(store.accounts, args.query, claims_now, store.accounts.company_names())
         return [hit.model_dump(mode="json") for hit in hits]
     if args.command == "strength":
         graph = company_graph_as_of(store, args.company, args.as_of)
         scores = relationship_strengths(graph, args.as_of, args.half_life)
         return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
-    graph = store.group_subgraph(store.contact_company(args.to))
+    graph = store.subgraphs.group(store.accounts.contact_company(args.to))
     try:
         paths = warm_paths(graph, args.to, args.as_of, k=args.k, from_rep=args.from_rep, half_life_days=args.half_life)
     except ValueError as error:

@@ -50,7 +50,7 @@ def protection_search(
 ) -> list[ProtectionHit]:
     """Companies matching a name or a contact phone, each with the live claim protecting it.
 
-    ``report`` and ``companies`` (``store.company_names()``) are passed in, so a
+    ``report`` and ``companies`` (``Accounts.company_names()``) are passed in, so a
     page that already shows them does not read them twice.
     """
     roots = group_roots({str(c["id"]): c.get("parent_id") for c in companies})
@@ -60,7 +60,7 @@ def protection_search(
 
 
 class AccountReads(Protocol):
-    """What an onboarding digest reads: an account's subgraph and our reps (a store, or one viewer's view of it)."""
+    """What an onboarding digest reads: an account's subgraph and our reps (one viewer's view of the store)."""
 
     def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
     def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
@@ -77,11 +77,11 @@ def account_onboarding(
 ) -> OnboardingDigest:
     """The onboarding digest of a company (or its whole group) for a new owner, who may know nobody there yet."""
     graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
-    return _digest(graph, _reps_by_id(store), new_owner, as_of, previous_owners)
+    return _digest(graph, _reps_by_id(store.reps()), new_owner, as_of, previous_owners)
 
 
-def _reps_by_id(store: AccountReads) -> dict[str, dict[str, Any]]:
-    return {str(r["id"]): r for r in store.reps()}
+def _reps_by_id(reps: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(r["id"]): r for r in reps}
 
 
 def _digest(
@@ -134,7 +134,7 @@ def hand_over(
     back as the transfer list. Nothing is deleted. The history records the
     handover as ``who``'s, with the note ``why``. Claims are judged by ``policy``.
     """
-    reps = _reps_by_id(store)
+    reps = _reps_by_id(store.accounts.reps())
     for rep_id in (leaving, *successors.values()):
         if rep_id not in reps:
             raise NotFound(f"no rep with id {rep_id!r}")
@@ -142,14 +142,14 @@ def hand_over(
         raise NotFound(f"{leaving!r} is leaving and cannot take over an account")
     held = {
         c.scope_id: c
-        for c in claims_report(store.claims_graph(), on, policy).claims
+        for c in claims_report(store.subgraphs.claims(), on, policy).claims
         if c.rep_id == leaving and c.status == "live"
     }
-    roots = group_roots({str(c["id"]): c.get("parent_id") for c in store.company_names()})
+    roots = group_roots({str(c["id"]): c.get("parent_id") for c in store.accounts.company_names()})
     accounts: list[AccountHandover] = []
     writes: list[Record] = []
     for company_id, successor in successors.items():
-        graph = store.company_subgraph(company_id)
+        graph = store.subgraphs.company(company_id)
         digest = _digest(graph, reps, successor, on, [leaving])
         moved = sorted(
             str(d["id"])
@@ -175,7 +175,7 @@ def hand_over(
         )
     leaver = Rep.from_props({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
     author = Author(who=who, source=ChangeSource.HANDOVER, action=f"hand over {leaving}'s accounts", why=why)
-    store.write([leaver, *writes], author=author)
+    store.unit_of_work(lambda uow: uow.write([leaver, *writes], author=author))
     return Handover(rep_id=leaving, on=on, accounts=accounts)
 
 
@@ -183,8 +183,8 @@ def company_graph_as_of(
     store: GraphStore, company_id: str, day: dt.date, whole_group: bool = False
 ) -> nx.MultiDiGraph[str]:
     """A company's (or group's) subgraph as the team knew it at the end of ``day``: later changes undone."""
-    graph = store.group_subgraph(company_id) if whole_group else store.company_subgraph(company_id)
-    later = store.changes_since(day)
+    graph = store.subgraphs.group(company_id) if whole_group else store.subgraphs.company(company_id)
+    later = store.history.changes_since(day)
     return rewind(graph, later, day) if later else graph
 
 
@@ -193,14 +193,14 @@ def contact_timeline(
 ) -> list[TimelineItem]:
     """What happened to one contact and their relationships up to the end of ``as_of``, newest first."""
     key = node_key("Contact", contact_id)
-    if store.node("Contact", contact_id) is None:
+    if store.records.node("Contact", contact_id) is None:
         raise NotFound(f"no contact with id {contact_id!r}")
-    return timeline(store.changes_about([key], limit, as_of), [key], limit)
+    return timeline(store.history.changes_about([key], limit, as_of), [key], limit)
 
 
 def account_timeline(
     store: GraphStore, company_id: str, limit: int = 200, as_of: dt.date | None = None
 ) -> list[TimelineItem]:
     """What happened in one company (its record, departments, people, deals, claims) up to ``as_of``, newest first."""
-    keys = store.company_member_keys(company_id)
-    return timeline(store.changes_about(keys, limit, as_of), keys, limit)
+    keys = store.subgraphs.member_keys(company_id)
+    return timeline(store.history.changes_about(keys, limit, as_of), keys, limit)

@@ -1,7 +1,7 @@
 """The claims desk (报备): file, release and settle claims, each decided and recorded in one unit of work.
 
 Every decision is taken on the claims as committed, inside the unit that
-writes it (``GraphStore.decide_on_claims``): the enterprise's group root and
+writes it (``UnitOfWork.decide_on_claims``): the enterprise's group root and
 the rep are locked first, so two reps claiming one enterprise at the same
 moment get one grant and one refusal naming the winner, on both servers.
 Each decision, a refusal included, lands with its history entry: who, what,
@@ -50,7 +50,7 @@ def explain(status: ClaimStatus) -> str:
 
 
 def _rep(store: GraphStore, rep_id: str) -> dict[str, Any]:
-    rep = store.node("Rep", rep_id)
+    rep = store.records.node("Rep", rep_id)
     if rep is None:
         raise NotFound(f"no rep with id {rep_id!r}")
     return rep
@@ -58,7 +58,7 @@ def _rep(store: GraphStore, rep_id: str) -> dict[str, Any]:
 
 def _locks(store: GraphStore, company_id: str, *rep_ids: str) -> dict[str, list[str]]:
     """The enterprise (its group root and the company) and the reps: what a claims decision serialises on."""
-    root = store.group_root(company_id)
+    root = store.accounts.group_root(company_id)
     return {"Company": sorted({root, company_id}), "Rep": sorted(set(rep_ids))}
 
 
@@ -104,7 +104,7 @@ def file_claim(
         note = explain(status) + (f"; {why}" if why else "")
         return Decided([stored], author.model_copy(update={"why": note}), status)
 
-    return store.decide_on_claims(_locks(store, company_id, rep_id), decide)[0]
+    return store.unit_of_work(lambda uow: uow.decide_on_claims(_locks(store, company_id, rep_id), decide))[0]
 
 
 def _after_every_filing(graph: nx.MultiDiGraph[str], moment: dt.datetime) -> dt.datetime:
@@ -127,7 +127,7 @@ def _stored_claim(graph: nx.MultiDiGraph[str], claim_id: str) -> Claim:
 
 def _claim_record(store: GraphStore, claim_id: str) -> dict[str, Any]:
     """The stored claim (its company and holder name the locks), or ``NotFound``."""
-    claim = store.node("Claim", claim_id)
+    claim = store.records.node("Claim", claim_id)
     if claim is None:
         raise NotFound(f"no claim with id {claim_id!r}")
     return claim
@@ -150,7 +150,9 @@ def release_claim(
         author = Author(who=who, source=ChangeSource.CLAIM, action="release a claim", why=why)
         return Decided([released], author, _status(_with(graph, released), claim_id, on, policy))
 
-    return store.decide_on_claims(_locks(store, str(stored["company_id"]), str(stored["rep_id"])), decide)[0]
+    return store.unit_of_work(
+        lambda uow: uow.decide_on_claims(_locks(store, str(stored["company_id"]), str(stored["rep_id"])), decide)
+    )[0]
 
 
 def _waiting(graph: nx.MultiDiGraph[str], claim_id: str, other: str, on: dt.date, policy: ClaimPolicy) -> Dispute:
@@ -205,7 +207,7 @@ def settle_dispute(
         return Decided(records, author, settlement)
 
     locks = _locks(store, str(stored["company_id"]), str(stored["rep_id"]), other_rep_id)
-    return store.decide_on_claims(locks, decide)[0]
+    return store.unit_of_work(lambda uow: uow.decide_on_claims(locks, decide))[0]
 
 
 def _transfer(

@@ -3,7 +3,7 @@
 Each function validates with the same pydantic models as the importer (so a
 form and a spreadsheet get the same reasons), checks what only the store
 knows (references, reporting cycles, the same person twice), then writes
-through ``GraphStore.write_rows`` with an ``Author``, so every edit lands in
+through ``UnitOfWork.write_rows`` with an ``Author``, so every edit lands in
 the history with who, when, why and before → after. Edits of an existing
 contact, company or department carry the version the editor read: if someone
 saved in between, the edit is refused with ``EditConflict`` instead of
@@ -72,7 +72,7 @@ def _with_new_id(model: type[Record], values: Mapping[str, Any]) -> dict[str, An
 def _require(store: GraphStore, field: str, label: str, value: str | None) -> dict[str, Any]:
     if not value:
         return {}
-    found = store.node(label, value)
+    found = store.records.node(label, value)
     if found is None:
         raise EditRefused(
             [
@@ -109,7 +109,7 @@ def _versions(label: str, record_id: str, version: int | None) -> dict[str, int]
 
 
 def _check_new_id(store: GraphStore, label: str, record_id: str, version: int | None) -> None:
-    if version is None and (existing := store.node(label, record_id)) is not None:
+    if version is None and (existing := store.records.node(label, record_id)) is not None:
         name = existing.get("name", record_id)
         reason = f"is already used by {name} ({record_id})"
         raise EditRefused([FieldProblem("id", record_id, reason, "id_taken", {"name": str(name), "id": record_id})])
@@ -118,7 +118,7 @@ def _check_new_id(store: GraphStore, label: str, record_id: str, version: int | 
 def _check_no_cycle(store: GraphStore, label: str, record_id: str, name: str, superiors: tuple[str, ...]) -> None:
     """Refuse a superior who is (indirectly) below the record: the line would loop back to it."""
     for superior in superiors:
-        line = store.line_up(label, superior, record_id)
+        line = store.records.line_up(label, superior, record_id)
         if line:
             loop = [f"{name} ({record_id})", *(f"{n} ({i})" for i, n in line)]
             path = " → ".join(loop)
@@ -147,7 +147,7 @@ def save_contact(
     _require_department_of(store, "unit_id", contact.unit_id, contact.company_id)
     for manager in contact.reports_to:
         _require(store, "reports_to", "Contact", manager)
-    twin = store.same_person(contact.company_id, contact.id, contact.phone, contact.email)
+    twin = store.records.same_person(contact.company_id, contact.id, contact.phone, contact.email)
     if twin:
         field = "phone" if contact.phone and twin.get("phone") == contact.phone else "email"
         reason = f"{twin['name']} ({twin['id']}) in this company has the same {field}: one person, one record"
@@ -156,19 +156,21 @@ def save_contact(
     _check_no_cycle(store, "Contact", contact.id, contact.name, contact.reports_to)
     rows = graph_rows([contact])
     rows.nodes = [_node_row("Contact", contact)]
-    dropped = [] if version is None else sorted(set(store.managers(contact.id)) - set(contact.reports_to))
+    dropped = [] if version is None else sorted(set(store.records.managers(contact.id)) - set(contact.reports_to))
     removals = [EdgeRow("Contact-REPORTS_TO->Contact", contact.id, m) for m in dropped]
-    report = store.write_rows(
-        rows, author=author, versions=_versions("Contact", contact.id, version), removals=removals
+    report = store.unit_of_work(
+        lambda uow: uow.write_rows(
+            rows, author=author, versions=_versions("Contact", contact.id, version), removals=removals
+        )
     )
     return contact, report
 
 
 def _stored_contact(store: GraphStore, contact_id: str) -> dict[str, Any]:
-    props = store.node("Contact", contact_id)
+    props = store.records.node("Contact", contact_id)
     if props is None:
         raise NotFound(f"no contact with id {contact_id!r}")
-    return {**props, "reports_to": tuple(store.managers(contact_id))}
+    return {**props, "reports_to": tuple(store.records.managers(contact_id))}
 
 
 def mark_left(store: GraphStore, contact_id: str, author: Author, version: int) -> WriteReport:
@@ -197,14 +199,16 @@ def save_company(
     removals = []
     if version is not None and not company.parent_id:
         removals = [EdgeRow("Company-BRANCH_OF->Company", company.id, p) for p in _stored_parent(store, company)]
-    report = store.write_rows(
-        rows, author=author, versions=_versions("Company", company.id, version), removals=removals
+    report = store.unit_of_work(
+        lambda uow: uow.write_rows(
+            rows, author=author, versions=_versions("Company", company.id, version), removals=removals
+        )
     )
     return company, report
 
 
 def _stored_parent(store: GraphStore, company: Company) -> list[str]:
-    stored = store.node("Company", company.id) or {}
+    stored = store.records.node("Company", company.id) or {}
     return [stored["parent_id"]] if stored.get("parent_id") else []
 
 
@@ -220,7 +224,9 @@ def save_unit(
         _check_no_cycle(store, "OrgUnit", unit.id, unit.name, (unit.parent_id,))
     rows = graph_rows([unit])
     rows.nodes = [_node_row("OrgUnit", unit)]
-    report = store.write_rows(rows, author=author, versions=_versions("OrgUnit", unit.id, version))
+    report = store.unit_of_work(
+        lambda uow: uow.write_rows(rows, author=author, versions=_versions("OrgUnit", unit.id, version))
+    )
     return unit, report
 
 
@@ -229,13 +235,13 @@ def save_influence(store: GraphStore, values: Mapping[str, Any], author: Author)
     influence = _validated(Influence, values)
     _require(store, "from_id", "Contact", influence.from_id)
     _require(store, "to_id", "Contact", influence.to_id)
-    return store.write_rows(graph_rows([influence]), author=author)
+    return store.unit_of_work(lambda uow: uow.write_rows(graph_rows([influence]), author=author))
 
 
 def remove_influence(store: GraphStore, from_id: str, to_id: str, kind: InfluenceKind, author: Author) -> WriteReport:
     """Withdraw an influence line; the history keeps what it was."""
     edge = EdgeRow("Contact-INFLUENCES->Contact", from_id, to_id, kind.value)
-    return store.write_rows(GraphRows(), author=author, removals=[edge])
+    return store.unit_of_work(lambda uow: uow.write_rows(GraphRows(), author=author, removals=[edge]))
 
 
 def save_relationship(store: GraphStore, values: Mapping[str, Any], author: Author) -> WriteReport:
@@ -243,7 +249,7 @@ def save_relationship(store: GraphStore, values: Mapping[str, Any], author: Auth
     relationship = _validated(Relationship, values)
     _require(store, "rep_id", "Rep", relationship.rep_id)
     _require(store, "contact_id", "Contact", relationship.contact_id)
-    return store.write_rows(graph_rows([relationship]), author=author)
+    return store.unit_of_work(lambda uow: uow.write_rows(graph_rows([relationship]), author=author))
 
 
 def log_touch(store: GraphStore, values: Mapping[str, Any], author: Author) -> WriteReport:
@@ -252,4 +258,4 @@ def log_touch(store: GraphStore, values: Mapping[str, Any], author: Author) -> W
     _require(store, "rep_id", "Rep", touch.rep_id)
     _require(store, "contact_id", "Contact", touch.contact_id)
     _require(store, "opportunity_id", "Opportunity", touch.opportunity_id)
-    return store.write_rows(graph_rows([touch]), author=author)
+    return store.unit_of_work(lambda uow: uow.write_rows(graph_rows([touch]), author=author))

@@ -29,20 +29,34 @@ from graph.domain.claim_policy import ClaimPolicy
 from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline
 from graph.store import GraphStore
 
-__all__ = ["GraphReads", "VisibleStore", "viewer_full_view"]
+__all__ = ["AccountLists", "GraphReads", "SubgraphLists", "VisibleStore", "viewer_full_view"]
 
 
-class GraphReads(Protocol):
-    """The reads ``VisibleStore`` filters: ``GraphStore``'s, or a cache of them."""
+class AccountLists(Protocol):
+    """The account lists ``VisibleStore`` filters: ``GraphStore.accounts``, or a cache of them."""
 
     def groups(self) -> list[dict[str, Any]]: ...
     def group_companies(self, company_id: str) -> list[dict[str, Any]]: ...
-    def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
-    def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]: ...
-    def claims_graph(self) -> nx.MultiDiGraph[str]: ...
     def company_names(self) -> list[dict[str, Any]]: ...
     def company_roots(self) -> dict[str, str]: ...
     def reps(self) -> list[dict[str, Any]]: ...
+
+
+class SubgraphLists(Protocol):
+    """The graphs ``VisibleStore`` filters: ``GraphStore.subgraphs``, or a cache of them."""
+
+    def company(self, company_id: str) -> nx.MultiDiGraph[str]: ...
+    def group(self, company_id: str) -> nx.MultiDiGraph[str]: ...
+    def claims(self) -> nx.MultiDiGraph[str]: ...
+
+
+class GraphReads(Protocol):
+    """The reads ``VisibleStore`` filters: ``GraphStore``'s read models, or a cache of them."""
+
+    @property
+    def accounts(self) -> AccountLists: ...
+    @property
+    def subgraphs(self) -> SubgraphLists: ...
 
 
 def viewer_full_view(
@@ -56,7 +70,7 @@ def viewer_full_view(
     if viewer.sees_everything:
         return None
     scopes = [c.scope_id for c in report.claims if c.rep_id in viewer.team_reps and c.protects(report.as_of)]
-    return full_view(viewer, store.worked_accounts(viewer.team_reps), scopes, roots, policy.separate_branches)
+    return full_view(viewer, store.accounts.worked_accounts(viewer.team_reps), scopes, roots, policy.separate_branches)
 
 
 class VisibleStore:
@@ -87,7 +101,7 @@ class VisibleStore:
 
     def counts(self) -> dict[str, int]:
         """How much the store holds, by label: figures, never a record."""
-        return self._store.counts()
+        return self._store.accounts.counts()
 
     def sees(self, company_id: str) -> bool:
         """Whether the viewer sees ``company_id`` in full: its people, deals and history."""
@@ -95,7 +109,7 @@ class VisibleStore:
 
     @functools.cached_property
     def _roots(self) -> dict[str, str]:
-        return self._reads.company_roots()
+        return self._reads.accounts.company_roots()
 
     @functools.cached_property
     def visible_groups(self) -> frozenset[str] | None:
@@ -107,12 +121,12 @@ class VisibleStore:
     def groups(self) -> list[dict[str, Any]]:
         """The groups the viewer may open, with their sizes."""
         shown = self.visible_groups
-        return [g for g in self._reads.groups() if shown is None or g["id"] in shown]
+        return [g for g in self._reads.accounts.groups() if shown is None or g["id"] in shown]
 
     def group_companies(self, company_id: str) -> list[dict[str, Any]]:
         """Every company of an open group, each with ``full``: whether its people show."""
         self._open_group(company_id)
-        return [c | {"full": self.sees(str(c["id"]))} for c in self._reads.group_companies(company_id)]
+        return [c | {"full": self.sees(str(c["id"]))} for c in self._reads.accounts.group_companies(company_id)]
 
     def _open_group(self, company_id: str) -> None:
         shown = self.visible_groups
@@ -123,10 +137,10 @@ class VisibleStore:
         return restricted(graph, self.viewer, self._full)
 
     def company_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
-        """A company in full view, as ``GraphStore.company_subgraph`` (phones masked where the role says)."""
+        """A company in full view, as ``Subgraphs.company`` (phones masked where the role says)."""
         self._only_full(company_id)
         self._record_view(company_id)
-        return self._restricted(self._reads.company_subgraph(company_id))
+        return self._restricted(self._reads.subgraphs.company(company_id))
 
     def company_subgraph_as_of(self, company_id: str, day: dt.date) -> nx.MultiDiGraph[str]:
         """A company in full view as it was at the end of ``day``."""
@@ -137,7 +151,7 @@ class VisibleStore:
     def group_subgraph(self, company_id: str) -> nx.MultiDiGraph[str]:
         """An open group; companies outside the viewer's full view keep their status, not their people or deals."""
         self._open_group(company_id)
-        graph = self._reads.group_subgraph(company_id)
+        graph = self._reads.subgraphs.group(company_id)
         self._record_view(str(graph.graph.get("root", company_id)))
         return self._restricted(graph)
 
@@ -147,7 +161,7 @@ class VisibleStore:
 
     def claims_graph(self) -> nx.MultiDiGraph[str]:
         """The claims graph every claim is judged on, the same for all; people outside full view reduced to ids."""
-        graph = self._reads.claims_graph()
+        graph = self._reads.subgraphs.claims()
         for _, data in graph.nodes(data=True):
             label, company = data.get("label"), str(data.get("company_id"))
             if label == "Contact":
@@ -187,22 +201,22 @@ class VisibleStore:
 
     def company_names(self) -> list[dict[str, Any]]:
         """Every company's name and tier: what the "is it already protected?" search answers for."""
-        return self._reads.company_names()
+        return self._reads.accounts.company_names()
 
     def phone_companies(self, phone: str) -> list[str]:
         """The companies a phone belongs to (the protection search): companies, never the person."""
-        return self._store.phone_companies(phone)
+        return self._store.accounts.phone_companies(phone)
 
     def reps(self) -> list[dict[str, Any]]:
         """Our own people: every viewer sees who holds what."""
-        return self._reads.reps()
+        return self._reads.accounts.reps()
 
     def our_categories(self) -> list[str]:
-        return self._store.our_categories()
+        return self._store.accounts.our_categories()
 
     def rep_accounts(self, rep_id: str) -> list[str]:
         """The accounts a rep works, among those the viewer sees in full."""
-        return [c for c in self._store.rep_accounts(rep_id) if self.sees(c)]
+        return [c for c in self._store.accounts.rep_accounts(rep_id) if self.sees(c)]
 
     def account_timeline(self, company_id: str, limit: int = 200) -> list[TimelineItem]:
         """What happened in a company in full view, newest first, phones and e-mails masked where the role says."""
@@ -211,7 +225,7 @@ class VisibleStore:
 
     def contact_timeline(self, contact_id: str, limit: int = 200) -> list[TimelineItem]:
         """What happened to one contact of a company in full view, newest first."""
-        company_id = self._store.contact_company(contact_id)
+        company_id = self._store.accounts.contact_company(contact_id)
         self._only_full(company_id)
         return self._masked_items(contact_timeline(self._store, contact_id, limit), company_id)
 
@@ -229,19 +243,19 @@ class VisibleStore:
             return
         mark = (dt.date.today().isoformat(), company_id)
         if mark not in self._recorded:
-            self._store.record_access(self._author("view account"), [company_id])
+            self._store.unit_of_work(lambda uow: uow.record_access(self._author("view account"), [company_id]))
             self._recorded.add(mark)
 
     def record_download(self, company_ids: Iterable[str], file_name: str) -> None:
         """Every download goes into the history of the accounts it holds, with who and when."""
         if not self.viewer.local:
-            self._store.record_access(self._author(f"download {file_name}"), company_ids)
+            self._store.unit_of_work(lambda uow: uow.record_access(self._author(f"download {file_name}"), company_ids))
 
     def access_log(self, since: dt.date, limit: int = 500) -> list[AccessRecord]:
         """Who viewed accounts outside their own or downloaded them since ``since``: for sales ops and admins."""
         if not self.viewer.sees_everything:
             raise NotAllowed("the access log is for sales ops and admins")
-        return access_records(self._store.access_log(since, limit))
+        return access_records(self._store.history.access_log(since, limit))
 
     def _author(self, action: str) -> Author:
         return Author(who=self.viewer.who, source=ChangeSource.ACCESS, action=action)

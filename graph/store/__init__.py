@@ -1,5 +1,7 @@
-"""The graph store: Cypher constants, schema, one runner per server, the repository."""
+"""The graph store: read models per feature, the unit of work, Cypher constants, schema, one runner per server."""
 
-from graph.store.repository import Decided, GraphStore, WriteCounts, WriteReport
+from graph.store.repository import GraphStore
+from graph.store.unit_of_work import UnitOfWork
+from graph.store.write_results import Decided, WriteCounts, WriteReport
 
-__all__ = ["Decided", "GraphStore", "WriteCounts", "WriteReport"]
+__all__ = ["Decided", "GraphStore", "UnitOfWork", "WriteCounts", "WriteReport"]

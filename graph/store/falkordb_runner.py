@@ -31,9 +31,11 @@ from redis.exceptions import RedisError, ResponseError, WatchError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from graph.domain.errors import QueryFailed, StoreUnavailable
-from graph.store.cypher import PING, READ_VERSIONS, query_name
+from graph.store.cypher import PING
 from graph.store.runner import Row, Transaction
 from graph.store.schema import FALKOR_ALREADY_EXISTS, FALKOR_CONSTRAINTS, FALKOR_INDEX_LIST, FALKOR_INDEXES
+from graph.store.statements import query_name
+from graph.store.write_cypher import READ_VERSIONS
 
 __all__ = ["FalkorRunner", "composite"]
 

@@ -26,9 +26,11 @@ from neo4j.exceptions import (
 
 from graph.config.settings import neo4j_uri_problem
 from graph.domain.errors import QueryFailed, StoreUnavailable
-from graph.store.cypher import LOCK_VERSIONS, PING, query_name
+from graph.store.cypher import PING
 from graph.store.runner import Row, Transaction
 from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
+from graph.store.statements import query_name
+from graph.store.write_cypher import LOCK_VERSIONS
 
 __all__ = ["Neo4jRunner"]
 

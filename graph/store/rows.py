@@ -55,7 +55,7 @@ class NodeRow:
 
 @dataclass(frozen=True)
 class EdgeRow:
-    """A relationship to upsert; ``spec`` names an entry of ``cypher.EDGES``."""
+    """A relationship to upsert; ``spec`` names an entry of ``relations.EDGES``."""
 
     spec: str
     source: str

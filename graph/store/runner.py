@@ -19,10 +19,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["Row", "Runner", "Transaction"]
+__all__ = ["Reader", "Row", "Runner", "Transaction"]
 
 Row = dict[str, Any]
 _T = TypeVar("_T")
+
+
+class Reader(Protocol):
+    """What a read model needs: a runner for reads on their own, or a unit of work's transaction."""
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]: ...
 
 
 class Transaction(Protocol):

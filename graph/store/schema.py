@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.store.cypher import NODE_LABELS
+from graph.domain.relations import NODE_LABELS
 
 __all__ = [
     "FALKOR_ALREADY_EXISTS",

@@ -64,7 +64,7 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _team_of(store: GraphStore, address: str) -> set[str]:
-    reps = {str(r["id"]): r for r in store.reps()}
+    reps = {str(r["id"]): r for r in store.accounts.reps()}
     me = next(i for i, r in reps.items() if r.get("email") == address)
     below = {i for i, r in reps.items() if r.get("manager_id") == me}
     teams = {reps[i].get("team") for i in {me, *below}} - {None}
@@ -75,8 +75,8 @@ def _full_companies(store: GraphStore, reps: set[str]) -> set[str]:
     """The README's rule, restated: knows someone there, owns an open deal there, or a live claim covers it."""
     today = dt.date.today()
     full: set[str] = set()
-    for group in store.groups():
-        graph = store.group_subgraph(str(group["id"]))
+    for group in store.accounts.groups():
+        graph = store.subgraphs.group(str(group["id"]))
         for source, target, data in graph.edges(data=True):
             ends = graph.nodes[source], graph.nodes[target]
             if data["type"] == "KNOWS" and ends[0]["label"] == "Rep" and ends[0]["id"] in reps:
@@ -84,7 +84,7 @@ def _full_companies(store: GraphStore, reps: set[str]) -> set[str]:
         for _, data in graph.nodes(data=True):
             if data["label"] == "Opportunity" and data.get("owner_id") in reps and data["stage"] not in ("won", "lost"):
                 full.add(str(data["company_id"]))
-    claims = store.claims_graph()
+    claims = store.subgraphs.claims()
     roots = company_roots(claims)
     for claim in claims_report(claims, today, ClaimPolicy()).claims:
         if claim.rep_id in reps and claim.protects(today):
@@ -94,8 +94,8 @@ def _full_companies(store: GraphStore, reps: set[str]) -> set[str]:
 
 def _people(store: GraphStore) -> list[dict[str, Any]]:
     people = []
-    for group in store.groups():
-        graph = store.group_subgraph(str(group["id"]))
+    for group in store.accounts.groups():
+        graph = store.subgraphs.group(str(group["id"]))
         people += [d for _, d in graph.nodes(data=True) if d["label"] == "Contact"]
     return people
 
@@ -109,7 +109,7 @@ def forbidden(role: str) -> tuple[set[str], list[str]]:
     store = open_store()
     try:
         people = _people(store)
-        reps = {str(r.get("name")) for r in store.reps()}
+        reps = {str(r.get("name")) for r in store.accounts.reps()}
         full = None if role == "ops" else _full_companies(store, _team_of(store, ROLES[role]))
     finally:
         store.close()

@@ -60,13 +60,15 @@ def data_strings(settings: Settings | None = None) -> list[str]:
     store = open_store(settings)
     try:
         found: set[str] = set()
-        for group in store.groups():
-            graph = store.group_subgraph(str(group["id"]))
+        for group in store.accounts.groups():
+            graph = store.subgraphs.group(str(group["id"]))
             rows = [data for _, data in graph.nodes(data=True)] + [data for _, _, data in graph.edges(data=True)]
             found |= {str(v) for data in rows for k, v in data.items() if k in DATA_FIELDS and isinstance(v, str)}
-        found |= {str(rep.get("name", "")) for rep in store.reps()} | {"kagraph demo", "root"}
-        found |= {str(rep["email"]) for rep in store.reps() if rep.get("email")}
-        found |= {change.who for change in store.changes_since(dt.date(2000, 1, 1))}  # who signed in or imported
+        found |= {str(rep.get("name", "")) for rep in store.accounts.reps()} | {"kagraph demo", "root"}
+        found |= {str(rep["email"]) for rep in store.accounts.reps() if rep.get("email")}
+        found |= {
+            change.who for change in store.history.changes_since(dt.date(2000, 1, 1))
+        }  # who signed in or imported
         found |= {f"{stem}.csv" for stem in STEMS} | {c for columns in COLUMNS.values() for c in columns}
         found |= {a for columns in COLUMNS.values() for aliases in columns.values() for a in aliases}
     finally:

@@ -48,7 +48,7 @@ def live_claim(company: str, rep: str) -> str:
     """The id of the live claim ``rep`` holds on ``company`` today, read from the store the app writes to."""
     store = open_store(Settings())
     try:
-        report = claims_report(store.claims_graph(), TODAY)
+        report = claims_report(store.subgraphs.claims(), TODAY)
     finally:
         store.close()
     (found,) = [c.id for c in report.claims if (c.company_id, c.rep_id, c.status) == (company, rep, "live")]
@@ -135,7 +135,7 @@ def test_the_decision_chain_files_a_claim_and_shows_its_holder(policy_file: Path
     assert any(f"Claim (报备): 周杰 (direct) until {until}" in shown(m.value) for m in app.markdown)
     store = open_store(Settings())
     try:
-        (change,) = store.changes_about([node_key("Claim", live_claim(HQ, "rep-zhou"))])
+        (change,) = store.history.changes_about([node_key("Claim", live_claim(HQ, "rep-zhou"))])
     finally:
         store.close()
     assert (change.who, change.source, change.action) == (WRITER, "claim", "file a claim")

@@ -51,7 +51,7 @@ def saved(app: AppTest) -> list[str]:
 
 
 def contact(store: GraphStore, contact_id: str = PERSON) -> dict[str, Any]:
-    props = store.node("Contact", contact_id)
+    props = store.records.node("Contact", contact_id)
     assert props is not None
     return props
 
@@ -75,8 +75,8 @@ def test_edit_contact_details_managers_and_unit(store: GraphStore) -> None:
         "ou-hd-wz-infra",
         "13900001234",
     )
-    assert store.managers(PERSON) == ["ct-hd-wz-011"]
-    change = store.changes_about([f"Contact:{PERSON}"])[0]
+    assert store.records.managers(PERSON) == ["ct-hd-wz-011"]
+    change = store.history.changes_about([f"Contact:{PERSON}"])[0]
     assert (change.who, change.why, change.action) == (WRITER, "promoted after the audit", "edit contact")
     timeline = next(d.value for d in app.dataframe if "change" in d.value.columns)
     assert "Stance: unknown → supporter" in "".join(timeline["change"])
@@ -135,7 +135,7 @@ def test_draw_and_remove_an_influence_line(store: GraphStore) -> None:
     app.slider(key=f"{prefix}.weight").set_value(0.85)
     app.button(key=f"{prefix}.save").click().run()
     assert saved(app)
-    graph = store.company_subgraph(COMPANY)
+    graph = store.subgraphs.company(COMPANY)
     edge = f"Contact:{PERSON}", "Contact:ct-hd-wz-001", "INFLUENCES:former_colleague"
     assert graph.edges[edge]["weight"] == 0.85
     app.selectbox(key=f"{prefix}.other").set_value("ct-hd-wz-001")
@@ -143,13 +143,13 @@ def test_draw_and_remove_an_influence_line(store: GraphStore) -> None:
     app.slider(key=f"{prefix}.weight").set_value(0.4)
     app.button(key=f"{prefix}.save").click().run()
     assert saved(app)
-    assert store.company_subgraph(COMPANY).edges[edge]["weight"] == 0.4  # re-weighted, not a second line
+    assert store.subgraphs.company(COMPANY).edges[edge]["weight"] == 0.4  # re-weighted, not a second line
     picker = app.selectbox(key=f"{prefix}.pick")
     line = next(i for i, label in enumerate(picker.options) if "former colleague" in label)
     picker.set_value(line).run()
     app.button(key=f"{prefix}.remove").click().run()
     assert saved(app)
-    assert not store.company_subgraph(COMPANY).has_edge(*edge)
+    assert not store.subgraphs.company(COMPANY).has_edge(*edge)
 
 
 @pytest.mark.usefixtures("import_env")
@@ -161,7 +161,7 @@ def test_relationship_scores_and_a_touch(store: GraphStore) -> None:
     app.slider(key=f"{prefix}.rep-li.price_acceptance").set_value(2)
     app.button(key=f"{prefix}.rep-li.save").click().run()
     assert saved(app)
-    known = store.company_subgraph(COMPANY).edges["Rep:rep-li", f"Contact:{PERSON}", "KNOWS:"]
+    known = store.subgraphs.company(COMPANY).edges["Rep:rep-li", f"Contact:{PERSON}", "KNOWS:"]
     assert (known["closeness"], known["price_acceptance"]) == (5, 2)
     touch = f"touch.{PERSON}"
     app.selectbox(key=f"{touch}.rep").set_value("rep-li")
@@ -169,7 +169,7 @@ def test_relationship_scores_and_a_touch(store: GraphStore) -> None:
     app.text_area(key=f"{touch}.note").set_value("<img src=x onerror=alert(1)> 讨论试点")
     app.button(key=f"{touch}.save").click().run()
     assert saved(app)
-    notes = [d.get("note") for _, _, d in store.company_subgraph(COMPANY).in_edges(f"Contact:{PERSON}", data=True)]
+    notes = [d.get("note") for _, _, d in store.subgraphs.company(COMPANY).in_edges(f"Contact:{PERSON}", data=True)]
     assert "<img src=x onerror=alert(1)> 讨论试点" in notes
 
 
@@ -192,7 +192,7 @@ def test_add_contact_department_and_branch(store: GraphStore) -> None:
         "MATCH (c:Contact {name: $n}) RETURN c.id AS id, c.unit_id AS unit", {"n": "<b>林</b>新"}
     )
     assert person[0]["unit"] == units[0]["id"]
-    assert store.managers(person[0]["id"]) == ["ct-hd-wz-001"]
+    assert store.records.managers(person[0]["id"]) == ["ct-hd-wz-001"]
     app.text_input(key=f"{ADD}.company.name").set_value("华东电网温州龙湾供电所")
     app.button(key=f"{ADD}.company.save").click().run()
     assert saved(app)

@@ -73,13 +73,13 @@ def test_file_a_claim_from_the_search_and_read_it_back(served_app: ServedApp, br
 
     store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
     try:
-        report = claims_report(store.claims_graph(), dt.date.today())
+        report = claims_report(store.subgraphs.claims(), dt.date.today())
         today = [c for c in report.claims if c.claimed_on == dt.date.today()]
         assert [(c.rep_id, c.status, c.reason) for c in today] == [
             ("rep-li", "live", ""),
             ("rep-chen", "refused", "held"),
         ]
-        (change,) = store.changes_about([f"Claim:{today[0].id}"])
+        (change,) = store.history.changes_about([f"Claim:{today[0].id}"])
         assert (change.who, change.action, change.source) == ("运营 Ops", "file a claim", "claim")
     finally:
         store.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
+from graph.domain.access import local_viewer
 from graph.render.digest import digest_html
 from graph.services.account_views import account_onboarding
+from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from ingest.demo import DEMO_TODAY
 from ingest.load_demo import load_demo
@@ -18,8 +20,8 @@ pytestmark = pytest.mark.e2e
 
 def test_digest_prints_to_pdf(store: GraphStore, browser: Browser) -> None:
     load_demo(store)
-    digest = account_onboarding(store, "co-hd-jx", "rep-li", DEMO_TODAY)
-    names = {c["id"]: c["name"] for c in store.company_names()}
+    digest = account_onboarding(VisibleStore(store, local_viewer("e2e"), None), "co-hd-jx", "rep-li", DEMO_TODAY)
+    names = {c["id"]: c["name"] for c in store.accounts.company_names()}
     page = browser.new_page(viewport={"width": 900, "height": 1200})
     page.set_content(digest_html(digest_document(digest, names)))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

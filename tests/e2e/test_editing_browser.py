@@ -62,8 +62,8 @@ def test_edit_a_contact_and_read_its_timeline(served_app: ServedApp, browser: Br
     page.close()
     store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
     try:
-        assert store.node("Contact", "ct-hd-wz-010")["stance"] == "supporter"  # type: ignore[index]
-        change = store.changes_about(["Contact:ct-hd-wz-010"])[0]
+        assert store.records.node("Contact", "ct-hd-wz-010")["stance"] == "supporter"  # type: ignore[index]
+        change = store.history.changes_about(["Contact:ct-hd-wz-010"])[0]
         assert (change.who, change.why) == ("王磊", "backs the pilot after the demo")
     finally:
         store.close()

@@ -44,18 +44,20 @@ def test_hostile_company_and_vendor_names_stay_text(browser: Browser, tmp_path: 
 def test_group_portfolio_claims_and_onboarding_pages_draw(served_app: ServedApp, browser: Browser) -> None:
     store = open_store(Settings(kagraph_data_dir=served_app.data_dir))
     try:
-        store.write(
-            [
-                Company(id="hostile", name=IMG, employees=90_000),
-                Purchase(
-                    company_id="hostile",
-                    product="fw",
-                    category="网络安全",
-                    vendor="Apex Systems",
-                    since=dt.date(2026, 1, 1),
-                    amount=9_000_000.0,
-                ),
-            ]
+        store.unit_of_work(
+            lambda uow: uow.write(
+                [
+                    Company(id="hostile", name=IMG, employees=90_000),
+                    Purchase(
+                        company_id="hostile",
+                        product="fw",
+                        category="网络安全",
+                        vendor="Apex Systems",
+                        since=dt.date(2026, 1, 1),
+                        amount=9_000_000.0,
+                    ),
+                ]
+            )
         )
     finally:
         store.close()

@@ -90,8 +90,8 @@ def test_hostile_names_render_as_text_in_labels_and_tooltips(browser: Browser, t
 
 
 def test_a_two_thousand_person_account_draws(store: GraphStore, browser: Browser, tmp_path: Path) -> None:
-    store.write(synthetic_account(2000))
-    graph = store.company_subgraph("co-syn")
+    store.unit_of_work(lambda uow: uow.write(synthetic_account(2000)))
+    graph = store.subgraphs.company("co-syn")
     report = decision_chain(graph, dt.date(2026, 11, 1))
     influence = {c.id: c.influence for c in report.contacts}
     html = chain_map_html(graph, influence, strength_lookup(report.strengths), map_text("en")).html
@@ -113,7 +113,7 @@ def test_demo_maps_open_legible_and_without_overlapping_cards(
     load_demo(store)
     measured = {}
     for company in DEMO_ACCOUNTS:
-        graph = store.company_subgraph(company)
+        graph = store.subgraphs.company(company)
         report = decision_chain(graph, DEMO_TODAY)
         rendered = chain_map_html(
             graph, {c.id: c.influence for c in report.contacts}, strength_lookup(report.strengths), map_text("zh")

@@ -47,12 +47,14 @@ def desk(store: GraphStore) -> GraphStore:
         Rep(id="partner", name="Pat Partner", channel="partner", team="P"),
         *(Rep(id=f"r{i}", name=f"Rep {i}", channel="direct", team=f"team {i}") for i in range(CLAIMANTS)),
     ]
-    store.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+    store.unit_of_work(
+        lambda uow: uow.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+    )
     return store
 
 
 def claim_history(store: GraphStore, claim_id: str) -> list[tuple[str, str, str]]:
-    return [(c.who, c.action, c.why) for c in store.changes_about([node_key("Claim", claim_id)])]
+    return [(c.who, c.action, c.why) for c in store.history.changes_about([node_key("Claim", claim_id)])]
 
 
 def test_a_claim_is_granted_with_its_expiry_and_a_second_refused_naming_the_holder(desk: GraphStore) -> None:
@@ -63,7 +65,7 @@ def test_a_claim_is_granted_with_its_expiry_and_a_second_refused_naming_the_hold
     assert explain(refused) == "refused: protected by Dan Direct (direct) until 2026-11-14"
     assert claim_history(desk, granted.id) == [("Ops Olga", "file a claim", "protected until 2026-11-14; met the CIO")]
     assert claim_history(desk, refused.id) == [("Pat Partner", "file a claim", explain(refused))]
-    stored = claims_report(desk.claims_graph(), day(3), POLICY).claims
+    stored = claims_report(desk.subgraphs.claims(), day(3), POLICY).claims
     assert [(c.rep_id, c.status) for c in stored] == [("direct", "live"), ("partner", "refused")]
 
 
@@ -71,7 +73,7 @@ def test_a_refusal_stands_even_after_the_holder_lets_go_the_same_day(desk: Graph
     held = file_claim(desk, "g-east", "direct", "Dan", day(1), POLICY)
     refused = file_claim(desk, "g-west", "partner", "Pat", day(5), POLICY)
     release_claim(desk, held.id, "Dan", day(5), POLICY)
-    (_, later) = claims_report(desk.claims_graph(), day(5), POLICY).claims
+    (_, later) = claims_report(desk.subgraphs.claims(), day(5), POLICY).claims
     assert (later.id, later.status, later.reason) == (refused.id, "refused", "filed_refused")
     again = file_claim(desk, "g-west", "partner", "Pat", day(5), POLICY)
     assert again.id != refused.id and again.status == "live"  # filing again is a decision of its own
@@ -81,12 +83,12 @@ def test_release_returns_it_to_the_pool_cooling_off_keeps_the_holder_back(desk: 
     held = file_claim(desk, "solo", "tele", "Tess", day(1), POLICY)
     released = release_claim(desk, held.id, "Tess", day(4), POLICY, why="not a fit")
     assert (released.status, released.reason, released.detail["by"]) == ("released", "released", "Tess")
-    pool = claims_report(desk.claims_graph(), day(4), POLICY).pool
+    pool = claims_report(desk.subgraphs.claims(), day(4), POLICY).pool
     assert [(p.scope_id, p.since, p.how) for p in pool] == [("solo", day(4), "released")]
     assert claim_history(desk, held.id)[0] == ("Tess", "release a claim", "not a fit")
     assert file_claim(desk, "solo", "tele", "Tess", day(6), POLICY).reason == "cooling"
     taken = file_claim(desk, "solo", "partner", "Pat", day(6), POLICY)
-    assert taken.status == "live" and claims_report(desk.claims_graph(), day(6), POLICY).pool == []
+    assert taken.status == "live" and claims_report(desk.subgraphs.claims(), day(6), POLICY).pool == []
     with pytest.raises(EditRefused, match="is released, not live"):
         release_claim(desk, held.id, "Tess", day(7), POLICY)
 
@@ -100,14 +102,14 @@ def test_the_cap_from_the_policy_refuses_one_claim_too_many(desk: GraphStore) ->
 def collide(store: GraphStore) -> str:
     """tele claims the group on day 1 and partner visits its east branch on day 3; the claim's id."""
     held = file_claim(store, "g-hq", "tele", "Tess", day(1), POLICY)
-    store.write([Touch(date=day(3), rep_id="partner", contact_id="p-east", kind="visit")])
+    store.unit_of_work(lambda uow: uow.write([Touch(date=day(3), rep_id="partner", contact_id="p-east", kind="visit")]))
     return held.id
 
 
 @pytest.mark.parametrize("decision", list(SettlementDecision))
 def test_settling_a_collision_is_recorded_and_closes_the_dispute(desk: GraphStore, decision: str) -> None:
     held = collide(desk)
-    (waiting,) = claims_report(desk.claims_graph(), day(4), POLICY).disputes
+    (waiting,) = claims_report(desk.subgraphs.claims(), day(4), POLICY).disputes
     assert (waiting.kind, waiting.holder_id, waiting.other_rep_id, waiting.waiting) == (
         "collision",
         "tele",
@@ -115,7 +117,7 @@ def test_settling_a_collision_is_recorded_and_closes_the_dispute(desk: GraphStor
         True,
     )
     settled = settle_dispute(desk, held, "partner", SettlementDecision(decision), "Manager Mo", day(4), POLICY)
-    report = claims_report(desk.claims_graph(), day(4), POLICY)
+    report = claims_report(desk.subgraphs.claims(), day(4), POLICY)
     (dispute,) = report.disputes
     assert dispute.settlement is not None and dispute.settlement.decision == decision
     assert dispute.settlement.settled_by == "Manager Mo"
@@ -136,11 +138,11 @@ def test_a_transfer_the_policy_refuses_writes_nothing(desk: GraphStore) -> None:
     held = collide(desk)
     policy = ClaimPolicy(default=TierRule(cap=1))
     assert file_claim(desk, "solo", "partner", "Pat", day(2), policy).status == "live"
-    before = desk.counts()
+    before = desk.accounts.counts()
     with pytest.raises(EditRefused, match="cannot take it over: refused: the rep already holds 1 live claims"):
         settle_dispute(desk, held, "partner", SettlementDecision.TRANSFER, "Mo", day(4), policy)
-    assert desk.counts() == before
-    assert claims_report(desk.claims_graph(), day(4), policy).disputes[0].waiting
+    assert desk.accounts.counts() == before
+    assert claims_report(desk.subgraphs.claims(), day(4), policy).disputes[0].waiting
 
 
 def test_eight_reps_claiming_one_enterprise_at_one_moment_get_one_grant(
@@ -160,7 +162,7 @@ def test_eight_reps_claiming_one_enterprise_at_one_moment_get_one_grant(
     with ThreadPoolExecutor(CLAIMANTS) as pool:
         outcomes = list(pool.map(claim, range(CLAIMANTS)))
     assert sorted(outcomes) == ["live"] + ["refused"] * (CLAIMANTS - 1)
-    stored = claims_report(desk.claims_graph(), day(1), POLICY).claims
+    stored = claims_report(desk.subgraphs.claims(), day(1), POLICY).claims
     assert [c.status for c in stored].count("live") == 1 and len(stored) == CLAIMANTS
     winner = next(c for c in stored if c.status == "live")
     assert all(c.detail.get("holder") == winner.rep_name for c in stored if c.status == "refused")

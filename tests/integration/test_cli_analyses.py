@@ -204,7 +204,7 @@ def test_handover_moves_deals_and_claims_and_keeps_relationships(demo_cli, store
     result = output(
         demo_cli("handover", "--rep", "rep-sun", "--to", f"{COLLISION_COMPANY_ID}=rep-ma", "--why", "moves to Beijing")
     )
-    recorded = store.changes_about(["Rep:rep-sun"])[0]
+    recorded = store.history.changes_about(["Rep:rep-sun"])[0]
     assert (recorded.source, recorded.why) == ("handover", "moves to Beijing")
     (account,) = result["accounts"]
     assert account["opportunities_moved"] == sorted(d["id"] for d in deals) and account["relationships"]
@@ -238,7 +238,7 @@ def test_history_and_the_subgraph_a_month_back(demo_cli) -> None:
 def test_access_log_lists_the_views_and_downloads_recorded(demo_cli, store: GraphStore) -> None:
     assert output(demo_cli("access-log")) == []
     who = Author(who="ops@example.com", source=ChangeSource.ACCESS, action="download portfolio.csv")
-    store.record_access(who, [CHINESE_GROUP_ID, ENGLISH_GROUP_ID])
+    store.unit_of_work(lambda uow: uow.record_access(who, [CHINESE_GROUP_ID, ENGLISH_GROUP_ID]))
     (line,) = output(demo_cli("access-log", as_of=dt.date.today().isoformat()))
     assert (line["who"], line["what"], line["file"]) == ("ops@example.com", "downloaded", "portfolio.csv")
     assert line["company_ids"] == [CHINESE_GROUP_ID, ENGLISH_GROUP_ID]

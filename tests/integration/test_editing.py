@@ -36,18 +36,18 @@ def by(who: str, action: str = "edit", why: str = "") -> Author:
 
 @pytest.fixture
 def filled(store: GraphStore) -> GraphStore:
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     return store
 
 
 def stored(store: GraphStore, label: str, node_id: str) -> dict[str, Any]:
-    props = store.node(label, node_id)
+    props = store.records.node(label, node_id)
     assert props is not None, f"no {label} {node_id}"
     return props
 
 
 def contact(store: GraphStore, contact_id: str) -> dict[str, Any]:
-    return {**stored(store, "Contact", contact_id), "reports_to": tuple(store.managers(contact_id))}
+    return {**stored(store, "Contact", contact_id), "reports_to": tuple(store.records.managers(contact_id))}
 
 
 def refusal(error: pytest.ExceptionInfo[EditRefused]) -> list[tuple[str, str]]:
@@ -82,7 +82,7 @@ def test_contact_edits_land_and_are_recorded_before_and_after(filled: GraphStore
         "wang.fang@example.cn",
         2,
     )
-    change = filled.changes_about(["Contact:p2"])[0]
+    change = filled.history.changes_about(["Contact:p2"])[0]
     assert (change.who, change.why) == ("Li", "met at the kick-off")
     entry = next(e for e in change.entries if e.entity == "Contact")
     assert entry.before == {"title": None, "phone": None, "email": None, "level": 3}
@@ -100,17 +100,17 @@ def test_a_new_contact_gets_an_id_and_managers(filled: GraphStore) -> None:
         filled, {"name": "赵敏", "company_id": "b1", "unit_id": "u-sec", "reports_to": ("p2",)}, by("Li")
     )
     assert new.id.startswith("ct-")
-    assert filled.managers(new.id) == ["p2"]
+    assert filled.records.managers(new.id) == ["p2"]
     assert report.change_id is not None
-    graph = filled.company_subgraph("b1")
+    graph = filled.subgraphs.company("b1")
     assert graph.has_edge(f"Contact:{new.id}", "OrgUnit:u-sec")
 
 
 def test_managers_can_be_set_and_dropped(filled: GraphStore) -> None:
     values = contact(filled, "p2")
     save_contact(filled, {**values, "reports_to": ("p3",)}, by("Li"), int(values["version"]))
-    assert filled.managers("p2") == ["p3"]
-    removed = [e for e in filled.changes_about(["Contact:p2"])[0].entries if e.after is None]
+    assert filled.records.managers("p2") == ["p3"]
+    removed = [e for e in filled.history.changes_about(["Contact:p2"])[0].entries if e.after is None]
     assert [(e.source, e.target) for e in removed] == [("p2", "p1")]
 
 
@@ -150,7 +150,7 @@ def test_bad_values_get_the_importers_reasons(filled: GraphStore) -> None:
 def test_moving_a_contact_between_units_replaces_the_old_link(filled: GraphStore) -> None:
     values = contact(filled, "p2")
     save_contact(filled, {**values, "unit_id": "u-it"}, by("Li"), int(values["version"]))
-    graph = filled.company_subgraph("b1")
+    graph = filled.subgraphs.company("b1")
     assert set(graph.successors("Contact:p2")) == {"OrgUnit:u-it", "Contact:p1"}
 
 
@@ -159,18 +159,18 @@ def test_left_and_verified(filled: GraphStore) -> None:
     mark_verified(filled, "p1", by("Li"), int(stored(filled, "Contact", "p1")["version"]), dt.date(2026, 11, 2))
     assert stored(filled, "Contact", "p3")["status"] == "left"
     assert stored(filled, "Contact", "p1")["last_verified"] == "2026-11-02"
-    assert filled.company_subgraph("b11").has_node("Contact:p3")
+    assert filled.subgraphs.company("b11").has_node("Contact:p3")
 
 
 def test_influence_is_drawn_reweighted_and_removed(filled: GraphStore) -> None:
     line = {"from_id": "p2", "to_id": "p1", "kind": "advice", "weight": 0.3}
     save_influence(filled, line, by("Li"))
     save_influence(filled, {**line, "weight": 0.8}, by("Li"))
-    graph = filled.company_subgraph("b1")
+    graph = filled.subgraphs.company("b1")
     assert graph.edges["Contact:p2", "Contact:p1", "INFLUENCES:advice"]["weight"] == 0.8
     remove_influence(filled, "p2", "p1", InfluenceKind.ADVICE, by("Li", why="wrong person"))
-    assert not filled.company_subgraph("b1").has_edge("Contact:p2", "Contact:p1", "INFLUENCES:advice")
-    removed = filled.changes_about(["Contact:p2"])[0].entries[0]
+    assert not filled.subgraphs.company("b1").has_edge("Contact:p2", "Contact:p1", "INFLUENCES:advice")
+    removed = filled.history.changes_about(["Contact:p2"])[0].entries[0]
     assert (removed.before, removed.after) == ({"kind": "advice", "weight": 0.8}, None)
     with pytest.raises(EditRefused) as refused:
         save_influence(filled, {"from_id": "p1", "to_id": "p1"}, by("Li"))
@@ -183,7 +183,7 @@ def test_relationship_scores_and_touches(filled: GraphStore) -> None:
     log_touch(
         filled, {"date": "2026-11-03", "rep_id": "r1", "contact_id": "p1", "kind": "visit", "note": "demo"}, by("Li")
     )
-    graph = filled.company_subgraph("b1")
+    graph = filled.subgraphs.company("b1")
     assert graph.edges["Rep:r1", "Contact:p1", "KNOWS:"]["closeness"] == 4
     assert any(d.get("note") == "demo" for _, _, d in graph.edges("Rep:r1", data=True))
     with pytest.raises(EditRefused) as refused:
@@ -197,7 +197,7 @@ def test_relationship_scores_and_touches(filled: GraphStore) -> None:
 def test_companies_branches_and_departments(filled: GraphStore) -> None:
     branch, _ = save_company(filled, {"name": "宁波供电分公司", "parent_id": "g", "kind": "branch"}, by("Li"))
     unit, _ = save_unit(filled, {"name": "信息中心", "company_id": branch.id}, by("Li"))
-    assert filled.group_root(branch.id) == "g"
+    assert filled.accounts.group_root(branch.id) == "g"
     assert stored(filled, "OrgUnit", unit.id)["company_id"] == branch.id
     group = stored(filled, "Company", "g")
     with pytest.raises(EditRefused) as refused:
@@ -223,7 +223,7 @@ def test_a_contact_id_an_edit_sets_reads_back_from_its_export(filled: GraphStore
     filled.clear()
     report = import_paths(filled, [tmp_path])
     assert not report.errors, report.errors
-    assert filled.managers("ct 8") == ["ct 7", "p1"]
+    assert filled.records.managers("ct 8") == ["ct 7", "p1"]
     assert dump(filled, with_history=False) == exported
 
 

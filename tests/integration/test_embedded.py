@@ -45,13 +45,13 @@ def listening_socket() -> Iterator[int]:
 def test_data_survives_a_restart(tmp_path: Path) -> None:
     settings = Settings(kagraph_data_dir=tmp_path)
     store = open_store(settings)
-    store.write([Company(id="c1", name="Acme")])
+    store.unit_of_work(lambda uow: uow.write([Company(id="c1", name="Acme")]))
     store.close()
     first = ensure_server(tmp_path)
     first.stop()
     assert first.process is not None and first.process.returncode == 0
     store = open_store(settings)
-    assert [g["id"] for g in store.groups()] == ["c1"]
+    assert [g["id"] for g in store.accounts.groups()] == ["c1"]
     store.close()
     ensure_server(tmp_path).stop()
 

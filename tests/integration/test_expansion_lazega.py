@@ -74,8 +74,8 @@ def lazega_group(serve_hartford: bool) -> tuple[list[Record], dict[str, dict[str
 
 def test_the_best_ways_into_boston_run_through_hartford_coworkers(store: GraphStore) -> None:
     records, lawyers = lazega_group(serve_hartford=True)
-    store.write(records)
-    graph = store.group_subgraph("providence")
+    store.unit_of_work(lambda uow: uow.write(records))
+    graph = store.subgraphs.group("providence")
     result = group_expansion(graph, TODAY, catalogue=["practice management"])
     assert result.group == "boston"
     boston = next(t for t in result.targets if t.company_id == "boston")
@@ -100,7 +100,7 @@ def test_the_best_ways_into_boston_run_through_hartford_coworkers(store: GraphSt
 
 def test_without_hartford_there_is_no_way_in(store: GraphStore) -> None:
     records, _ = lazega_group(serve_hartford=False)
-    store.write(records)
-    result = group_expansion(store.group_subgraph("boston"), TODAY, catalogue=["practice management"])
+    store.unit_of_work(lambda uow: uow.write(records))
+    result = group_expansion(store.subgraphs.group("boston"), TODAY, catalogue=["practice management"])
     assert {t.company_id for t in result.targets} == {"boston", "hartford", "providence"}
     assert all(t.path is None for t in result.targets)

@@ -57,7 +57,7 @@ def _differences(then: nx.MultiDiGraph[str], now: nx.MultiDiGraph[str]) -> set[t
 def test_the_demo_a_month_back_differs_exactly_by_the_edits_made_since(store: GraphStore) -> None:
     """The whole 华东电网 group, not only 温州: nothing else may move."""
     load_demo(store)
-    now = store.group_subgraph(WENZHOU)
+    now = store.subgraphs.group(WENZHOU)
     then = company_graph_as_of(store, WENZHOU, MONTH_BACK, whole_group=True)
     assert len(now) > 300
     assert _differences(then, now) == {
@@ -79,21 +79,23 @@ def test_the_demo_a_month_back_differs_exactly_by_the_edits_made_since(store: Gr
 def test_the_rewound_demo_equals_the_demo_as_loaded_before_the_edits(store: GraphStore) -> None:
     """Undoing the history must give back what was stored before it, value for value."""
     final = demo_records()
-    store.write_rows(graph_rows(demo_start(final, demo_edits(final))))
-    before = store.company_subgraph(WENZHOU)
+    store.unit_of_work(lambda uow: uow.write_rows(graph_rows(demo_start(final, demo_edits(final)))))
+    before = store.subgraphs.company(WENZHOU)
     store.clear()
     load_demo(store)
-    rewound = rewind(store.company_subgraph(WENZHOU), store.changes_since(MONTH_BACK), MONTH_BACK)
+    rewound = rewind(store.subgraphs.company(WENZHOU), store.history.changes_since(MONTH_BACK), MONTH_BACK)
     assert _differences(before, rewound) == set()
-    assert _differences(rewound, store.company_subgraph(WENZHOU)) != set()
+    assert _differences(rewound, store.subgraphs.company(WENZHOU)) != set()
 
 
 def test_the_store_filters_changes_by_time(store: GraphStore) -> None:
     """Checked at the store, not only by ``rewind``: FalkorDB's index once answered ``<`` on text with everything."""
     load_demo(store)
-    assert store.changes_since(DEMO_TODAY) == []
-    assert [c.action for c in store.changes_since(MONTH_BACK)] == [e.action for e in demo_edits(demo_records())]
-    assert [c.source for c in store.changes_about(["Contact:ct-hd-wz-006"], as_of=MONTH_BACK)] == [ChangeSource.DEMO]
+    assert store.history.changes_since(DEMO_TODAY) == []
+    assert [c.action for c in store.history.changes_since(MONTH_BACK)] == [e.action for e in demo_edits(demo_records())]
+    assert [c.source for c in store.history.changes_about(["Contact:ct-hd-wz-006"], as_of=MONTH_BACK)] == [
+        ChangeSource.DEMO
+    ]
 
 
 def test_each_demo_edit_is_on_the_timeline_with_who_when_and_why(store: GraphStore) -> None:
@@ -115,7 +117,7 @@ def test_an_import_records_its_changes_and_a_repeat_records_none(store: GraphSto
     (folder / "companies.csv").write_text("id,name\nco-a,Acme\n", encoding="utf-8")
     (folder / "contacts.csv").write_text("id,name,company_id,stance\nct-a,Li Na,co-a,neutral\n", encoding="utf-8")
     import_paths(store, [folder], who="ops")
-    first = store.changes_about(["Contact:ct-a"])
+    first = store.history.changes_about(["Contact:ct-a"])
     (folder / "contacts.csv").write_text("id,name,company_id,stance\nct-a,Li Na,co-a,supporter\n", encoding="utf-8")
     import_paths(store, [folder], who="ops", why="after the kick-off")
     import_paths(store, [folder], who="ops")
@@ -131,7 +133,7 @@ def test_an_import_records_its_changes_and_a_repeat_records_none(store: GraphSto
 def test_a_handover_is_recorded(store: GraphStore) -> None:
     load_demo(store)
     hand_over(store, "rep-sun", {"co-sj": "rep-ma"}, DEMO_TODAY, "team lead", "parental leave")
-    changes = store.changes_about(["Rep:rep-sun"])
+    changes = store.history.changes_about(["Rep:rep-sun"])
     assert changes[0].source == ChangeSource.HANDOVER
     assert (changes[0].who, changes[0].why) == ("team lead", "parental leave")
     rep = next(e for e in changes[0].entries if e.entity == "Rep")

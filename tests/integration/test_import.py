@@ -55,7 +55,7 @@ def test_encodings_are_detected(store: GraphStore, tmp_path: Path, encoding: str
     folder = write_folder(tmp_path / "in", encoding, companies=COMPANIES, contacts=CONTACTS)
     report = import_paths(store, [folder])
     assert report.stems["companies"].landed == 2
-    graph = store.company_subgraph("c1")
+    graph = store.subgraphs.company("c1")
     assert graph.nodes["Contact:p1"]["name"] == "张伟"
     assert graph.nodes["Company:c1"]["name_key"] == "华东测试集团"
 
@@ -65,7 +65,7 @@ def test_bad_rows_are_explained_and_good_rows_land(store: GraphStore, tmp_path: 
     assert errors_of(report) == [("contacts.csv", 4, "核实日期", "31/02/2026")]
     assert report.errors[0].reason == "is not a date (use YYYY-MM-DD)"
     assert report.rejected == 1 and report.stems["contacts"].landed == 2
-    p1 = store.company_subgraph("c1").nodes["Contact:p1"]
+    p1 = store.subgraphs.company("c1").nodes["Contact:p1"]
     assert (p1["phone"], p1["email"], p1["buying_role"], p1["stance"], p1["last_verified"]) == (
         "13800138000",
         "zw@x.cn",
@@ -89,11 +89,15 @@ def test_changed_cell_updates_only_that_property(store: GraphStore, tmp_path: Pa
     changed = CONTACTS.replace("信息中心主任", "副总经理")
     report = import_paths(store, [write_folder(tmp_path / "b", companies=COMPANIES, contacts=changed)])
     assert (report.created, report.updated) == (0, 1)
-    assert store.company_subgraph("c2").nodes["Contact:p2"]["title"] == "副总经理"
+    assert store.subgraphs.company("c2").nodes["Contact:p2"]["title"] == "副总经理"
 
 
 def test_a_bad_import_damages_nothing_stored(store: GraphStore, tmp_path: Path) -> None:
-    store.write([Company(id="c1", name="原有公司", tier=1), Contact(id="p1", name="原有联系人", company_id="c1")])
+    store.unit_of_work(
+        lambda uow: uow.write(
+            [Company(id="c1", name="原有公司", tier=1), Contact(id="p1", name="原有联系人", company_id="c1")]
+        )
+    )
     before = dump(store)
     hostile = "id,name,company_id,level,email\np1,,c1,0,not-mail\np9,新人,c404,2,\n"
     report = import_paths(store, [write_folder(tmp_path / "in", contacts=hostile)])
@@ -117,7 +121,7 @@ def test_references_cycles_duplicates_and_merges(store: GraphStore, tmp_path: Pa
     assert reasons[("influence.csv", 3)] == "a contact cannot influence themselves"
     assert reasons[("influence.csv", 5)] == "the same relationship as row 4 of this file"
     assert report.merged == ["contacts.csv row 5: d has the same phone as c in c1; merged into c"]
-    graph = store.company_subgraph("c1")
+    graph = store.subgraphs.company("c1")
     assert "Contact:d" not in graph
     assert not graph.has_edge("Contact:c", "Contact:c"), "d → c influence became a self-loop"
     assert reasons[("influence.csv", 2)] == "a contact cannot influence themselves (after merging duplicate contacts)"
@@ -138,7 +142,7 @@ def test_xlsx_dates_numbers_and_sheet_names(store: GraphStore, tmp_path: Path) -
     book.save(path)
     report = import_paths(store, [path])
     assert report.errors == [] and report.stems["contacts"].landed == 1
-    person = store.company_subgraph("x1").nodes["Contact:y1"]
+    person = store.subgraphs.company("x1").nodes["Contact:y1"]
     assert (person["phone"], person["last_verified"], person["level"]) == ("13800138000", "2026-09-30", 2)
 
 
@@ -197,7 +201,9 @@ def test_templates_import_cleanly_and_only_once(store: GraphStore) -> None:
 @pytest.mark.parametrize("target", ["folder", "book.xlsx"])
 def test_export_then_import_is_a_no_op(store: GraphStore, tmp_path: Path, target: str) -> None:
     load_demo(store)
-    store.write([Contact(id="formula", name='=HYPERLINK("x")', company_id="co-sj", title="@risk")])
+    store.unit_of_work(
+        lambda uow: uow.write([Contact(id="formula", name='=HYPERLINK("x")', company_id="co-sj", title="@risk")])
+    )
     before = dump(store)
     path = tmp_path / target
     written = export_xlsx(store, path) if target.endswith(".xlsx") else export_csv(store, path)
@@ -208,7 +214,9 @@ def test_export_then_import_is_a_no_op(store: GraphStore, tmp_path: Path, target
 
 
 def test_exported_formulas_are_neutralised(store: GraphStore, tmp_path: Path) -> None:
-    store.write([Company(id="c", name="C"), Contact(id="f", name="=1+1", company_id="c", title="-2")])
+    store.unit_of_work(
+        lambda uow: uow.write([Company(id="c", name="C"), Contact(id="f", name="=1+1", company_id="c", title="-2")])
+    )
     export_csv(store, tmp_path)
     text = (tmp_path / "contacts.csv").read_text(encoding="utf-8-sig")
     assert "f,'=1+1,c,,'-2," in text

@@ -60,7 +60,7 @@ def test_a_line_that_closes_a_cycle_with_the_store_is_refused_and_nothing_change
     assert [(e.row, e.column) for e in report.errors] == [(2, column)], report.errors
     assert reason in report.errors[0].reason, report.errors[0].reason
     assert dump(templates) == before
-    assert [g["id"] for g in templates.groups()] == ["co-acme"], "the group still has its root"
+    assert [g["id"] for g in templates.accounts.groups()] == ["co-acme"], "the group still has its root"
 
 
 def test_managers_separated_by_commas_are_checked_too(templates: GraphStore, tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_managers_separated_by_commas_are_checked_too(templates: GraphStore, tmp
     report = import_paths(templates, [tmp_path])
     assert sorted(e.row for e in report.errors) == [2, 3]
     assert all("reporting lines form a cycle: x1 → x2 → x1" in e.reason for e in report.errors)
-    assert templates.managers("x3") == ["ct-ceo", "ct-cio"]
+    assert templates.records.managers("x3") == ["ct-ceo", "ct-cio"]
 
 
 def test_a_new_parent_that_replaces_the_stored_one_is_not_a_cycle(templates: GraphStore, tmp_path: Path) -> None:
@@ -81,4 +81,4 @@ def test_a_new_parent_that_replaces_the_stored_one_is_not_a_cycle(templates: Gra
     )
     report = import_paths(templates, [tmp_path])
     assert not report.errors, report.errors
-    assert templates.group_root("co-acme-sz") == "co-acme"
+    assert templates.accounts.group_root("co-acme-sz") == "co-acme"

@@ -920,18 +920,20 @@ CASES += [
 
 @pytest.fixture
 def account(store: GraphStore) -> GraphStore:
-    store.write(
-        [
-            Company(id="c1", name="Existing Co", tier=1),
-            OrgUnit(id="u1", company_id="c1", name="IT"),
-            Contact(id="p1", name="One", company_id="c1", unit_id="u1", phone="13800000001"),
-            Contact(id="p2", name="Two", company_id="c1", reports_to=("p1",)),
-            Rep(id="r1", name="Rep One"),
-            Opportunity(id="o1", company_id="c1", name="Deal"),
-            Competitor(id="apex", name="Apex"),
-            Company(id="c2", name="Other Co", tier=2),
-            OrgUnit(id="u2", company_id="c2", name="Finance"),
-        ]
+    store.unit_of_work(
+        lambda uow: uow.write(
+            [
+                Company(id="c1", name="Existing Co", tier=1),
+                OrgUnit(id="u1", company_id="c1", name="IT"),
+                Contact(id="p1", name="One", company_id="c1", unit_id="u1", phone="13800000001"),
+                Contact(id="p2", name="Two", company_id="c1", reports_to=("p1",)),
+                Rep(id="r1", name="Rep One"),
+                Opportunity(id="o1", company_id="c1", name="Deal"),
+                Competitor(id="apex", name="Apex"),
+                Company(id="c2", name="Other Co", tier=2),
+                OrgUnit(id="u2", company_id="c2", name="Finance"),
+            ]
+        )
     )
     return store
 
@@ -988,14 +990,14 @@ def test_a_duplicate_id_keeps_the_first_row(account: GraphStore, tmp_path: Path)
     assert [(e.row, e.column, e.reason) for e in report.errors] == [
         (3, "id", "duplicate id: contacts.csv row 2 has it too")
     ]
-    assert account.company_subgraph("c1").nodes["Contact:p9"]["name"] == "First"
+    assert account.subgraphs.company("c1").nodes["Contact:p9"]["name"] == "First"
 
 
 def test_a_semicolon_separated_file_is_read(account: GraphStore, tmp_path: Path) -> None:
     (tmp_path / "contacts.csv").write_text("id;name;company_id\nq9;Semi Colon;c1\n", encoding="utf-8")
     report = import_paths(account, [tmp_path])
     assert not report.errors and report.stems["contacts"].landed == 1
-    assert (account.node("Contact", "q9") or {}).get("name") == "Semi Colon"
+    assert (account.records.node("Contact", "q9") or {}).get("name") == "Semi Colon"
 
 
 def test_a_file_with_no_known_column_is_an_error_not_a_success(account: GraphStore, tmp_path: Path) -> None:
@@ -1344,4 +1346,4 @@ def test_a_department_of_another_company_is_refused_in_a_first_import(store: Gra
         ("org_units.csv", 4, "parent_id", "department 'u2' belongs to another company (c2), not to c1"),
         ("contacts.csv", 2, "unit_id", "department 'u2' belongs to another company (c2), not to c1"),
     ]
-    assert store.node("Contact", "q2") is not None and store.node("Contact", "q1") is None
+    assert store.records.node("Contact", "q2") is not None and store.records.node("Contact", "q1") is None

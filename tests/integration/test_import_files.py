@@ -28,7 +28,7 @@ def test_a_gbk_file_whose_chinese_starts_after_the_first_megabyte_lands(store: G
     assert (tmp_path / "companies.csv").stat().st_size > 1024 * 1024
     report = import_paths(store, [tmp_path])
     assert not report.errors and report.stopped is None
-    assert (store.node("Company", "c-zh") or {}).get("name") == "华东电网集团有限公司"
+    assert (store.records.node("Company", "c-zh") or {}).get("name") == "华东电网集团有限公司"
 
 
 def test_deeply_nested_json_is_a_file_error_and_changes_nothing(store: GraphStore, tmp_path: Path) -> None:
@@ -49,7 +49,7 @@ def test_a_lone_surrogate_in_json_is_a_row_error_the_report_can_print(tmp_path: 
     assert [(e.row, e.column) for e in report.errors] == [(1, "name")]
     assert report.errors[0].value == "A\\ud800B"
     assert json.loads(report.model_dump_json())["errors"][0]["column"] == "name"
-    assert store.node("Company", "s2") is not None
+    assert store.records.node("Company", "s2") is not None
 
 
 def test_an_xlsx_cut_in_half_is_a_file_error_and_changes_nothing(
@@ -95,7 +95,7 @@ def test_chinese_file_and_sheet_names_are_the_stems(store: GraphStore, tmp_path:
     (folder / "联系人.csv").write_text("联系人编号,姓名,公司编号\nzh-ct,张伟,zh-co\n", encoding="utf-8")
     report = import_paths(store, [folder])
     assert not report.errors and set(report.stems) == {"companies", "contacts"}
-    assert (store.node("Contact", "zh-ct") or {}).get("name") == "张伟"
+    assert (store.records.node("Contact", "zh-ct") or {}).get("name") == "张伟"
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -105,4 +105,4 @@ def test_chinese_file_and_sheet_names_are_the_stems(store: GraphStore, tmp_path:
     book.save(tmp_path / "book.xlsx")
     report = import_paths(store, [tmp_path / "book.xlsx"])
     assert not report.errors and set(report.stems) == {"opportunities"}
-    assert (store.node("Opportunity", "zh-opp") or {}).get("name") == "主网安全改造"
+    assert (store.records.node("Opportunity", "zh-opp") or {}).get("name") == "主网安全改造"

@@ -26,7 +26,7 @@ CONTACTS = 6 * BATCH_ROWS
 def contacts_in(settings: Settings) -> int:
     store = open_store(settings)
     try:
-        return store.counts().get("Contact", 0)
+        return store.accounts.counts().get("Contact", 0)
     finally:
         store.close()
 

@@ -35,20 +35,20 @@ def place(store: GraphStore, contact_id: str) -> list[str]:
 def test_a_contact_row_without_role_columns_keeps_the_stored_role_stance_and_status(
     templates: GraphStore, tmp_path: Path
 ) -> None:
-    before = templates.node("Contact", "ct-ceo")
+    before = templates.records.node("Contact", "ct-ceo")
     import_one(templates, tmp_path, "contacts", "id,name,company_id\nct-ceo,Zhang Wei,co-acme\n")
-    assert templates.node("Contact", "ct-ceo") == before
+    assert templates.records.node("Contact", "ct-ceo") == before
 
 
 def test_empty_cells_count_as_absent(templates: GraphStore, tmp_path: Path) -> None:
-    before = templates.node("Contact", "ct-cio")
+    before = templates.records.node("Contact", "ct-cio")
     import_one(
         templates,
         tmp_path,
         "contacts",
         "id,name,company_id,unit_id,buying_role,stance,status\nct-cio,Wang Fang,co-acme,,,,\n",
     )
-    assert templates.node("Contact", "ct-cio") == before
+    assert templates.records.node("Contact", "ct-cio") == before
     assert place(templates, "ct-cio") == ["ou-acme-it"]
 
 
@@ -56,7 +56,7 @@ def test_a_contact_row_without_a_department_does_not_move_them_to_the_company(
     templates: GraphStore, tmp_path: Path
 ) -> None:
     import_one(templates, tmp_path, "contacts", "id,name,company_id,title\nct-cio,Wang Fang,co-acme,Group CIO\n")
-    stored = templates.node("Contact", "ct-cio")
+    stored = templates.records.node("Contact", "ct-cio")
     assert stored is not None and stored["title"] == "Group CIO" and stored["unit_id"] == "ou-acme-it"
     assert place(templates, "ct-cio") == ["ou-acme-it"]
 
@@ -65,7 +65,7 @@ def test_a_new_contact_from_a_short_row_gets_the_defaults_and_works_in_the_compa
     templates: GraphStore, tmp_path: Path
 ) -> None:
     import_one(templates, tmp_path, "contacts", "id,name,company_id\nct-new,Zhao Lei,co-acme\n")
-    stored = templates.node("Contact", "ct-new")
+    stored = templates.records.node("Contact", "ct-new")
     assert stored is not None and stored["buying_role"] == "unknown" and stored["status"] == "active"
     assert place(templates, "ct-new") == ["co-acme"]
 
@@ -99,10 +99,10 @@ def test_short_rows_of_every_kind_keep_what_they_do_not_name(
     record_id: str,
     kept: tuple[str, ...],
 ) -> None:
-    before = templates.node(label, record_id)
+    before = templates.records.node(label, record_id)
     assert before is not None and all(before.get(name) is not None for name in kept)
     import_one(templates, tmp_path, stem, text)
-    assert templates.node(label, record_id) == before
+    assert templates.records.node(label, record_id) == before
 
 
 def test_a_department_row_without_a_parent_stays_under_its_parent(templates: GraphStore, tmp_path: Path) -> None:

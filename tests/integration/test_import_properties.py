@@ -145,9 +145,9 @@ def test_any_companies_file_is_explained_and_round_trips(store: GraphStore, tabl
         folder = Path(scratch)
         if stored_first:  # a record not named in the input must stay exactly as it is
             imported(store, folder / "keep", {"companies.csv": KEPT["companies.csv"]})
-        kept = store.node("Company", "keep-co")
+        kept = store.records.node("Company", "keep-co")
         imported(store, folder / "in", {"companies.csv": csv_file(table)})
-        assert store.node("Company", "keep-co") == kept
+        assert store.records.node("Company", "keep-co") == kept
         assert_round_trips(store, folder)
 
 
@@ -167,9 +167,9 @@ def test_any_departments_and_people_are_explained_sound_and_round_trip(
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         imported(store, folder / "keep", KEPT)
-        untouched = {(label, i): store.node(label, i) for label, i in _kept_ids() if i not in named}
+        untouched = {(label, i): store.records.node(label, i) for label, i in _kept_ids() if i not in named}
         imported(store, folder / "in", {"org_units.csv": csv_file(units), "contacts.csv": csv_file(people)})
-        assert {key: store.node(*key) for key in untouched} == untouched
+        assert {key: store.records.node(*key) for key in untouched} == untouched
         assert_sound(store)
         assert_round_trips(store, folder)
 
@@ -182,9 +182,9 @@ def assert_sound(store: GraphStore) -> None:
     """No hierarchy in the store closes a cycle, and every contact's and sub-department's department is in its
     own company."""
     for label in ("Contact", "OrgUnit"):
-        assert nx.is_directed_acyclic_graph(nx.DiGraph(store.lines(label))), f"a {label} line closes a cycle"
-    units = {row["id"]: row["company_id"] for row in store.export_rows("org_units")}
-    for row in store.export_rows("contacts"):
+        assert nx.is_directed_acyclic_graph(nx.DiGraph(store.records.lines(label))), f"a {label} line closes a cycle"
+    units = {row["id"]: row["company_id"] for row in store.records.export_rows("org_units")}
+    for row in store.records.export_rows("contacts"):
         assert not row["unit_id"] or units[row["unit_id"]] == row["company_id"], row
-    for row in store.export_rows("org_units"):
+    for row in store.records.export_rows("org_units"):
         assert not row["parent_id"] or units[row["parent_id"]] == row["company_id"], row

@@ -60,17 +60,19 @@ def account() -> list[Record]:
 
 
 def test_repeated_write_changes_nothing(store: GraphStore) -> None:
-    first = store.write(account())
+    first = store.unit_of_work(lambda uow: uow.write(account()))
     before = dump(store)
-    second = store.write(account())
+    second = store.unit_of_work(lambda uow: uow.write(account()))
     assert first.created == 22 and first.updated == 0
     assert (second.created, second.updated) == (0, 0)
     assert dump(store) == before
 
 
 def test_changed_value_updates_only_that_property(store: GraphStore) -> None:
-    store.write(account())
-    report = store.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-sec", level=3, title="处长")])
+    store.unit_of_work(lambda uow: uow.write(account()))
+    report = store.unit_of_work(
+        lambda uow: uow.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-sec", level=3, title="处长")])
+    )
     assert report.nodes["Contact"].updated == 1
     assert report.created == 0
     props = store.runner.read("MATCH (c:Contact {id: 'p2'}) RETURN properties(c) AS p")[0]["p"]
@@ -79,7 +81,7 @@ def test_changed_value_updates_only_that_property(store: GraphStore) -> None:
 
 def test_the_store_reports_exactly_what_differs_and_what_it_held(store: GraphStore) -> None:
     """The comparison runs in the store: equal numbers of either type, and absent versus empty, count as Python's."""
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     rows = GraphRows(
         nodes=[
             NodeRow("Contact", "p1", {"id": "p1", "name": "张伟", "level": 2.0, "title": None}),
@@ -90,12 +92,14 @@ def test_the_store_reports_exactly_what_differs_and_what_it_held(store: GraphSto
             EdgeRow("Contact-REPORTS_TO->Contact", "p2", "p1"),
         ],
     )
-    report = store.write_rows(rows, author=Author(who="tester", source=ChangeSource.EDIT, action="test"))
+    report = store.unit_of_work(
+        lambda uow: uow.write_rows(rows, author=Author(who="tester", source=ChangeSource.EDIT, action="test"))
+    )
     counts = report.nodes["Contact"]
     assert (counts.created, counts.updated, counts.unchanged) == (0, 1, 1)
     lines = report.edges["Contact-INFLUENCES->Contact"], report.edges["Contact-REPORTS_TO->Contact"]
     assert [(c.updated, c.unchanged) for c in lines] == [(1, 0), (0, 1)]
-    (change,) = [c for c in store.changes_about(["Contact:p2"]) if c.who == "tester"]
+    (change,) = [c for c in store.history.changes_about(["Contact:p2"]) if c.who == "tester"]
     assert {(e.entity, e.id or e.source): (e.before, e.after) for e in change.entries} == {
         ("Contact", "p2"): ({"level": 3, "buying_role": "unknown"}, {"level": 4, "buying_role": None}),
         ("Contact-INFLUENCES->Contact", "p3"): ({"weight": 0.8}, {"weight": 0.5}),
@@ -103,15 +107,17 @@ def test_the_store_reports_exactly_what_differs_and_what_it_held(store: GraphSto
 
 
 def test_moving_a_contact_replaces_the_old_workplace(store: GraphStore) -> None:
-    store.write(account())
-    store.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-it")])
+    store.unit_of_work(lambda uow: uow.write(account()))
+    store.unit_of_work(lambda uow: uow.write([Contact(id="p2", name="王芳", company_id="b1", unit_id="u-it")]))
     rows = store.runner.read("MATCH (:Contact {id: 'p2'})-[:WORKS_IN]->(u) RETURN u.id AS id")
     assert [r["id"] for r in rows] == ["u-it"]
 
 
 def test_relationship_to_a_missing_contact_is_reported_not_written(store: GraphStore) -> None:
-    store.write(account())
-    report = store.write([Influence(from_id="p1", to_id="nobody", kind="advice", weight=0.3)])
+    store.unit_of_work(lambda uow: uow.write(account()))
+    report = store.unit_of_work(
+        lambda uow: uow.write([Influence(from_id="p1", to_id="nobody", kind="advice", weight=0.3)])
+    )
     assert report.missing == ["Contact-INFLUENCES->Contact p1→nobody"]
     assert report.created == 0
 
@@ -121,27 +127,29 @@ def test_relationship_to_a_missing_contact_is_reported_not_written(store: GraphS
     ['O\'Brien "Bob"', "back\\slash", "<img src=x onerror=alert(1)>", "行1\n行2", "𠮷野家 😀", "$rows"],
 )
 def test_awkward_text_round_trips_exactly(store: GraphStore, name: str) -> None:
-    store.write([Company(id="c", name="C"), Contact(id="x", name=name, company_id="c")])
-    graph = store.company_subgraph("c")
+    store.unit_of_work(lambda uow: uow.write([Company(id="c", name="C"), Contact(id="x", name=name, company_id="c")]))
+    graph = store.subgraphs.company("c")
     assert graph.nodes["Contact:x"]["name"] == name
 
 
 def test_floats_keep_full_precision(store: GraphStore) -> None:
-    store.write(
-        [
-            Company(id="c", name="C"),
-            Contact(id="a", name="A", company_id="c"),
-            Contact(id="b", name="B", company_id="c"),
-        ]
+    store.unit_of_work(
+        lambda uow: uow.write(
+            [
+                Company(id="c", name="C"),
+                Contact(id="a", name="A", company_id="c"),
+                Contact(id="b", name="B", company_id="c"),
+            ]
+        )
     )
-    store.write([Influence(from_id="a", to_id="b", kind="advice", weight=0.123456789012)])
-    graph = store.company_subgraph("c")
+    store.unit_of_work(lambda uow: uow.write([Influence(from_id="a", to_id="b", kind="advice", weight=0.123456789012)]))
+    graph = store.subgraphs.company("c")
     assert graph.edges["Contact:a", "Contact:b", "INFLUENCES:advice"]["weight"] == 0.123456789012
 
 
 def test_group_subgraph_reaches_every_depth_from_any_member(store: GraphStore) -> None:
-    store.write(account())
-    graph = store.group_subgraph("b11")
+    store.unit_of_work(lambda uow: uow.write(account()))
+    graph = store.subgraphs.group("b11")
     assert graph.graph["root"] == "g"
     assert {"Company:g", "Company:b1", "Company:b11", "Contact:p3", "Rep:r1", "Vendor:us"} <= set(graph.nodes)
     assert graph.has_edge("Contact:p3", "Contact:p1", "INFLUENCES:former_colleague")
@@ -149,8 +157,8 @@ def test_group_subgraph_reaches_every_depth_from_any_member(store: GraphStore) -
 
 
 def test_company_subgraph_keeps_ties_from_outside(store: GraphStore) -> None:
-    store.write(account())
-    graph = store.company_subgraph("b1")
+    store.unit_of_work(lambda uow: uow.write(account()))
+    graph = store.subgraphs.company("b1")
     assert "Contact:p1" in graph and "Contact:p2" in graph
     assert graph.nodes["Contact:p3"]["company_id"] == "b11"  # influences p1 from a sub-branch
     touches = [d for _, _, d in graph.out_edges("Rep:r1", data=True) if d["type"] == "TOUCHED"]
@@ -159,17 +167,17 @@ def test_company_subgraph_keeps_ties_from_outside(store: GraphStore) -> None:
 
 def test_unknown_company_is_not_found(store: GraphStore) -> None:
     with pytest.raises(NotFound, match="no company with id 'nope'"):
-        store.company_subgraph("nope")
+        store.subgraphs.company("nope")
 
 
 def test_counts_and_groups(store: GraphStore) -> None:
-    assert store.is_empty()
-    store.write(account())
-    counts = store.counts()
+    assert store.records.is_empty()
+    store.unit_of_work(lambda uow: uow.write(account()))
+    counts = store.accounts.counts()
     assert counts["Company"] == 3 and counts["Contact"] == 3 and counts["relationships"] == 12
-    assert [g["id"] for g in store.groups()] == ["g"]
-    assert [c["id"] for c in store.group_companies("b11")] == ["g", "b1", "b11"]  # root, then by name
-    assert not store.is_empty()
+    assert [g["id"] for g in store.accounts.groups()] == ["g"]
+    assert [c["id"] for c in store.accounts.group_companies("b11")] == ["g", "b1", "b11"]  # root, then by name
+    assert not store.records.is_empty()
 
 
 def test_bad_cypher_is_a_query_failure_with_position(store: GraphStore) -> None:

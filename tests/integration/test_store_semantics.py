@@ -4,8 +4,9 @@ Each test pins one promise of ``graph.store`` that the two runners keep in
 different ways: concurrent edits from one version lose nobody's work unseen,
 a unit of work that fails half-way leaves nothing behind, retried statements
 and repeated writes are no-ops, awkward spreadsheet values come back exactly,
-the sidebar's cached counts follow the store's own writes, and ``clear``
-empties a graph larger than one batch.
+the sidebar's cached counts follow the store's own writes, ``clear``
+empties a graph larger than one batch, and a unit of work reads only through
+its own transaction.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from graph.domain.errors import EditConflict, QueryFailed
 from graph.domain.model import Company, Competitor, Contact, Purchase, Relationship, Rep, Touch
 from graph.servers.connect import open_store
 from graph.services.editing import save_contact
-from graph.store import GraphStore, cypher, repository
+from graph.store import GraphStore, cypher, repository, write_cypher
 from graph.store.rows import GraphRows, NodeRow, graph_rows
 from graph.store.runner import Row, Runner, Transaction
+from graph.store.statements import query_name
 from ingest.importer import import_paths
 from tests.integration.test_store import account, dump
 
@@ -79,9 +81,9 @@ def number(store: GraphStore, query: str) -> int:
 
 def contact_values(store: GraphStore, contact_id: str) -> dict[str, Any]:
     """What an edit form opens with: the stored contact and its managers."""
-    props = store.node("Contact", contact_id)
+    props = store.records.node("Contact", contact_id)
     assert props is not None, f"no contact {contact_id}"
-    return {**props, "reports_to": tuple(store.managers(contact_id))}
+    return {**props, "reports_to": tuple(store.records.managers(contact_id))}
 
 
 class _Recording:
@@ -179,7 +181,7 @@ def test_concurrent_saves_from_one_version_let_exactly_one_win(store: GraphStore
     """Eight people save the same contact, opened at the same version, at the same moment, each through
     their own connection: a lost update (two passing the version check) would silently drop someone's work.
     """
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     opened = contact_values(store, "p2")
     version = int(opened["version"])
     history_before = change_ids(store)
@@ -213,7 +215,7 @@ def test_concurrent_saves_from_one_version_let_exactly_one_win(store: GraphStore
         assert isinstance(conflict, EditConflict)
         assert conflict.current["title"] == stored["title"]
         assert conflict.changed_by == f"editor {winner}"
-    new = [c for c in store.changes_about(["Contact:p2"]) if c.id not in history_before]
+    new = [c for c in store.history.changes_about(["Contact:p2"]) if c.id not in history_before]
     assert [c.who for c in new] == [f"editor {winner}"]
     assert change_ids(store) - history_before == {new[0].id}
 
@@ -221,29 +223,24 @@ def test_concurrent_saves_from_one_version_let_exactly_one_win(store: GraphStore
 # 2. atomic writes --------------------------------------------------------
 
 
-def test_an_edit_whose_last_statement_fails_leaves_nothing_behind(
-    store: GraphStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_edit_whose_last_statement_fails_leaves_nothing_behind(store: GraphStore) -> None:
     """An edit is several statements (the contact, a new workplace and manager, the old ones dropped, its
     history entry); when the last fails, none of them may stay, or the map and its history disagree.
     """
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     values = contact_values(store, "p2")
     version = int(values["version"])
     edit = {**values, "title": "处长", "unit_id": "u-it", "reports_to": ("p3",)}
     before = dump(store)
     history_before = change_ids(store)
     assert out_edges(store, "p2") == {("WORKS_IN", "u-sec"), ("REPORTS_TO", "p1")}
-    real = store.runner
-    failing = FailingAtTheEnd(real, "p2")
-    monkeypatch.setattr(store, "runner", failing)
+    failing = FailingAtTheEnd(store.runner, "p2")
 
     with pytest.raises(QueryFailed):
-        save_contact(store, edit, by("Li"), version)
+        save_contact(GraphStore(failing), edit, by("Li"), version)
 
     assert failing.failed >= 1
-    store.runner = real
-    assert store.node("Contact", "p2") == {k: v for k, v in values.items() if k != "reports_to"}
+    assert store.records.node("Contact", "p2") == {k: v for k, v in values.items() if k != "reports_to"}
     assert out_edges(store, "p2") == {("WORKS_IN", "u-sec"), ("REPORTS_TO", "p1")}
     assert change_ids(store) == history_before
     assert dump(store) == before
@@ -267,42 +264,37 @@ IMPORT_CONTACTS = (
 )
 
 
-def test_a_failing_import_batch_leaves_nothing_of_itself(
-    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_import_batch_leaves_nothing_of_itself(store: GraphStore, tmp_path: Path) -> None:
     """An import batch is one unit: when the contacts batch fails at its end, the companies batch before it
     stays whole, and of the contacts batch (updates, new people, their links, its history entry) nothing does.
     """
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     folder = tmp_path / "import"
     folder.mkdir()
     (folder / "companies.csv").write_text(IMPORT_COMPANIES, encoding="utf-8")
     (folder / "contacts.csv").write_text(IMPORT_CONTACTS, encoding="utf-8")
     contacts_before = contacts_and_their_edges(store)
     history_before = change_ids(store)
-    real = store.runner
-    writes_contacts = cypher.UPSERT_NODES["Contact"]
-    failing = FailingAtTheEnd(real, "p1", fails=lambda queued: writes_contacts in queued)
-    monkeypatch.setattr(store, "runner", failing)
+    writes_contacts = write_cypher.UPSERT_NODES["Contact"]
+    failing = FailingAtTheEnd(store.runner, "p1", fails=lambda queued: writes_contacts in queued)
 
-    report = import_paths(store, [folder], who="importer")
+    report = import_paths(GraphStore(failing), [folder], who="importer")
 
     assert report.stopped is not None and "nothing" in report.stopped and "saved" in report.stopped, report.stopped
     assert report.stems["contacts"].landed == 0, "the report counts nothing of the failed batch as landed"
     assert failing.failed >= 1
-    store.runner = real
     assert contacts_and_their_edges(store) == contacts_before
-    assert store.node("Contact", "q1") is None
-    assert (store.node("Company", "g") or {}).get("industry") == "能源"
-    assert store.group_root("n1") == "g"
-    added = [c for c in store.changes_since(dt.date(2000, 1, 1)) if c.id not in history_before]
+    assert store.records.node("Contact", "q1") is None
+    assert (store.records.node("Company", "g") or {}).get("industry") == "能源"
+    assert store.accounts.group_root("n1") == "g"
+    added = [c for c in store.history.changes_since(dt.date(2000, 1, 1)) if c.id not in history_before]
     assert [c.action for c in added] == ["import companies.csv"]
     assert set(added[0].about()) == {"Company"}
     # Run again without the fault: the contacts land, so the batch above really held them.
     report = import_paths(store, [folder], who="importer")
     assert report.rejected == 0
     assert out_edges(store, "q1") == {("WORKS_IN", "n1"), ("REPORTS_TO", "p1")}
-    assert (store.node("Contact", "p1") or {}).get("title") == "总经理"
+    assert (store.records.node("Contact", "p1") or {}).get("title") == "总经理"
 
 
 # 3. retries are idempotent -----------------------------------------------
@@ -310,13 +302,13 @@ def test_a_failing_import_batch_leaves_nothing_of_itself(
 
 def test_a_retried_history_statement_records_one_change(store: GraphStore) -> None:
     """The server may run a statement again (a retried unit of work): the history must not gain a twin entry."""
-    store.write(account())
+    store.unit_of_work(lambda uow: uow.write(account()))
     change = Change.of(by("Li"), [Entry.of_node("Contact", "p1", {"title": None}, {"title": "总经理"})])
     row = change.to_row()
     link = {"change": change.id, "ids": ["p1"]}
     for _ in range(2):
-        store.runner.write(cypher.RECORD_CHANGE, row)
-        store.runner.write(cypher.LINK_CHANGE["Contact"], link)
+        store.runner.write(write_cypher.RECORD_CHANGE, row)
+        store.runner.write(write_cypher.LINK_CHANGE["Contact"], link)
     stored = store.runner.read(
         "MATCH (c:Change {id: $id}) OPTIONAL MATCH (c)-[l:ABOUT]->() RETURN properties(c) AS props, count(l) AS links",
         {"id": change.id},
@@ -324,16 +316,16 @@ def test_a_retried_history_statement_records_one_change(store: GraphStore) -> No
     assert len(stored) == 1
     assert stored[0]["props"] == row
     assert stored[0]["links"] == 1
-    assert [c.id for c in store.changes_about(["Contact:p1"])] == [change.id]
+    assert [c.id for c in store.history.changes_about(["Contact:p1"])] == [change.id]
 
 
 def test_writing_the_same_records_twice_changes_and_records_nothing_the_second_time(store: GraphStore) -> None:
     """A repeated import or a re-sent edit must not count as changes, nor fill the history with empty entries."""
     author = Author(who="importer", source=ChangeSource.IMPORT, action="import")
-    first = store.write_rows(graph_rows(account()), author=author)
+    first = store.unit_of_work(lambda uow: uow.write_rows(graph_rows(account()), author=author))
     assert first.created == 22 and first.change_id is not None
     before = dump(store)
-    second = store.write_rows(graph_rows(account()), author=author)
+    second = store.unit_of_work(lambda uow: uow.write_rows(graph_rows(account()), author=author))
     assert (second.created, second.updated) == (0, 0)
     assert second.change_id is None
     assert change_ids(store) == {first.change_id}
@@ -384,11 +376,11 @@ def test_awkward_spreadsheet_values_come_back_exactly_from_every_portfolio_read(
     """Names and categories with separators, quotes, backslashes, newlines, emoji and Chinese, amounts like
     0.1 and unset tiers must read back as written, from the server's aggregates as from the use case.
     """
-    report = store.write_rows(odd_portfolio())
+    report = store.unit_of_work(lambda uow: uow.write_rows(odd_portfolio()))
     assert not report.missing
     group_key, branch_key = Company(id="g", name=GROUP_NAME).name_key, Company(id="b", name=BRANCH_NAME).name_key
 
-    rows = store.portfolio_rows(DECISION_ROLES)
+    rows = store.portfolio.rows(DECISION_ROLES)
     assert by_key(rows.roots, "group_id") == [
         {"group_id": "bare", "name": BARE_NAME, "tier": None, "industry": None},
         {"group_id": "g", "name": GROUP_NAME, "tier": 1, "industry": ODD},
@@ -411,19 +403,19 @@ def test_awkward_spreadsheet_values_come_back_exactly_from_every_portfolio_read(
         {"category": OUR_CATEGORY, "amount": 1234.5, "employees": 800},
     ]
     assert rows.competitor_names == {"x1": RIVAL_NAME}
-    assert store.our_categories() == sorted([OUR_CATEGORY, PLAIN_CATEGORY])
+    assert store.accounts.our_categories() == sorted([OUR_CATEGORY, PLAIN_CATEGORY])
 
     groups: list[dict[str, Any]] = [
         {"id": "g", "name": GROUP_NAME, "tier": 1, "industry": ODD, "companies": 2, "contacts": 1},
         {"id": "bare", "name": BARE_NAME, "tier": None, "industry": None, "companies": 1, "contacts": 0},
     ]
-    assert store.groups() == sorted(groups, key=lambda r: (str(r["name"]), str(r["id"])))  # by name, as listed
-    assert by_key(store.company_names(), "id") == [
+    assert store.accounts.groups() == sorted(groups, key=lambda r: (str(r["name"]), str(r["id"])))  # by name, as listed
+    assert by_key(store.accounts.company_names(), "id") == [
         {"id": "b", "name": BRANCH_NAME, "name_key": branch_key, "parent_id": "g", "tier": 2},
         {"id": "bare", "name": BARE_NAME, "name_key": "", "parent_id": None, "tier": None},
         {"id": "g", "name": GROUP_NAME, "name_key": group_key, "parent_id": None, "tier": 1},
     ]
-    assert [c["name"] for c in store.group_companies("b")] == [GROUP_NAME, BRANCH_NAME]
+    assert [c["name"] for c in store.accounts.group_companies("b")] == [GROUP_NAME, BRANCH_NAME]
 
     table = {r.group_id: r for r in portfolio(**vars(rows), as_of=dt.date(2026, 11, 1))}
     group, bare = table["g"], table["bare"]
@@ -442,9 +434,9 @@ def test_counts_leave_out_the_history_and_follow_the_stores_own_writes(store: Gr
     """The sidebar's numbers are cached for a few seconds, but a write through the same store must show at once;
     the history's ``ABOUT`` links are bookkeeping, not relationships of the account.
     """
-    assert store.counts() == {"relationships": 0}
-    store.write(account(), author=by("Li", "load"))
-    counts = store.counts()
+    assert store.accounts.counts() == {"relationships": 0}
+    store.unit_of_work(lambda uow: uow.write(account(), author=by("Li", "load")))
+    counts = store.accounts.counts()
     assert counts == {
         "Company": 3,
         "OrgUnit": 2,
@@ -457,11 +449,13 @@ def test_counts_leave_out_the_history_and_follow_the_stores_own_writes(store: Gr
     history_links = number(store, HISTORY_LINKS)
     assert history_links > 0
     assert counts["relationships"] == number(store, ALL_EDGES) - history_links
-    assert store.counts() == counts  # cached, and still right
+    assert store.accounts.counts() == counts  # cached, and still right
 
-    store.write_rows(graph_rows([Contact(id="p4", name="赵敏", company_id="b11")]), author=by("Li"))
+    store.unit_of_work(
+        lambda uow: uow.write_rows(graph_rows([Contact(id="p4", name="赵敏", company_id="b11")]), author=by("Li"))
+    )
 
-    after = store.counts()
+    after = store.accounts.counts()
     assert after == {**counts, "Contact": 4, "Change": 2, "relationships": 13}
     assert after["relationships"] == number(store, ALL_EDGES) - number(store, HISTORY_LINKS)
 
@@ -475,10 +469,10 @@ def test_clear_empties_a_graph_larger_than_one_batch(store: GraphStore, monkeypa
     """The demo reset and test isolation delete a batch at a time: every batch must go, not only the first."""
     monkeypatch.setattr(repository, "CLEAR_BATCH", SMALL_BATCH)
     people = [Contact(id=f"ct-{i:02d}", name=f"联系人 {i}", company_id="c") for i in range(40)]
-    store.write([Company(id="c", name="C"), *people], author=by("Li", "load"))
+    store.unit_of_work(lambda uow: uow.write([Company(id="c", name="C"), *people], author=by("Li", "load")))
     total = number(store, ALL_NODES)
     assert total == 42 and number(store, ALL_EDGES) > SMALL_BATCH
-    assert store.counts()["Contact"] == 40  # cached: clear must drop it
+    assert store.accounts.counts()["Contact"] == 40  # cached: clear must drop it
     spy = CountingWrites(store.runner)
     monkeypatch.setattr(store, "runner", spy)
 
@@ -487,5 +481,70 @@ def test_clear_empties_a_graph_larger_than_one_batch(store: GraphStore, monkeypa
     assert spy.calls.count(cypher.DELETE_SOME) >= math.ceil(total / SMALL_BATCH)
     assert number(store, ALL_NODES) == 0
     assert number(store, ALL_EDGES) == 0
-    assert store.is_empty()
-    assert store.counts() == {"relationships": 0}
+    assert store.records.is_empty()
+    assert store.accounts.counts() == {"relationships": 0}
+
+
+# 5. a unit of work reads only through its own transaction ----------------
+
+
+class WatchingReads:
+    """The real runner, noting every read that goes around a unit of work while one is open.
+
+    Such a read is not the unit's: on Neo4j it runs in another transaction
+    (and, routed for reading, may reach another member of a cluster), on
+    FalkorDB it is outside what the unit's watch and lock stand for. What it
+    answers may be newer than what the unit checked, or older.
+    """
+
+    def __init__(self, inner: Runner) -> None:
+        self.inner = inner
+        self.kind = inner.kind
+        self.address = inner.address
+        self.outside: list[str] = []
+        self._open = 0
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        if self._open:
+            self.outside.append(query_name(query))
+        return self.inner.read(query, params)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self.inner.write(query, params)
+
+    def unit(self, work: Callable[[Transaction], _T]) -> _T:
+        self._open += 1
+        try:
+            return self.inner.unit(work)
+        finally:
+            self._open -= 1
+
+    def ensure_schema(self, labels: tuple[str, ...]) -> None:
+        self.inner.ensure_schema(labels)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_refused_save_reads_what_it_shows_inside_its_own_unit(store: GraphStore) -> None:
+    """A save from an old version is refused with the current values and who changed them: the check and
+    those reads must be one transaction's, or a save landing between them is not the one the refusal shows.
+    """
+    store.unit_of_work(lambda uow: uow.write(account()))
+    opened = contact_values(store, "p2")
+    version = int(opened["version"])
+    save_contact(store, {**opened, "title": "title by Bo"}, by("Bo"), version)
+    watching = WatchingReads(store.runner)
+    late = GraphStore(watching)
+
+    with pytest.raises(EditConflict) as refused:
+        save_contact(late, {**opened, "title": "title by Al"}, by("Al"), version)
+
+    assert watching.outside == [], "the unit of work read around its own transaction"
+    assert refused.value.current["title"] == "title by Bo"
+    assert int(refused.value.current["version"]) == version + 1
+    assert refused.value.changed_by == "Bo"
+    # A save that passes the check reads nothing around its unit either.
+    save_contact(late, {**contact_values(store, "p2"), "title": "title by Al"}, by("Al"), version + 1)
+    assert watching.outside == []
+    assert contact_values(store, "p2")["title"] == "title by Al"

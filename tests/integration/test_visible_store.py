@@ -50,15 +50,17 @@ def team(store: GraphStore) -> GraphStore:
         Opportunity(id="deal-solo", name="Solo deal", company_id="solo", owner_id="bo", stage="bid"),
         Claim(company_id="o-north", rep_id="cy", channel="direct", claimed_on=TODAY - dt.timedelta(days=2)),
     ]
-    store.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+    store.unit_of_work(
+        lambda uow: uow.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+    )
     return store
 
 
 def seen_by(store: GraphStore, address: str, role: Role | None = None) -> VisibleStore:
-    viewer = Viewer(who=address, role=role) if role else resolve_viewer(address, store.reps(), {})
+    viewer = Viewer(who=address, role=role) if role else resolve_viewer(address, store.accounts.reps(), {})
     assert viewer is not None
-    report = claims_report(store.claims_graph(), TODAY, POLICY)
-    return VisibleStore(store, viewer, viewer_full_view(store, viewer, report, store.company_roots(), POLICY))
+    report = claims_report(store.subgraphs.claims(), TODAY, POLICY)
+    return VisibleStore(store, viewer, viewer_full_view(store, viewer, report, store.accounts.company_roots(), POLICY))
 
 
 def contacts(graph: object) -> dict[str, dict[str, object]]:
@@ -130,7 +132,7 @@ def test_an_ops_view_and_every_download_go_into_the_accounts_history_and_change_
     assert admin.access_log(TODAY + dt.timedelta(days=1)) == []
     with pytest.raises(NotAllowed):
         amy.access_log(TODAY)
-    now = team.company_subgraph("g-west")
+    now = team.subgraphs.company("g-west")
     rewound = company_graph_as_of(team, "g-west", TODAY - dt.timedelta(days=1))  # undoes the set-up, not the views
     assert "Company:g-west" in now and "Company:g-west" not in rewound
     assert sorted(company_graph_as_of(team, "g-west", TODAY).nodes(data=True)) == sorted(now.nodes(data=True))
