@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, Page
 
 from graph.analysis.decision_roles import decision_chain
 from graph.analysis.strength import strength_lookup
-from graph.render.chain_map import MIN_FONT, DealLine, MapOptions, chain_map_html
+from graph.render.chain_map import MIN_FONT, chain_map_html
+from graph.render.chain_options import DealLine, MapOptions
 from graph.store import GraphStore
 from graph.store.subgraph import to_networkx
 from ingest.demo import DEMO_TODAY
