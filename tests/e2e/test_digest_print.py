@@ -8,7 +8,7 @@ from playwright.sync_api import Browser
 from graph.render.digest import digest_html
 from graph.services.account_views import account_onboarding
 from graph.store import GraphStore
-from ingest.demo import DEMO_TODAY
+from ingest.demo_ids import DEMO_TODAY
 from ingest.load_demo import load_demo
 from tests.e2e.conftest import SCREENSHOTS
 from ui.digest_text import digest_document

@@ -15,7 +15,7 @@ from graph.render.chain_map import MIN_FONT, chain_map_html
 from graph.render.chain_options import DealLine, MapOptions
 from graph.store import GraphStore
 from graph.store.subgraph import to_networkx
-from ingest.demo import DEMO_TODAY
+from ingest.demo_ids import DEMO_TODAY
 from ingest.load_demo import load_demo
 from ingest.synthetic import synthetic_account
 from tests.e2e.conftest import SCREENSHOTS
