@@ -16,7 +16,9 @@ from typing import Any
 import streamlit as st
 
 from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attention, dispute_split
-from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, collided_contacts
+from graph.analysis.claim_book import ClaimsReport, collided_contacts
+from graph.analysis.claim_disputes import Dispute
+from graph.analysis.claim_status import ClaimStatus
 from graph.config.claim_policy_file import save_policy
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 from graph.domain.enums import SettlementDecision
