@@ -42,12 +42,11 @@ __all__ = [
 ]
 
 DATE = "is not a date (use YYYY-MM-DD)"
-
-
 ROLES = (
     "must be one of economic_buyer, decision_maker, technical_evaluator, user, influencer, champion, gatekeeper, "
     "blocker or unknown"
 )
+"""The reasons many faults share, written once."""
 CONTACTS_HEADER: list[object] = ["id", "name", "company_id"]
 GOOD_CONTACT = {"id": "q2", "name": "Good", "company_id": "c1"}
 
@@ -111,6 +110,7 @@ def assert_only_added(before: dict[str, set[str]], after: dict[str, set[str]], s
 
 
 def write_file(folder: Path, name: str, content: str | bytes | Sheets) -> None:
+    """Write one input file: a workbook from sheets, bytes as they are (encodings), text as UTF-8."""
     if isinstance(content, dict):
         book = openpyxl.Workbook()
         book.remove(book.worksheets[0])

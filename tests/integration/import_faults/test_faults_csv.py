@@ -11,11 +11,7 @@ import pytest
 
 from graph.store import GraphStore
 from ingest.importer import import_paths
-from tests.integration.import_faults.fault_kit import (
-    FileFault,
-    check_file_fault,
-    fault_name,
-)
+from tests.integration.import_faults.fault_kit import FileFault, check_file_fault, fault_name
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration

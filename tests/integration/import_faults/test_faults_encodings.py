@@ -11,11 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import GraphStore
-from tests.integration.import_faults.fault_kit import (
-    FileFault,
-    check_file_fault,
-    fault_name,
-)
+from tests.integration.import_faults.fault_kit import FileFault, check_file_fault, fault_name
 
 pytestmark = pytest.mark.integration
 

@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.store import GraphStore
-from tests.integration.import_faults.fault_kit import (
-    DATE,
-    RowFault,
-    check_row_fault,
-)
+from tests.integration.import_faults.fault_kit import DATE, RowFault, check_row_fault
 
 pytestmark = pytest.mark.integration
 

@@ -12,10 +12,7 @@ import pytest
 
 from graph.store import GraphStore
 from ingest.importer import import_paths
-from tests.integration.import_faults.fault_kit import (
-    RowFault,
-    check_row_fault,
-)
+from tests.integration.import_faults.fault_kit import RowFault, check_row_fault
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration
