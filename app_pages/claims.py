@@ -10,12 +10,12 @@ from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, cr
 from graph.render.markdown import plain
 from graph.services.account_views import protection_search
 from ui.cached_store import claim_policy, claims_graph, company_names, rep_list, require_store
+from ui.claim_lines import reason_text
 from ui.claims_desk import (
     attention_panel,
     claim_button,
     file_form,
     policy_editor,
-    reason_text,
     release_form,
     settle_form,
     show_outcome,

@@ -9,12 +9,14 @@ from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.decision_roles import decision_chain
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
 from graph.analysis.warm_path import warm_paths
-from graph.render.chain_map import EDGE_KINDS, MapOptions, chain_map_html
+from graph.render.chain_map import chain_map_html
+from graph.render.chain_options import EDGE_KINDS, MapOptions
 from graph.render.csv_cells import csv_text
 from graph.render.numbers import SCORE_FORMAT, influence_points
 from ui.cached_store import claim_policy, claims_graph, company_graph, company_graph_on, group_graph, require_store
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
-from ui.claims_desk import claim_line, claim_row, collision_tooltips
+from ui.claim_lines import claim_line, collision_tooltips
+from ui.claims_desk import claim_row
 from ui.downloads import recorded_download
 from ui.edit_panel import add_panel, contact_panel
 from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, group_picker

@@ -12,7 +12,8 @@ from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
 from ui.cached_store import claim_policy, claims_graph, group_graph, require_store
-from ui.claims_desk import claim_line, claim_row, claimed_boxes
+from ui.claim_lines import claim_line, claimed_boxes
+from ui.claims_desk import claim_row
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t, tn
 from ui.phrases import category_label, path_sentence

@@ -21,7 +21,8 @@ from typing import Any
 from graph.config.settings import Settings
 from graph.servers.connect import open_store
 from graph.servers.embedded import ensure_server
-from ingest.demo import CHINESE_GROUP_ID, demo_records
+from ingest.demo import demo_records
+from ingest.demo_ids import CHINESE_GROUP_ID
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:

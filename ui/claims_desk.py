@@ -9,14 +9,16 @@ escaped before Streamlit renders it as Markdown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attention, dispute_split
-from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, collided_contacts
+from graph.analysis.claim_book import ClaimsReport
+from graph.analysis.claim_disputes import Dispute
+from graph.analysis.claim_status import ClaimStatus
 from graph.config.claim_policy_file import save_policy
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 from graph.domain.enums import SettlementDecision
@@ -25,20 +27,17 @@ from graph.render.markdown import plain
 from graph.services.claiming import file_claim, release_claim, settle_dispute
 from graph.services.visible_store import VisibleStore
 from ui.cached_store import claims_graph, rep_list
+from ui.claim_lines import reason_text
 from ui.i18n import enum_label, t
-from ui.refusals import claim_reason_text, problem_text
+from ui.refusals import problem_text
 from ui.sign_in import current_user
 
 __all__ = [
     "attention_panel",
     "claim_button",
-    "claim_line",
     "claim_row",
-    "claimed_boxes",
-    "collision_tooltips",
     "file_form",
     "policy_editor",
-    "reason_text",
     "release_form",
     "settle_form",
     "show_outcome",
@@ -46,11 +45,6 @@ __all__ = [
 
 _OUTCOME = "claims.outcome"
 _COMPANY_KEY = "claims.file.company"
-
-
-def reason_text(status: ClaimStatus) -> str:
-    """Why the claim stands as it does, in the reader's language (not yet escaped)."""
-    return claim_reason_text(status.reason, {"until": status.expires_on, **status.detail})
 
 
 def show_outcome() -> None:
@@ -355,46 +349,6 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
             return t("claims.policy.saved")
 
         _decide(save)
-
-
-def _covering(report: ClaimsReport, company_id: str, group_id: str) -> list[ClaimStatus]:
-    """Claims (not refused) whose scope covers the company: the group's, or the company's own."""
-    return [c for c in report.claims if c.status != "refused" and c.scope_id in (company_id, group_id)]
-
-
-def claim_line(report: ClaimsReport, company_id: str, group_id: str) -> str:
-    """Who holds the company's claim until when, else since when it is in the pool, in the reader's language."""
-    covering = _covering(report, company_id, group_id)
-    live = [c for c in covering if c.status == "live"]
-    if live:
-        c = live[-1]
-        return t("claims.line.held", holder=c.rep_name, channel=enum_label(c.channel), until=c.expires_on)
-    pooled = [p.since for p in report.pool if p.scope_id in (company_id, group_id)]
-    return t("claims.line.pool", since=max(pooled)) if pooled else t("claims.line.none")
-
-
-def claimed_boxes(report: ClaimsReport) -> dict[str, str]:
-    """Scope id → "claimed by … to …" for every live claim: the line the group tree adds to a box."""
-    return {
-        c.scope_id: t("claims.box", holder=c.rep_name, until=c.expires_on) for c in report.claims if c.status == "live"
-    }
-
-
-def collision_tooltips(report: ClaimsReport, contact_ids: Iterable[str]) -> dict[str, str]:
-    """Contact id → the latest collision they were part of, in the reader's language (map tooltips)."""
-    holders = {c.id: c.rep_name for c in report.claims}
-    return {
-        contact: t(
-            "claims.collision.note",
-            other=c.other_rep_name,
-            other_channel=enum_label(c.other_channel),
-            kind=enum_label(c.kind),
-            date=c.date,
-            holder=holders.get(c.claim_id, c.claim_rep_id),
-            channel=enum_label(c.claim_channel),
-        )
-        for contact, c in collided_contacts(report, contact_ids).items()
-    }
 
 
 def claim_row(store: VisibleStore, company: tuple[str, str], held_by: str, as_of: dt.date, policy: ClaimPolicy) -> None:

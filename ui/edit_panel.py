@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from graph.domain.changes import Author, ChangeSource
-from graph.domain.enums import BuyingRole, CompanyKind, InfluenceKind, Stance, Status, TouchKind
+from graph.domain.enums import CompanyKind, InfluenceKind, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
 from graph.render.markdown import plain
 from graph.services import editing
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from ui.cached_store import rep_list
+from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.refusals import conflict_text, problem_text
@@ -87,83 +86,6 @@ def _field_label(field: str) -> str:
         return field
 
 
-def _label(value: object) -> str:
-    return str(enum_label(value))
-
-
-def _blank(text: str) -> str | None:
-    return text.strip() or None
-
-
-def _people(graph: nx.MultiDiGraph[str], company_id: str) -> dict[str, str]:
-    people = {
-        str(d["id"]): str(d.get("name", d["id"]))
-        for _, d in graph.nodes(data=True)
-        if d["label"] == "Contact" and d.get("company_id") == company_id
-    }
-    return dict(sorted(people.items(), key=lambda item: (item[1], item[0])))
-
-
-def _units(graph: nx.MultiDiGraph[str], company_id: str) -> dict[str, str]:
-    return {
-        str(d["id"]): str(d.get("name", d["id"]))
-        for _, d in graph.nodes(data=True)
-        if d["label"] == "OrgUnit" and d.get("company_id") == company_id
-    }
-
-
-def _enum_choice(column: DeltaGenerator, field: str, choices: type[StrEnum], current: str, key: str) -> str:
-    """A selectbox over a model enum, labelled and listed in the chosen language, starting at ``current``."""
-    options = [member.value for member in choices]
-    return str(column.selectbox(t(f"col.{field}"), options, index=options.index(current), format_func=_label, key=key))
-
-
-def _contact_fields(
-    prefix: str, values: dict[str, Any], units: dict[str, str], people: dict[str, str]
-) -> dict[str, Any]:
-    """The contact form's inputs (inside an ``st.form``), as model values."""
-    left, right = st.columns(2)
-    name = left.text_input(t("col.name"), value=values.get("name", ""), key=f"{prefix}.name")
-    title = right.text_input(t("col.title"), value=values.get("title") or "", key=f"{prefix}.title")
-    unit_ids = [None, *units]
-    unit = left.selectbox(
-        t("col.unit"),
-        unit_ids,
-        index=unit_ids.index(values.get("unit_id")) if values.get("unit_id") in units else 0,
-        format_func=lambda u: "—" if u is None else units[u],
-        key=f"{prefix}.unit",
-    )
-    level = right.number_input(
-        t("edit.level"), min_value=0, max_value=20, value=int(values.get("level") or 0), key=f"{prefix}.level"
-    )
-    role = _enum_choice(left, "buying_role", BuyingRole, values.get("buying_role", "unknown"), f"{prefix}.role")
-    stance = _enum_choice(right, "stance", Stance, values.get("stance", "unknown"), f"{prefix}.stance")
-    phone = left.text_input(t("col.phone"), value=values.get("phone") or "", key=f"{prefix}.phone")
-    email = right.text_input(t("col.email"), value=values.get("email") or "", key=f"{prefix}.email")
-    status = _enum_choice(left, "status", Status, values.get("status", "active"), f"{prefix}.status")
-    others = [p for p in people if p != values.get("id")]
-    managers = right.multiselect(
-        t("col.reports_to"),
-        others,
-        default=[m for m in values.get("reports_to", ()) if m in others],
-        format_func=people.__getitem__,
-        key=f"{prefix}.managers",
-        placeholder=t("widget.choose"),
-    )
-    return {
-        "name": name,
-        "title": _blank(title),
-        "unit_id": unit,
-        "level": level or None,
-        "buying_role": role,
-        "stance": stance,
-        "phone": _blank(phone),
-        "email": _blank(email),
-        "status": status,
-        "reports_to": tuple(managers),
-    }
-
-
 def contact_panel(
     store: GraphStore, visible: VisibleStore, graph: nx.MultiDiGraph[str], company_id: str, who: str | None
 ) -> None:
@@ -173,7 +95,7 @@ def contact_panel(
     """
     if flash := st.session_state.pop(_FLASH, None):
         st.success(flash)
-    people = _people(graph, company_id)
+    people = company_people(graph, company_id)
     if not people:
         return
     contact_id = st.selectbox(t("edit.contact"), list(people), format_func=people.__getitem__, key="edit.contact")
@@ -213,7 +135,7 @@ def _details(
     version = _opened_version("contact", contact_id, int(values.get("version", 0)))
     prefix = f"contact.{contact_id}"
     with st.form(prefix):
-        fields = _contact_fields(prefix, values, _units(graph, company_id), _people(graph, company_id))
+        fields = contact_fields(prefix, values, company_units(graph, company_id), company_people(graph, company_id))
         why = st.text_input(t("edit.why"), key=f"{prefix}.why")
         saved = st.form_submit_button(t("edit.save"), type="primary", disabled=disabled, key=f"{prefix}.save")
     if saved and who:
@@ -300,7 +222,7 @@ def _influence(
             horizontal=True,
             key=f"{prefix}.direction",
         )
-        kind = st.selectbox(t("col.kind"), list(InfluenceKind), format_func=_label, key=f"{prefix}.kind")
+        kind = st.selectbox(t("col.kind"), list(InfluenceKind), format_func=choice_label, key=f"{prefix}.kind")
         weight = st.slider(t("edit.weight"), 0.0, 1.0, 0.5, step=0.05, key=f"{prefix}.weight")
         why = st.text_input(t("edit.why"), key=f"{prefix}.why")
         saved = st.form_submit_button(t("edit.save_line"), disabled=disabled or not others, key=f"{prefix}.save")
@@ -374,7 +296,7 @@ def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who:
         left, right = st.columns(2)
         day = left.date_input(t("col.date"), value=dt.date.today(), key=f"{prefix}.date")
         rep_id = right.selectbox(t("col.rep"), list(reps), format_func=reps.__getitem__, key=f"{prefix}.rep")
-        kind = left.selectbox(t("col.touch_kind"), list(TouchKind), format_func=_label, key=f"{prefix}.kind")
+        kind = left.selectbox(t("col.touch_kind"), list(TouchKind), format_func=choice_label, key=f"{prefix}.kind")
         deal = right.selectbox(
             t("chain.opportunity"),
             [None, *deals],
@@ -390,7 +312,7 @@ def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who:
             "contact_id": contact_id,
             "kind": kind,
             "opportunity_id": deal,
-            "note": _blank(note),
+            "note": blank(note),
         }
         _save(lambda: editing.log_touch(store, values, _author(who, "log touch", "")), t("edit.saved.touch"))
 
@@ -406,9 +328,9 @@ def add_panel(
     disabled = who is None
     prefix = f"add.{company_id}"
     person, unit, company = st.tabs([t("edit.add.contact"), t("edit.add.unit"), t("edit.add.company")])
-    units = _units(graph, company_id)
+    units = company_units(graph, company_id)
     with person, st.form(f"{prefix}.contact", clear_on_submit=False):
-        fields = _contact_fields(f"{prefix}.contact", {"id": None}, units, _people(graph, company_id))
+        fields = contact_fields(f"{prefix}.contact", {"id": None}, units, company_people(graph, company_id))
         why = st.text_input(t("edit.why"), key=f"{prefix}.contact.why")
         saved = st.form_submit_button(t("edit.add"), type="primary", disabled=disabled, key=f"{prefix}.contact.save")
     if saved and who:
@@ -443,7 +365,7 @@ def add_panel(
             key=f"{prefix}.company.parent",
         )
         kinds = list(CompanyKind)
-        kind = left.selectbox(t("col.kind"), kinds, index=1, format_func=_label, key=f"{prefix}.company.kind")
+        kind = left.selectbox(t("col.kind"), kinds, index=1, format_func=choice_label, key=f"{prefix}.company.kind")
         city = right.text_input(t("col.city"), key=f"{prefix}.company.city")
         tier = left.selectbox(t("col.tier"), [1, 2, 3], index=2, key=f"{prefix}.company.tier")
         employees = right.number_input(t("col.employees"), min_value=0, value=0, key=f"{prefix}.company.employees")
@@ -453,7 +375,7 @@ def add_panel(
             "name": name,
             "parent_id": parent,
             "kind": kind if parent else CompanyKind.HQ,
-            "city": _blank(city),
+            "city": blank(city),
             "tier": tier,
             "employees": employees or None,
         }

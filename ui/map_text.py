@@ -11,7 +11,7 @@ import networkx as nx
 
 from graph.analysis.decision_roles import ChainReport
 from graph.domain.keys import node_key
-from graph.render.chain_map import DealLine, format_amount, format_day
+from graph.render.chain_options import DealLine, format_amount, format_day
 from ui.i18n import Language, catalog
 
 __all__ = ["deal_line", "map_text"]

@@ -20,7 +20,10 @@ import networkx as nx
 from pydantic import BaseModel
 
 from graph.analysis._graph import day, edges_of, nodes_of
-from graph.analysis.claim_book import ClaimsReport, ClaimStatus, Dispute, PoolEntry, company_roots, in_scope
+from graph.analysis.claim_book import ClaimsReport, PoolEntry
+from graph.analysis.claim_disputes import Dispute
+from graph.analysis.claim_scope import company_roots, in_scope
+from graph.analysis.claim_status import ClaimStatus
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, CreditShare, Party, StageWeights, credit_split
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.enums import Stage

@@ -16,7 +16,10 @@ from typing import Any
 import networkx as nx
 
 from graph.analysis.claim_attention import dispute_split
-from graph.analysis.claim_book import ClaimStatus, Dispute, claims_report, filing_moment
+from graph.analysis.claim_book import claims_report
+from graph.analysis.claim_disputes import Dispute
+from graph.analysis.claim_scope import filing_moment
+from graph.analysis.claim_status import ClaimStatus
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim, Settlement

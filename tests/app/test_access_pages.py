@@ -22,7 +22,8 @@ from google.protobuf import text_format
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from graph.analysis.claim_book import claims_report, company_roots, in_scope
+from graph.analysis.claim_book import claims_report
+from graph.analysis.claim_scope import company_roots, in_scope
 from graph.domain.claim_policy import ClaimPolicy
 from graph.servers.connect import open_store
 from graph.store import GraphStore

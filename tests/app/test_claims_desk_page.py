@@ -20,7 +20,7 @@ from graph.config.settings import Settings
 from graph.domain.claim_records import Claim
 from graph.domain.keys import node_key
 from graph.servers.connect import open_store
-from ingest.demo import COLLISION_COMPANY_ID, DEMO_TODAY
+from ingest.demo_ids import COLLISION_COMPANY_ID, DEMO_TODAY
 from tests.app.conftest import WRITER
 from tests.app.driver import open_page
 

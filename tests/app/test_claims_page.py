@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest.demo import DEMO_TODAY
+from ingest.demo_ids import DEMO_TODAY
 from tests.app.driver import open_page
 
 pytestmark = [pytest.mark.app, pytest.mark.usefixtures("app_env")]

@@ -14,7 +14,7 @@ from graph.config.local_user import chosen_user
 from graph.servers.connect import open_store
 from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
-from ingest.demo import CHINESE_GROUP_ID
+from ingest.demo_ids import CHINESE_GROUP_ID
 from tests.app.conftest import WRITER
 from tests.app.driver import open_page
 

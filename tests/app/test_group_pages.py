@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest.demo import CHINESE_GROUP_ID, ENGLISH_GROUP_ID
+from ingest.demo_ids import CHINESE_GROUP_ID, ENGLISH_GROUP_ID
 from tests.app.driver import open_page
 
 pytestmark = [pytest.mark.app, pytest.mark.usefixtures("app_env")]

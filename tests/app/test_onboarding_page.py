@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.servers.connect import open_store
-from ingest.demo import CHINESE_GROUP_ID, DEMO_TODAY
+from ingest.demo_ids import CHINESE_GROUP_ID, DEMO_TODAY
 from tests.app.driver import open_page
 
 pytestmark = pytest.mark.app

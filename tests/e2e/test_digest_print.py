@@ -10,7 +10,7 @@ from graph.render.digest import digest_html
 from graph.services.account_views import account_onboarding
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
-from ingest.demo import DEMO_TODAY
+from ingest.demo_ids import DEMO_TODAY
 from ingest.load_demo import load_demo
 from tests.e2e.conftest import SCREENSHOTS
 from ui.digest_text import digest_document

@@ -11,10 +11,11 @@ from playwright.sync_api import Browser, Page
 
 from graph.analysis.decision_roles import decision_chain
 from graph.analysis.strength import strength_lookup
-from graph.render.chain_map import MIN_FONT, DealLine, MapOptions, chain_map_html
+from graph.render.chain_map import MIN_FONT, chain_map_html
+from graph.render.chain_options import DealLine, MapOptions
 from graph.store import GraphStore
 from graph.store.subgraph import to_networkx
-from ingest.demo import DEMO_TODAY
+from ingest.demo_ids import DEMO_TODAY
 from ingest.load_demo import load_demo
 from ingest.synthetic import synthetic_account
 from tests.e2e.conftest import SCREENSHOTS

@@ -17,7 +17,7 @@ from graph.config.settings import Settings
 from graph.domain.changes import Author, ChangeSource
 from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
-from ingest.demo import CHINESE_GROUP_ID, COLLISION_COMPANY_ID, DEMO_TODAY, ENGLISH_GROUP_ID
+from ingest.demo_ids import CHINESE_GROUP_ID, COLLISION_COMPANY_ID, DEMO_TODAY, ENGLISH_GROUP_ID
 from ingest.load_demo import load_demo
 
 pytestmark = pytest.mark.integration

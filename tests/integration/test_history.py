@@ -14,8 +14,9 @@ from graph.domain.changes import ChangeSource
 from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline, hand_over
 from graph.store import GraphStore
 from graph.store.rows import graph_rows
-from ingest.demo import DEMO_TODAY, demo_records
+from ingest.demo import demo_records
 from ingest.demo_history import demo_edits, demo_start
+from ingest.demo_ids import DEMO_TODAY
 from ingest.importer import import_paths
 from ingest.load_demo import load_demo
 

@@ -9,7 +9,9 @@ import re
 import networkx as nx
 import pytest
 
-from graph.render.chain_map import MAX_DASHES, DealLine, MapOptions, chain_map_html
+from graph.render.chain_map import chain_map_html
+from graph.render.chain_options import DealLine, MapOptions
+from graph.render.chain_styles import MAX_DASHES
 from graph.render.palette import STANCE_COLOURS, STANCE_TINTS
 from graph.store.subgraph import to_networkx
 from ui.i18n import catalog

@@ -26,7 +26,8 @@ from graph.domain.model import (
     Rep,
     Touch,
 )
-from ingest.demo import CHINESE_GROUP_ID, COLLISION_COMPANY_ID, DEMO_TODAY, demo_records
+from ingest.demo import demo_records
+from ingest.demo_ids import CHINESE_GROUP_ID, COLLISION_COMPANY_ID, DEMO_TODAY
 
 
 @pytest.fixture(scope="module")

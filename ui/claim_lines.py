@@ -1,0 +1,61 @@
+"""The sentences other pages say about claims: who holds a company, what a group box adds, a map's collision note.
+
+Split from the claims desk's forms because the decision chain, the group tree and the Claims page all
+need these lines, and none of them needs a form. Each is in the reader's language and not yet escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.analysis.claim_book import ClaimsReport, collided_contacts
+from graph.analysis.claim_status import ClaimStatus
+from ui.i18n import enum_label, t
+from ui.refusals import claim_reason_text
+
+__all__ = ["claim_line", "claimed_boxes", "collision_tooltips", "reason_text"]
+
+
+def reason_text(status: ClaimStatus) -> str:
+    """Why the claim stands as it does, in the reader's language (not yet escaped)."""
+    return claim_reason_text(status.reason, {"until": status.expires_on, **status.detail})
+
+
+def _covering(report: ClaimsReport, company_id: str, group_id: str) -> list[ClaimStatus]:
+    """Claims (not refused) whose scope covers the company: the group's, or the company's own."""
+    return [c for c in report.claims if c.status != "refused" and c.scope_id in (company_id, group_id)]
+
+
+def claim_line(report: ClaimsReport, company_id: str, group_id: str) -> str:
+    """Who holds the company's claim until when, else since when it is in the pool, in the reader's language."""
+    covering = _covering(report, company_id, group_id)
+    live = [c for c in covering if c.status == "live"]
+    if live:
+        c = live[-1]
+        return t("claims.line.held", holder=c.rep_name, channel=enum_label(c.channel), until=c.expires_on)
+    pooled = [p.since for p in report.pool if p.scope_id in (company_id, group_id)]
+    return t("claims.line.pool", since=max(pooled)) if pooled else t("claims.line.none")
+
+
+def claimed_boxes(report: ClaimsReport) -> dict[str, str]:
+    """Scope id → "claimed by … to …" for every live claim: the line the group tree adds to a box."""
+    return {
+        c.scope_id: t("claims.box", holder=c.rep_name, until=c.expires_on) for c in report.claims if c.status == "live"
+    }
+
+
+def collision_tooltips(report: ClaimsReport, contact_ids: Iterable[str]) -> dict[str, str]:
+    """Contact id → the latest collision they were part of, in the reader's language (map tooltips)."""
+    holders = {c.id: c.rep_name for c in report.claims}
+    return {
+        contact: t(
+            "claims.collision.note",
+            other=c.other_rep_name,
+            other_channel=enum_label(c.other_channel),
+            kind=enum_label(c.kind),
+            date=c.date,
+            holder=holders.get(c.claim_id, c.claim_rep_id),
+            channel=enum_label(c.claim_channel),
+        )
+        for contact, c in collided_contacts(report, contact_ids).items()
+    }
