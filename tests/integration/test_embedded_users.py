@@ -14,8 +14,15 @@ from pathlib import Path
 import pytest
 
 from graph.servers.lifecycle import alive
+from tests.conftest import ON_NEO4J
 
-pytestmark = pytest.mark.integration
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        ON_NEO4J,
+        reason="the embedded server's own life, on servers of its own: the same on both passes, run on the first",
+    ),
+]
 ROOT = Path(__file__).resolve().parents[2]
 HOLD = "from graph.servers.connect import open_store; store = open_store(); print('ready', flush=True); input()"
 """A process that uses the store until its standard input closes."""

@@ -16,8 +16,14 @@ from pathlib import Path
 import pytest
 
 from graph.servers.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
+from tests.conftest import ON_NEO4J
 
-pytestmark = pytest.mark.integration
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(
+        ON_NEO4J, reason="the local Neo4j's own life, on servers of its own: the same on both passes, run on the first"
+    ),
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 
