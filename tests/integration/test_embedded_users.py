@@ -20,7 +20,7 @@ pytestmark = [
     pytest.mark.integration,
     pytest.mark.skipif(
         ON_NEO4J,
-        reason="the embedded server's own life, on servers of its own: the same on both passes, run on the first",
+        reason="the embedded server's own life: servers of its own, run on the first pass",
     ),
 ]
 ROOT = Path(__file__).resolve().parents[2]
