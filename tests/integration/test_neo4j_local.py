@@ -20,9 +20,7 @@ from tests.conftest import ON_NEO4J
 
 pytestmark = [
     pytest.mark.integration,
-    pytest.mark.skipif(
-        ON_NEO4J, reason="the local Neo4j's own life: servers of its own, run on the first pass"
-    ),
+    pytest.mark.skipif(ON_NEO4J, reason="the local Neo4j's own life: servers of its own, run on the first pass"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
 
