@@ -1,4 +1,4 @@
-"""Every page loads on the demo data without an exception, in both languages."""
+"""Every page loads on the demo data without an exception, in both languages, and shows what it is for."""
 
 from __future__ import annotations
 
@@ -9,19 +9,22 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.render.numbers import COUNT_FORMAT
+from ui.i18n import catalog
 
 pytestmark = pytest.mark.app
 
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/decision_chain.py",
-    "app_pages/accounts.py",
-    "app_pages/group.py",
-    "app_pages/portfolio.py",
-    "app_pages/claims.py",
-    "app_pages/onboarding.py",
-    "app_pages/import_data.py",
-]
+PAGE_TITLES = {
+    "app_pages/overview.py": "overview.title",
+    "app_pages/decision_chain.py": "chain.title",
+    "app_pages/accounts.py": "accounts.title",
+    "app_pages/group.py": "group.title",
+    "app_pages/portfolio.py": "portfolio.title",
+    "app_pages/claims.py": "claims.title",
+    "app_pages/onboarding.py": "onboarding.title",
+    "app_pages/import_data.py": "import.title",
+}
+PAGES = list(PAGE_TITLES)
+LANGUAGE_CODES = {"English": "en", "简体中文": "zh"}
 
 
 def open_app() -> AppTest:
@@ -39,7 +42,12 @@ def test_page_loads_without_exception(page: str, language: str) -> None:
     app.switch_page(page).run()
     assert not app.exception
     assert not [e.value for e in app.error if "not available" in e.value or "went wrong" in e.value]
-    assert app.title
+    assert app.title[0].value == catalog(LANGUAGE_CODES[language])[PAGE_TITLES[page]].string
+    tables = [frame.value for frame in app.dataframe]
+    assert any(len(table) > 0 for table in tables), "every page shows the demo's data in a table"
+    assert not any(str(cell) == "None" for table in tables for cell in table.to_numpy().ravel())
+    if page.endswith("import_data.py"):
+        assert app.get("file_uploader"), "the Import page offers its uploader"
 
 
 @pytest.mark.usefixtures("app_env")
