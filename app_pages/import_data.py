@@ -10,7 +10,8 @@ import streamlit as st
 from graph.render.csv_cells import csv_text
 from graph.render.markdown import plain
 from ingest.columns import STEM_ALIASES, STEMS
-from ingest.importer import StemCounts, import_paths
+from ingest.import_report import StemCounts
+from ingest.importer import import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
 from ui.cached_store import require_store
 from ui.downloads import recorded_download

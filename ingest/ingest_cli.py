@@ -19,7 +19,8 @@ from graph.cli.output import print_json
 from graph.domain.errors import KagraphError
 from graph.render.csv_cells import csv_text
 from graph.servers.connect import open_store
-from ingest.importer import ImportReport, import_paths
+from ingest.import_report import ImportReport
+from ingest.importer import import_paths
 from ingest.load_demo import load_demo
 from ingest.readers import ReadFailed
 from ingest.store_export import export_csv, export_xlsx

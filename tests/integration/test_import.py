@@ -17,7 +17,8 @@ from graph.domain.model import Company, Contact
 from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
 from ingest.columns import STEMS
-from ingest.importer import ImportReport, import_paths
+from ingest.import_report import ImportReport
+from ingest.importer import import_paths
 from ingest.load_demo import load_demo
 from ingest.readers import ReadFailed
 from ingest.store_export import export_csv, export_xlsx
