@@ -1,4 +1,4 @@
 """kagraph's graph side, one folder a layer: domain, analysis, config, store, servers, services, render, cli.
 
-Imports go one way, top to bottom of ``[tool.importlinter]`` in pyproject.toml; the suite checks it.
+A layer may import only the layers below it, as listed top to bottom in ``[tool.importlinter]`` (pyproject.toml).
 """
