@@ -79,3 +79,19 @@ def store(store_settings: Settings) -> Iterator[GraphStore]:
     yield graph_store
     graph_store.clear()
     graph_store.close()
+
+
+_LAYER_SECONDS: dict[str, float] = {}
+"""Seconds spent per test layer (setup, call and teardown), summed over the workers: the README's figures."""
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    parts = Path(report.nodeid.split("::", 1)[0]).parts
+    layer = parts[1] if len(parts) > 2 and parts[0] == "tests" else "doctests"
+    _LAYER_SECONDS[layer] = _LAYER_SECONDS.get(layer, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _LAYER_SECONDS:
+        figures = ", ".join(f"{layer} {seconds:.0f} s" for layer, seconds in sorted(_LAYER_SECONDS.items()))
+        terminalreporter.write_line(f"time per layer, summed over the workers: {figures}")
