@@ -5,11 +5,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.claim_book import claims_report
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, credit_split
 from graph.render.markdown import plain
 from graph.services.account_views import protection_search
-from ui.cached_store import claim_policy, claims_graph, company_names, rep_list, require_store
+from graph.services.claims_view import claims_on
+from ui.cached_store import claim_policy, company_names, rep_list, require_store
 from ui.claim_lines import reason_text
 from ui.claims_desk import (
     attention_panel,
@@ -36,7 +36,7 @@ if as_of != today:
 elif who is None:
     st.info(t("claims.who_needed"))
 
-everyone = claims_report(claims_graph(), as_of, policy)  # "is it protected?" answers for every enterprise
+everyone = claims_on(store, as_of, policy)  # "is it protected?" answers for every enterprise
 report = store.visible_claims(everyone)  # the lists: what the viewer's team is part of, and the whole pool
 companies = company_names()
 names = {str(c["id"]): str(c["name"]) for c in companies}

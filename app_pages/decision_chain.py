@@ -4,16 +4,15 @@ import datetime as dt
 
 import streamlit as st
 
-from graph.analysis.claim_book import claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
-from graph.analysis.decision_roles import decision_chain
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, strength_lookup
-from graph.analysis.warm_path import warm_paths
 from graph.render.chain_map import chain_map_html
 from graph.render.chain_options import EDGE_KINDS, MapOptions
 from graph.render.csv_cells import csv_text
 from graph.render.numbers import SCORE_FORMAT, influence_points
-from ui.cached_store import claim_policy, claims_graph, company_graph, company_graph_on, group_graph, require_store
+from graph.services.chain_view import account_graph, chain_report, ways_in
+from graph.services.claims_view import claims_on
+from ui.cached_store import claim_policy, require_store
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claim_lines import claim_line, collision_tooltips
 from ui.claims_desk import claim_row
@@ -59,8 +58,9 @@ with st.expander(t("chain.settings")):
     show_reps = lines[2].toggle(t("chain.show_reps"), value=True)
     show_competitors = lines[3].toggle(t("chain.show_competitors"), value=True)
 
-in_the_past = as_of < dt.date.today()
-graph = company_graph_on(company_id, as_of) if in_the_past else company_graph(company_id)
+today = dt.date.today()
+in_the_past = as_of < today
+graph = account_graph(store, company_id, as_of, today)
 deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
 deal_id = deal_slot.selectbox(
     t("chain.opportunity"), [None, *deals], format_func=lambda d: t("chain.whole_account") if d is None else deals[d]
@@ -68,7 +68,7 @@ deal_id = deal_slot.selectbox(
 if in_the_past:
     st.info(t("chain.as_of.past", day=as_of.isoformat()), icon=":material/history:")
 
-report = decision_chain(graph, as_of, deal_id, float(threshold), float(half_life))
+report = chain_report(graph, as_of, deal_id, float(threshold), float(half_life))
 if not report.contacts:
     st.info(t("chain.no_contacts"))
     st.stop()
@@ -91,9 +91,7 @@ with side:
         [None, *(r for r, _ in reps)],
         format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
     )
-    # Over the whole group, as the Group page's "best way in": introductions run through sibling branches too.
-    ties = graph if in_the_past else group_graph(group_id)
-    paths = warm_paths(ties, target, as_of, k=3, from_rep=from_rep, half_life_days=float(half_life))
+    ties, paths = ways_in(store, graph, group_id, target, as_of, today, from_rep, half_life_days=float(half_life))
     if paths:
         path_list(ties, paths)
     else:
@@ -101,7 +99,7 @@ with side:
     highlight = st.toggle(t("chain.path.show"), value=bool(paths))
 
 policy = claim_policy()[0]
-claims = claims_report(claims_graph(), as_of, policy)
+claims = claims_on(store, as_of, policy)
 collided = collision_tooltips(claims, names)
 if collided:
     map_column.warning(t("chain.collisions", count=len(collided)), icon=":material/warning:")

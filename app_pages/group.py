@@ -4,14 +4,15 @@ import datetime as dt
 
 import streamlit as st
 
-from graph.analysis.claim_book import claims_report
-from graph.analysis.expansion import ExpansionTarget, group_expansion
+from graph.analysis.expansion import ExpansionTarget
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS, HqSignal
 from graph.domain.model import US_VENDOR_ID
 from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
-from ui.cached_store import claim_policy, claims_graph, group_graph, require_store
+from graph.services.claims_view import claims_on
+from graph.services.group_view import expansion_view
+from ui.cached_store import claim_policy, group_graph, require_store
 from ui.claim_lines import claim_line, claimed_boxes
 from ui.claims_desk import claim_row
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
@@ -29,9 +30,7 @@ with pick[2].popover(t("group.settings"), width="stretch"):
     min_branches = st.number_input(t("group.min_branches"), 2, 50, DEFAULT_MIN_BRANCHES)
     min_share = st.slider(t("group.min_share"), 0.05, 1.0, DEFAULT_MIN_SHARE, step=0.05)
 
-result = group_expansion(
-    group_graph(group_id), as_of, store.our_categories(), int(min_branches), float(min_share), int(window)
-)
+result = expansion_view(store, group_id, as_of, int(min_branches), float(min_share), int(window))
 waves = {s.category: s for s in result.hq_signals}
 default = next(iter(waves), None) or max(
     result.categories, key=lambda c: result.companies[0].rollup[c].companies - result.companies[0].rollup[c].untouched
@@ -174,7 +173,7 @@ if chosen is not None:
             if graph.nodes[key].get("label") == "Contact"
         }
 policy = claim_policy()[0]
-claims = claims_report(claims_graph(), as_of, policy)
+claims = claims_on(store, as_of, policy)
 with tree_slot:
     claim_row(store, (group_id, result.companies[0].name), claim_line(claims, group_id, group_id), as_of, policy)
     wave = waves[category].companies if category in waves else []

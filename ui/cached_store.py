@@ -18,8 +18,7 @@ import networkx as nx
 import streamlit as st
 
 from graph.analysis.claim_book import ClaimsReport, claims_report
-from graph.analysis.decision_roles import DECISION_ROLES
-from graph.analysis.portfolio_rows import PortfolioRow, portfolio
+from graph.analysis.portfolio_rows import PortfolioRow
 from graph.config.access_file import load_access
 from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
@@ -29,6 +28,7 @@ from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.errors import KagraphError
 from graph.render.markdown import plain
 from graph.servers.connect import open_store
+from graph.services.portfolio_view import portfolio_lines
 from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore
 from ui.i18n import t
@@ -39,7 +39,6 @@ __all__ = [
     "claim_policy",
     "claims_graph",
     "company_graph",
-    "company_graph_on",
     "company_names",
     "current_viewer",
     "group_graph",
@@ -229,11 +228,6 @@ def company_graph(company_id: str) -> nx.MultiDiGraph[str]:
     return require_store().company_subgraph(company_id)
 
 
-def company_graph_on(company_id: str, day: dt.date) -> nx.MultiDiGraph[str]:
-    """A company's subgraph as it was at the end of ``day`` (changes since undone), as the viewer may see it."""
-    return require_store().company_subgraph_as_of(company_id, day)
-
-
 def rep_list() -> list[dict[str, Any]]:
     """Our reps (id, name, status …) by name, reused across reruns for 30 s."""
     return _reps()
@@ -246,7 +240,7 @@ def group_graph(company_id: str) -> nx.MultiDiGraph[str]:
 
 @st.cache_data(ttl=30, show_spinner=False)
 def _portfolio(as_of: dt.date, window_days: int) -> list[PortfolioRow]:
-    return portfolio(**vars(shared_store().portfolio.rows(DECISION_ROLES)), as_of=as_of, window_days=window_days)
+    return portfolio_lines(shared_store().portfolio, as_of, window_days)
 
 
 def portfolio_table(as_of: dt.date, window_days: int) -> list[PortfolioRow]:

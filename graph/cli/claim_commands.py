@@ -13,18 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.analysis.claim_attention import attention
-from graph.analysis.claim_book import claims_report
 from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
 from graph.config.settings import load_settings
+from graph.domain.access import local_viewer
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.enums import SettlementDecision
 from graph.services.claiming import explain, file_claim, release_claim, settle_dispute
+from graph.services.claims_view import claims_on
+from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 
-__all__ = ["CLAIM_COMMANDS", "add_claim_commands", "run_claim_command"]
-
-CLAIM_COMMANDS = frozenset({"claims", "claim", "release", "settle", "attention"})
+__all__ = ["CLAIM_HANDLERS", "add_claim_commands"]
 
 
 def add_claim_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -55,19 +55,40 @@ def _policy(args: argparse.Namespace) -> ClaimPolicy:
     return load_policy(args.policy or load_settings().claim_policy_path)
 
 
-def run_claim_command(store: GraphStore, args: argparse.Namespace) -> object:
-    """The JSON answer of one of ``CLAIM_COMMANDS``."""
-    policy = _policy(args)
-    if args.command == "claims":
-        return claims_report(store.subgraphs.claims(), args.as_of, policy)
-    if args.command == "attention":
-        return attention(claims_report(store.subgraphs.claims(), args.as_of, policy), args.rep)
-    if args.command == "settle":
-        decision = SettlementDecision(args.decision)
-        done = settle_dispute(store, args.claim, args.other_rep, decision, local_user(), args.on, policy, args.why)
-        return done.model_dump(mode="json")
-    if args.command == "claim":
-        status = file_claim(store, args.company, args.rep, local_user(), args.on, policy, args.why)
-        return {"granted": status.status == "live", "message": explain(status), "claim": status.model_dump(mode="json")}
-    status = release_claim(store, args.claim, local_user(), args.on, policy, args.why)
+def _everyone(store: GraphStore) -> VisibleStore:
+    """The claims desk sees every claim: the machine's one user sees it all."""
+    return VisibleStore(store, local_viewer(local_user()), None)
+
+
+def _claims(store: GraphStore, args: argparse.Namespace) -> object:
+    return claims_on(_everyone(store), args.as_of, _policy(args))
+
+
+def _attention(store: GraphStore, args: argparse.Namespace) -> object:
+    return attention(claims_on(_everyone(store), args.as_of, _policy(args)), args.rep)
+
+
+def _settle(store: GraphStore, args: argparse.Namespace) -> object:
+    decision = SettlementDecision(args.decision)
+    done = settle_dispute(store, args.claim, args.other_rep, decision, local_user(), args.on, _policy(args), args.why)
+    return done.model_dump(mode="json")
+
+
+def _claim(store: GraphStore, args: argparse.Namespace) -> object:
+    status = file_claim(store, args.company, args.rep, local_user(), args.on, _policy(args), args.why)
+    return {"granted": status.status == "live", "message": explain(status), "claim": status.model_dump(mode="json")}
+
+
+def _release(store: GraphStore, args: argparse.Namespace) -> object:
+    status = release_claim(store, args.claim, local_user(), args.on, _policy(args), args.why)
     return {"released": True, "message": explain(status), "claim": status.model_dump(mode="json")}
+
+
+CLAIM_HANDLERS: dict[str, Callable[[GraphStore, argparse.Namespace], object]] = {
+    "claims": _claims,
+    "claim": _claim,
+    "release": _release,
+    "settle": _settle,
+    "attention": _attention,
+}
+"""The JSON answer of each claims desk command."""

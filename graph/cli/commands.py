@@ -5,17 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shlex
+from collections.abc import Callable
 
-from graph.analysis.claim_book import claims_report
 from graph.analysis.coverage import DEFAULT_THRESHOLD
-from graph.analysis.decision_roles import DECISION_ROLES, decision_chain
-from graph.analysis.expansion import group_expansion
 from graph.analysis.history import access_records
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
-from graph.analysis.portfolio_rows import portfolio
-from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
-from graph.analysis.warm_path import warm_paths
-from graph.cli.claim_commands import CLAIM_COMMANDS, add_claim_commands, run_claim_command
+from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS
+from graph.cli.claim_commands import CLAIM_HANDLERS, add_claim_commands
 from graph.cli.output import print_json
 from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
@@ -32,6 +28,10 @@ from graph.services.account_views import (
     hand_over,
     protection_search,
 )
+from graph.services.chain_view import account_graph, account_strengths, chain_report, group_paths
+from graph.services.claims_view import claims_on
+from graph.services.group_view import expansion_view
+from graph.services.portfolio_view import portfolio_lines
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
@@ -126,69 +126,102 @@ def _pairs(values: list[str], flag: str) -> dict[str, str]:
     return {key: value for key, value in pairs}
 
 
-def _run(store: GraphStore, args: argparse.Namespace) -> object:
-    if args.command == "status":
-        return {"store": store.kind, "address": store.address, "counts": store.accounts.counts()}
-    if args.command == "groups":
-        return store.accounts.groups()
-    if args.command == "subgraph":
-        return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
-    if args.command == "history":
-        if args.contact:
-            items = contact_timeline(store, args.contact, args.limit, args.as_of)
-        else:
-            items = account_timeline(store, args.company, args.limit, args.as_of)
-        return [item.model_dump(mode="json") for item in items]
-    if args.command == "access-log":
-        return [r.model_dump(mode="json") for r in access_records(store.history.access_log(args.since, args.limit))]
-    if args.command == "chain":
-        graph = company_graph_as_of(store, args.company, args.as_of)
-        try:
-            report = decision_chain(graph, args.as_of, args.opportunity, args.threshold, args.half_life)
-        except ValueError as error:
-            raise NotFound(str(error)) from error
-        return report.model_dump(mode="json")
-    if args.command == "expansion":
-        result = group_expansion(
-            store.subgraphs.group(args.group),
-            args.as_of,
-            store.accounts.our_categories(),
-            args.min_branches,
-            args.min_share,
-            args.window,
-            args.half_life,
-        )
-        return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
-    if args.command == "portfolio":
-        rows = store.portfolio.rows(DECISION_ROLES)
-        table = portfolio(**vars(rows), as_of=args.as_of, window_days=args.window)
-        return [row.model_dump(mode="json") for row in table]
-    if args.command in CLAIM_COMMANDS:
-        return run_claim_command(store, args)
-    if args.command == "onboarding":
-        everything = VisibleStore(store, local_viewer(local_user()), None)  # the machine's one user sees it all
-        digest = account_onboarding(
-            everything, args.company, args.new_owner, args.as_of, args.group, args.previous_owner
-        )
-        return digest.model_dump(mode="json")
-    if args.command == "handover":
-        policy = load_policy(load_settings().claim_policy_path)
-        done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
-        return done.model_dump(mode="json")
-    if args.command == "protected":
-        claims_now = claims_report(store.subgraphs.claims(), args.as_of, load_policy(load_settings().claim_policy_path))
-        hits = protection_search(store.accounts, args.query, claims_now, store.accounts.company_names())
-        return [hit.model_dump(mode="json") for hit in hits]
-    if args.command == "strength":
-        graph = company_graph_as_of(store, args.company, args.as_of)
-        scores = relationship_strengths(graph, args.as_of, args.half_life)
-        return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
-    graph = store.subgraphs.group(store.accounts.contact_company(args.to))
-    try:
-        paths = warm_paths(graph, args.to, args.as_of, k=args.k, from_rep=args.from_rep, half_life_days=args.half_life)
-    except ValueError as error:
-        raise NotFound(str(error)) from error
+Handler = Callable[[GraphStore, argparse.Namespace], object]
+
+
+def _everything(store: GraphStore) -> VisibleStore:
+    """The store as the machine's one user sees it: everything (the command line has no sign-in)."""
+    return VisibleStore(store, local_viewer(local_user()), None)
+
+
+def _status(store: GraphStore, args: argparse.Namespace) -> object:
+    return {"store": store.kind, "address": store.address, "counts": store.accounts.counts()}
+
+
+def _groups(store: GraphStore, args: argparse.Namespace) -> object:
+    return store.accounts.groups()
+
+
+def _subgraph(store: GraphStore, args: argparse.Namespace) -> object:
+    return subgraph_json(company_graph_as_of(store, args.company, args.as_of, args.group))
+
+
+def _history(store: GraphStore, args: argparse.Namespace) -> object:
+    if args.contact:
+        items = contact_timeline(store, args.contact, args.limit, args.as_of)
+    else:
+        items = account_timeline(store, args.company, args.limit, args.as_of)
+    return [item.model_dump(mode="json") for item in items]
+
+
+def _access_log(store: GraphStore, args: argparse.Namespace) -> object:
+    return [r.model_dump(mode="json") for r in access_records(store.history.access_log(args.since, args.limit))]
+
+
+def _chain(store: GraphStore, args: argparse.Namespace) -> object:
+    graph = account_graph(_everything(store), args.company, args.as_of, dt.date.today())
+    return chain_report(graph, args.as_of, args.opportunity, args.threshold, args.half_life).model_dump(mode="json")
+
+
+def _strength(store: GraphStore, args: argparse.Namespace) -> object:
+    scores = account_strengths(_everything(store), args.company, args.as_of, dt.date.today(), args.half_life)
+    return {"company_id": args.company, "as_of": args.as_of, "strengths": [s.model_dump() for s in scores]}
+
+
+def _path(store: GraphStore, args: argparse.Namespace) -> object:
+    company_id = store.accounts.contact_company(args.to)
+    paths = group_paths(_everything(store), company_id, args.to, args.as_of, args.from_rep, args.k, args.half_life)
     return {"to": args.to, "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths]}
+
+
+def _expansion(store: GraphStore, args: argparse.Namespace) -> object:
+    result = expansion_view(
+        _everything(store), args.group, args.as_of, args.min_branches, args.min_share, args.window, args.half_life
+    )
+    return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
+
+
+def _portfolio(store: GraphStore, args: argparse.Namespace) -> object:
+    return [row.model_dump(mode="json") for row in portfolio_lines(store.portfolio, args.as_of, args.window)]
+
+
+def _onboarding(store: GraphStore, args: argparse.Namespace) -> object:
+    digest = account_onboarding(
+        _everything(store), args.company, args.new_owner, args.as_of, args.group, args.previous_owner
+    )
+    return digest.model_dump(mode="json")
+
+
+def _handover(store: GraphStore, args: argparse.Namespace) -> object:
+    policy = load_policy(load_settings().claim_policy_path)
+    done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
+    return done.model_dump(mode="json")
+
+
+def _protected(store: GraphStore, args: argparse.Namespace) -> object:
+    everything = _everything(store)
+    claims_now = claims_on(everything, args.as_of, load_policy(load_settings().claim_policy_path))
+    hits = protection_search(everything, args.query, claims_now, store.accounts.company_names())
+    return [hit.model_dump(mode="json") for hit in hits]
+
+
+_HANDLERS: dict[str, Handler] = {
+    "status": _status,
+    "groups": _groups,
+    "subgraph": _subgraph,
+    "history": _history,
+    "access-log": _access_log,
+    "chain": _chain,
+    "strength": _strength,
+    "path": _path,
+    "expansion": _expansion,
+    "portfolio": _portfolio,
+    "onboarding": _onboarding,
+    "handover": _handover,
+    "protected": _protected,
+    **CLAIM_HANDLERS,
+}
+"""Each command's JSON answer; ``local-neo4j`` runs before any store is opened (``main``)."""
 
 
 def _local_neo4j(args: argparse.Namespace) -> int:
@@ -221,7 +254,7 @@ def main(argv: list[str]) -> int:
         return _local_neo4j(args)
     store = open_store()
     try:
-        print_json(_run(store, args))
+        print_json(_HANDLERS[args.command](store, args))
     finally:
         store.close()
     return 0
