@@ -4,8 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from graph.analysis.claim_book import claims_report
-from ui.cached_store import claim_policy, claims_graph, company_names, rep_list, require_store
+from graph.services.claims_view import claims_on
+from ui.cached_store import claim_policy, company_names, rep_list, require_store
 from ui.claims_desk import attention_panel
 from ui.i18n import t
 from ui.phrases import listing
@@ -22,7 +22,7 @@ for column, label in zip(st.columns(len(labels)), labels, strict=True):
     column.metric(t(f"label.{label}"), f"{counts.get(label, 0):,}")
 
 groups = store.groups()
-claims_now = store.visible_claims(claims_report(claims_graph(), dt.date.today(), claim_policy()[0]))
+claims_now = store.visible_claims(claims_on(store, dt.date.today(), claim_policy()[0]))
 names = {str(c["id"]): str(c["name"]) for c in company_names()}
 attention_panel(claims_now, names, names, rep_list())  # a group is named by its root company
 
