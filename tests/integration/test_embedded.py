@@ -16,8 +16,12 @@ from graph.config.settings import Settings
 from graph.domain.model import Company
 from graph.servers.connect import open_store
 from graph.servers.embedded import EmbeddedServer, ensure_server
+from tests.conftest import ON_NEO4J
 
-pytestmark = pytest.mark.integration
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(ON_NEO4J, reason="the embedded server's own life: servers of its own, run on the first pass"),
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 
