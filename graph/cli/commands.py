@@ -231,7 +231,12 @@ def _local_neo4j(args: argparse.Namespace) -> int:
         print_json({"stopped": stop_local_neo4j(settings.kagraph_data_dir)})
         return 0
     if args.action == "start":
-        server = ensure_local_neo4j(settings.kagraph_data_dir, settings.kagraph_neo4j_idle, settings.kagraph_port)
+        server = ensure_local_neo4j(
+            settings.kagraph_data_dir,
+            settings.kagraph_neo4j_idle,
+            settings.kagraph_port,
+            settings.kagraph_neo4j_java_opts,
+        )
     elif (running := running_local_neo4j(settings.kagraph_data_dir)) is not None:
         server = running
     else:

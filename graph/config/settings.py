@@ -86,6 +86,8 @@ class Settings(BaseSettings):
     """Which store kagraph starts itself when ``NEO4J_URI`` is unset: the embedded FalkorDB or a local Neo4j."""
     kagraph_neo4j_idle: int = 600
     """Seconds the local Neo4j keeps running after its last user process ended (a JVM takes seconds to start)."""
+    kagraph_neo4j_java_opts: str = ""
+    """Extra JVM options for the local Neo4j, space-separated (test.sh gives its short-lived servers a quick JIT)."""
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None

@@ -23,7 +23,12 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
         runner = Neo4jRunner(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
     elif settings.kagraph_store == "neo4j-local":
-        local = ensure_local_neo4j(settings.kagraph_data_dir, settings.kagraph_neo4j_idle, settings.kagraph_port)
+        local = ensure_local_neo4j(
+            settings.kagraph_data_dir,
+            settings.kagraph_neo4j_idle,
+            settings.kagraph_port,
+            settings.kagraph_neo4j_java_opts,
+        )
         runner = Neo4jRunner(local.uri, local.user, local.password, "neo4j")
     else:
         server = ensure_server(settings.kagraph_data_dir, settings.kagraph_port)

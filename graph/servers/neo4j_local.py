@@ -66,7 +66,7 @@ class LocalNeo4j:
         return USER
 
 
-def ensure_local_neo4j(data_dir: Path, idle_s: int = 600, port: int | None = None) -> LocalNeo4j:
+def ensure_local_neo4j(data_dir: Path, idle_s: int = 600, port: int | None = None, java_opts: str = "") -> LocalNeo4j:
     """The local Neo4j for ``data_dir``, started (and its launcher built) if need be; this process counts as a user.
 
     Raises ``StoreUnavailable`` with one line saying what is missing (Java 17+,
@@ -74,7 +74,7 @@ def ensure_local_neo4j(data_dir: Path, idle_s: int = 600, port: int | None = Non
     """
     home = _home(data_dir)
     with locked(home):
-        server = running_local_neo4j(data_dir) or _start(home, port, idle_s)
+        server = running_local_neo4j(data_dir) or _start(home, port, idle_s, java_opts.split())
     _register(home)
     return server
 
@@ -131,13 +131,13 @@ def _password(home: Path) -> str:
     return path.read_text().strip()
 
 
-def _start(home: Path, port: int | None, idle_s: int) -> LocalNeo4j:
+def _start(home: Path, port: int | None, idle_s: int, java_opts: list[str]) -> LocalNeo4j:
     java = _java()
     classpath = _classpath()
     port = port or free_port()
     password = _password(home)
     log = home / LOG_FILE
-    command = [java, HEAP, "-cp", classpath, "kagraph.LocalNeo4j", str(home), str(port), str(idle_s)]
+    command = [java, HEAP, *java_opts, "-cp", classpath, "kagraph.LocalNeo4j", str(home), str(port), str(idle_s)]
     with open(log, "w") as output:
         try:
             process = subprocess.Popen(
