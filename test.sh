@@ -17,7 +17,7 @@ lap() { echo "== $1: $((SECONDS - started)) s"; started=$SECONDS; }
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy .
-.venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
+.venv/bin/lint-imports --no-cache
 lap "lint, types and layers"
 
 if [ "${1:-}" = "quick" ]; then
