@@ -182,10 +182,15 @@ def test_no_page_shows_a_role_anyone_it_may_not_see(role: str, page: str, downlo
             downloads.clear()
             _pick(app, COMPANY_LABEL, company)
             seen.append(page_text(app, downloads))
-    shown = "\n".join(seen)
-    for name in allowed:
-        shown = shown.replace(name, " ")
-    leaked = sorted(s for s in secret if s in shown)
+    # Each page holds the map's HTML twice (its frame and its download), most of it the same inlined library: the
+    # search runs once over every distinct line. Names, phones and e-mails hold no line break, so nothing is lost.
+    assert not any("\n" in s for s in (*secret, *allowed))
+    shown = "\n".join(dict.fromkeys(line for page in seen for line in page.split("\n")))
+    candidates = [s for s in secret if s in shown]
+    for name in allowed:  # only a visible name that holds a hidden one can explain it away
+        if any(s in name for s in candidates):
+            shown = shown.replace(name, " ")
+    leaked = sorted(s for s in candidates if s in shown)
     assert not leaked, f"{page} shows the {role} {leaked[:5]}"
 
 
