@@ -52,12 +52,13 @@ def signed_in_env(app_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The bytes of every download button drawn, as text: what a user would save."""
+    """The bytes of every download button drawn, as text: what a user would save (a file made on the click, made)."""
     offered: list[str] = []
     original = DeltaGenerator.download_button
 
     def recording(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> Any:
-        offered.append(data.decode("utf-8") if isinstance(data, bytes) else str(data))
+        saved = data() if callable(data) else data
+        offered.append(saved.decode("utf-8") if isinstance(saved, bytes) else str(saved))
         return original(self, label, data, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
