@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from graph.config.settings import Settings, load_settings
 from graph.servers.embedded import ensure_server
 from graph.servers.neo4j_local import ensure_local_neo4j
 from graph.store import GraphStore
 from graph.store.falkordb_runner import FalkorRunner
-from graph.store.neo4j_runner import Neo4jRunner
+
+if TYPE_CHECKING:
+    from graph.store.neo4j_runner import Neo4jRunner
 
 __all__ = ["open_store"]
 
@@ -19,6 +23,10 @@ def open_store(settings: Settings | None = None) -> GraphStore:
     """
     settings = settings or load_settings()
     runner: Neo4jRunner | FalkorRunner
+    if settings.neo4j_uri or settings.kagraph_store == "neo4j-local":
+        # Imported here: the driver loads pandas and numpy at import (half a second), which a command on the
+        # embedded default never needs.
+        from graph.store.neo4j_runner import Neo4jRunner
     if settings.neo4j_uri:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
         runner = Neo4jRunner(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)

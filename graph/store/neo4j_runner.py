@@ -28,7 +28,13 @@ from graph.config.settings import neo4j_uri_problem
 from graph.domain.errors import QueryFailed, StoreUnavailable
 from graph.store.cypher import PING
 from graph.store.runner import Row, Transaction
-from graph.store.schema import NEO4J_INDEXES, NEO4J_UNIQUE_IDS
+from graph.store.schema import (
+    NEO4J_CONSTRAINT_NAMES,
+    NEO4J_INDEX_NAMES,
+    NEO4J_INDEXES,
+    NEO4J_UNIQUE_IDS,
+    neo4j_unique_id_name,
+)
 from graph.store.statements import query_name
 from graph.store.write_cypher import LOCK_VERSIONS
 
@@ -143,10 +149,15 @@ class Neo4jRunner:
             raise QueryFailed(f"a write failed, nothing of it was saved: {_first_line(error)}") from error
 
     def ensure_schema(self, labels: tuple[str, ...]) -> None:
+        """Create the id constraints and lookup indexes that are missing (``IF NOT EXISTS`` guards a race)."""
+        constraints = {str(row["name"]) for row in self.read(NEO4J_CONSTRAINT_NAMES)}
+        indexes = {str(row["name"]) for row in self.read(NEO4J_INDEX_NAMES)}
         for label in labels:
-            self.write(NEO4J_UNIQUE_IDS[label])
-        for statement in NEO4J_INDEXES:
-            self.write(statement)
+            if neo4j_unique_id_name(label) not in constraints:
+                self.write(NEO4J_UNIQUE_IDS[label])
+        for name, statement in NEO4J_INDEXES.items():
+            if name not in indexes:
+                self.write(statement)
 
     def close(self) -> None:
         self._driver.close()

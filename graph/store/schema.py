@@ -18,8 +18,11 @@ __all__ = [
     "FALKOR_INDEXES",
     "FALKOR_INDEX_LIST",
     "LOOKUP_INDEXES",
+    "NEO4J_CONSTRAINT_NAMES",
     "NEO4J_INDEXES",
+    "NEO4J_INDEX_NAMES",
     "NEO4J_UNIQUE_IDS",
+    "neo4j_unique_id_name",
 ]
 
 LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
@@ -53,15 +56,26 @@ def _fill(template: str, label: str, prop: str = "") -> str:
     return template.replace("<name>", label.lower()).replace("<label>", label).replace("<prop>", prop)
 
 
+def neo4j_unique_id_name(label: str) -> str:
+    """The name of the constraint that keeps ``id`` unique among ``label`` nodes on Neo4j."""
+    return _fill("<name>_id", label)
+
+
 NEO4J_UNIQUE_IDS: dict[str, str] = {
     label: _fill("CREATE CONSTRAINT <name>_id IF NOT EXISTS FOR (n:<label>) REQUIRE n.id IS UNIQUE", label)
     for label in NODE_LABELS
 }
 """``id`` is unique per label; on Neo4j the constraint also gives the lookup index."""
-NEO4J_INDEXES: tuple[str, ...] = tuple(
-    _fill("CREATE INDEX <name>_<prop> IF NOT EXISTS FOR (n:<label>) ON (n.<prop>)", label, prop)
+NEO4J_INDEXES: dict[str, str] = {
+    _fill("<name>_<prop>", label, prop): _fill(
+        "CREATE INDEX <name>_<prop> IF NOT EXISTS FOR (n:<label>) ON (n.<prop>)", label, prop
+    )
     for label, prop in LOOKUP_INDEXES
-)
+}
+"""The lookup indexes, by index name."""
+NEO4J_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+NEO4J_INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+"""What exists already: two reads instead of a schema write per constraint and index on every connection."""
 FALKOR_INDEXES: dict[tuple[str, str], str] = {
     (label, prop): _fill("CREATE INDEX FOR (n:<label>) ON (n.<prop>)", label, prop) for label, prop in LOOKUP_INDEXES
 }

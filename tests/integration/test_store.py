@@ -10,6 +10,7 @@ from graph.domain.changes import Author, ChangeSource
 from graph.domain.errors import NotFound, QueryFailed
 from graph.domain.fields import Record
 from graph.domain.model import Company, Contact, Influence, OrgUnit, Purchase, Relationship, Rep, Touch
+from graph.domain.relations import NODE_LABELS
 from graph.store import GraphStore
 from graph.store.rows import EdgeRow, GraphRows, NodeRow
 
@@ -183,3 +184,15 @@ def test_counts_and_groups(store: GraphStore) -> None:
 def test_bad_cypher_is_a_query_failure_with_position(store: GraphStore) -> None:
     with pytest.raises(QueryFailed, match="failed"):
         store.runner.read("MATCH (n RETURN n")
+
+
+@pytest.mark.parametrize("label", NODE_LABELS)
+def test_an_id_is_unique_within_its_label(store: GraphStore, label: str) -> None:
+    """The schema ``open_store`` makes sure of: a second node of one label with one id is refused by the server."""
+    create = f"CREATE (:{label} {{id: $id}})"  # a label from the allow-list, in a test of the schema itself
+    store.runner.write(create, {"id": "twice"})
+    with pytest.raises(QueryFailed):
+        store.runner.write(create, {"id": "twice"})
+    store.ensure_schema()  # again, on a schema that is complete: nothing to create, nothing refused
+    with pytest.raises(QueryFailed):
+        store.runner.write(create, {"id": "twice"})

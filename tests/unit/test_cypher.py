@@ -32,7 +32,7 @@ from tests.recording_runner import RecordingRunner, Sent
 STATEMENTS = statements()
 SCHEMA = {
     **{f"NEO4J_UNIQUE_IDS[{k}]": v for k, v in schema.NEO4J_UNIQUE_IDS.items()},
-    **{f"NEO4J_INDEXES[{i}]": v for i, v in enumerate(schema.NEO4J_INDEXES)},
+    **{f"NEO4J_INDEXES[{k}]": v for k, v in schema.NEO4J_INDEXES.items()},
     **{f"FALKOR_INDEXES[{k}]": v for k, v in schema.FALKOR_INDEXES.items()},
     "FALKOR_INDEX_LIST": schema.FALKOR_INDEX_LIST,
     "FALKOR_CONSTRAINTS": schema.FALKOR_CONSTRAINTS,
