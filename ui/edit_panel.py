@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from graph.domain.access import Viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import CompanyKind, InfluenceKind, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
@@ -115,10 +116,11 @@ def contact_panel(
         _details(store, graph, company_id, values, who, disabled)
     with lines:
         _influence(store, graph, contact_id, people, who, disabled)
+    mine = _reps_to_record(visible.viewer)
     with ours:
-        _relationship(store, graph, contact_id, who, disabled)
+        _relationship(store, visible.viewer, mine, graph, contact_id, who, disabled)
     with touches:
-        _touch(store, graph, contact_id, who, disabled)
+        _touch(store, visible.viewer, mine, graph, contact_id, who, disabled)
     with history:
         timeline_table(visible, graph, contact_id=contact_id)
 
@@ -256,10 +258,21 @@ def _influence(
         )
 
 
+def _reps_to_record(viewer: Viewer) -> dict[str, str]:
+    """The active reps whose ties and touches the viewer records (themselves; a lead their team; admin anyone)."""
+    active = (r for r in rep_list() if r.get("status") != "left" and viewer.acts_for(str(r["id"])))
+    return {str(r["id"]): str(r.get("name", r["id"])) for r in active}
+
+
 def _relationship(
-    store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
+    store: GraphStore,
+    viewer: Viewer,
+    reps: dict[str, str],
+    graph: nx.MultiDiGraph[str],
+    contact_id: str,
+    who: str | None,
+    disabled: bool,
 ) -> None:
-    reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
     if not reps:
         st.caption(t("edit.no_reps"))
         return
@@ -281,13 +294,20 @@ def _relationship(
     if saved and who:
         values = {"rep_id": rep_id, "contact_id": contact_id, "since": known.get("since"), **scores}
         _save(
-            lambda: editing.save_relationship(store, values, _author(who, "score relationship", why)),
+            lambda: editing.save_relationship(store, values, _author(who, "score relationship", why), viewer=viewer),
             t("edit.saved.relationship"),
         )
 
 
-def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool) -> None:
-    reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
+def _touch(
+    store: GraphStore,
+    viewer: Viewer,
+    reps: dict[str, str],
+    graph: nx.MultiDiGraph[str],
+    contact_id: str,
+    who: str | None,
+    disabled: bool,
+) -> None:
     deals = {
         str(d["id"]): str(d.get("name", d["id"])) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"
     }
@@ -314,7 +334,10 @@ def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who:
             "opportunity_id": deal,
             "note": blank(note),
         }
-        _save(lambda: editing.log_touch(store, values, _author(who, "log touch", "")), t("edit.saved.touch"))
+        _save(
+            lambda: editing.log_touch(store, values, _author(who, "log touch", ""), viewer=viewer),
+            t("edit.saved.touch"),
+        )
 
 
 def add_panel(
