@@ -26,7 +26,7 @@ from graph.services import editing
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from ui.cached_store import rep_list
-from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields
+from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields, reps_to_record
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.refusals import conflict_text, problem_text
@@ -116,11 +116,10 @@ def contact_panel(
         _details(store, graph, company_id, values, who, disabled)
     with lines:
         _influence(store, graph, contact_id, people, who, disabled)
-    mine = _reps_to_record(visible.viewer)
     with ours:
-        _relationship(store, visible.viewer, mine, graph, contact_id, who, disabled)
+        _relationship(store, visible.viewer, graph, contact_id, who, disabled)
     with touches:
-        _touch(store, visible.viewer, mine, graph, contact_id, who, disabled)
+        _touch(store, visible.viewer, graph, contact_id, who, disabled)
     with history:
         timeline_table(visible, graph, contact_id=contact_id)
 
@@ -258,21 +257,10 @@ def _influence(
         )
 
 
-def _reps_to_record(viewer: Viewer) -> dict[str, str]:
-    """The active reps whose ties and touches the viewer records (themselves; a lead their team; admin anyone)."""
-    active = (r for r in rep_list() if r.get("status") != "left" and viewer.acts_for(str(r["id"])))
-    return {str(r["id"]): str(r.get("name", r["id"])) for r in active}
-
-
 def _relationship(
-    store: GraphStore,
-    viewer: Viewer,
-    reps: dict[str, str],
-    graph: nx.MultiDiGraph[str],
-    contact_id: str,
-    who: str | None,
-    disabled: bool,
+    store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
 ) -> None:
+    reps = reps_to_record(rep_list(), viewer)
     if not reps:
         st.caption(t("edit.no_reps"))
         return
@@ -300,14 +288,9 @@ def _relationship(
 
 
 def _touch(
-    store: GraphStore,
-    viewer: Viewer,
-    reps: dict[str, str],
-    graph: nx.MultiDiGraph[str],
-    contact_id: str,
-    who: str | None,
-    disabled: bool,
+    store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
 ) -> None:
+    reps = reps_to_record(rep_list(), viewer)
     deals = {
         str(d["id"]): str(d.get("name", d["id"])) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"
     }
