@@ -130,11 +130,11 @@ document = digest_document(digest, names)
 downloads = st.columns(2)
 covered = [company_id] if not whole_group else list(members)
 recorded_download(
-    downloads[0], store, t("onboarding.download_md"), digest_markdown(document), f"onboarding-{company_id}.md",
+    downloads[0], store, t("onboarding.download_md"), lambda: digest_markdown(document), f"onboarding-{company_id}.md",
     "text/markdown", covered,
 )  # fmt: skip
 recorded_download(
-    downloads[1], store, t("onboarding.download_html"), digest_html(document), f"onboarding-{company_id}.html",
+    downloads[1], store, t("onboarding.download_html"), lambda: digest_html(document), f"onboarding-{company_id}.html",
     "text/html", covered,
 )  # fmt: skip
 

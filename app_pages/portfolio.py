@@ -108,7 +108,7 @@ recorded_download(
     actions[2],
     store,
     t("portfolio.download"),
-    csv_text([{str(k): v for k, v in row.items()} for row in shown.to_dict("records")], ["group_id", *COLUMNS]),
+    lambda: csv_text([{str(k): v for k, v in row.items()} for row in shown.to_dict("records")], ["group_id", *COLUMNS]),
     "portfolio.csv",
     "text/csv",
     [str(g) for g in shown["group_id"]],

@@ -129,7 +129,7 @@ class _Neo4j(BenchServer):
 def falkordb_server(folder: Path, query_timeout_s: float = QUERY_TIMEOUT_S) -> BenchServer:
     """An embedded FalkorDB with its data in ``folder``; ``query_timeout_s`` caps each query (0: no limit)."""
     server = ensure_server(folder)
-    client = FalkorDB(host=server.host, port=server.port)
+    client = FalkorDB(host=server.host, port=server.port, password=server.password)
     try:
         client.config_set("TIMEOUT_DEFAULT", int(query_timeout_s * 1000))
     finally:

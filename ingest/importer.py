@@ -9,8 +9,8 @@ Two streaming passes over the files:
    lines (a cycle rejects the contacts in it, ``ingest.import_cycles``).
 2. *Load*: each row is validated (``ingest.import_rows``), its references are
    checked against the import and the store (``ingest.import_references``), and good rows are written in
-   batches of ``BATCH_ROWS`` (``ingest.import_batches``); a batch is one idempotent upsert, so a crash
-   loses at most the batch in flight and a re-run completes the rest.
+   batches of ``batch_rows`` (``KAGRAPH_IMPORT_BATCH_ROWS``, ``ingest.import_batches``); a batch is one
+   idempotent upsert, so a crash loses at most the batch in flight and a re-run completes the rest.
 
 Relationships whose other end appears later in the files are sent again at
 the end, once every node exists. This module runs the two passes and turns what stops them into the report.
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.config.local_user import local_user
+from graph.config.settings import Settings, load_settings
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.errors import StoreError, StoreUnavailable
 from graph.store import GraphStore
@@ -37,7 +38,7 @@ from ingest.readers import ReadFailed, Source, find_sources, header_row, unknown
 
 __all__ = ["BATCH_ROWS", "import_paths"]
 
-BATCH_ROWS = 2000
+BATCH_ROWS: int = Settings.model_fields["kagraph_import_batch_rows"].default
 
 
 def import_paths(
@@ -48,6 +49,7 @@ def import_paths(
     progress: Callable[[str, int], None] | None = None,
     who: str | None = None,
     why: str = "",
+    batch_rows: int | None = None,
 ) -> ImportReport:
     """Import every stem found in ``paths``; raises ``ReadFailed`` when nothing can be read.
 
@@ -57,9 +59,10 @@ def import_paths(
 
     Each written batch is recorded in the history as a change by ``who``
     (default: this machine's user, ``graph.config.local_user.local_user``) with the
-    note ``why``.
+    note ``why``. A batch holds ``batch_rows`` rows (default: the setting ``KAGRAPH_IMPORT_BATCH_ROWS``).
     """
     who = who or local_user()
+    batch_rows = batch_rows or load_settings().kagraph_import_batch_rows
     sources = find_sources(paths)
     report = ImportReport(dry_run=dry_run)
     if not sources:
@@ -67,7 +70,7 @@ def import_paths(
         return report
     with _young_collections_only():
         try:
-            _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why)
+            _load(store, sources, report, dry_run=dry_run, progress=progress, who=who, why=why, batch_rows=batch_rows)
         except StoreUnavailable as error:  # the batch in flight may have committed before the answer was lost
             report.stopped = (
                 f"{error}; the batch being written then may or may not have landed: run the same import again "
@@ -88,6 +91,7 @@ def _load(
     progress: Callable[[str, int], None] | None,
     who: str,
     why: str,
+    batch_rows: int,
 ) -> None:
     """Survey the sources, then read, check and write them batch by batch into ``report``."""
     survey = survey_sources(sources, store)
@@ -114,7 +118,7 @@ def _load(
                 counts.landed += 1  # merged: the first row with this phone or e-mail stands for the person
                 continue
             batch.append(Pending(item.row, item.records))
-            if len(batch) >= BATCH_ROWS:
+            if len(batch) >= batch_rows:
                 retry += flush(store, survey, batch, report, counts, dry_run, fresh, batch_author(who, why, source))
                 batch = []
                 if progress:

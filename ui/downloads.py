@@ -1,27 +1,60 @@
-"""Downloads that go into the history: every export of account data is recorded with who and when."""
+"""Downloads that go into the history: a file is made on the click, by the session that clicked, and recorded.
+
+A download button given the file's bytes stores them in Streamlit's media
+store as soon as it is drawn, where ``/media/<id>`` serves them to anybody,
+with no cookie and no record, for as long as Streamlit keeps them. So every
+export of account data is drawn with a *callable*: the button carries no
+file, only an id the drawing session's browser asks its own connection to
+run; the callable records the download (who, when, which accounts) and only
+then makes the file. Every click is one record; nothing exists to fetch
+before it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from streamlit.delta_generator import DeltaGenerator
 
 from graph.services.visible_store import VisibleStore
 
-__all__ = ["recorded_download"]
+__all__ = ["recorded_download", "recorded_file"]
+
+
+def recorded_file(
+    store: VisibleStore, make: Callable[[], str], file_name: str, company_ids: Iterable[str]
+) -> Callable[[], str]:
+    """What the button runs on a click: record the download of these accounts, then make the file.
+
+    Recorded first: when the record cannot be written (the store is down), no file is made.
+    """
+    accounts = list(company_ids)
+
+    def generate() -> str:
+        store.record_download(accounts, file_name)
+        return make()
+
+    return generate
 
 
 def recorded_download(
     slot: DeltaGenerator,
     store: VisibleStore,
     label: str,
-    data: str,
+    make: Callable[[], str],
     file_name: str,
     mime: str,
     company_ids: Iterable[str],
 ) -> None:
-    """A download button whose click records the file and the accounts in it in those accounts' history."""
-    accounts = list(company_ids)
+    """A download button whose file ``make`` writes on the click, recorded in the history of the accounts in it.
+
+    ``on_click="ignore"``: the click downloads without running the page again.
+    """
     slot.download_button(
-        label, data, file_name, mime, on_click=lambda: store.record_download(accounts, file_name), key=f"dl_{file_name}"
+        label,
+        recorded_file(store, make, file_name, company_ids),
+        file_name,
+        mime,
+        on_click="ignore",
+        key=f"dl_{file_name}",
     )

@@ -110,7 +110,10 @@ def _parser() -> argparse.ArgumentParser:
     local = command("local-neo4j", "start, stop or show the local Neo4j that KAGRAPH_STORE=neo4j-local uses")
     local.add_argument("action", choices=("start", "stop", "show"), help="start (or reuse), stop now, or show it")
     local.add_argument("--shell", action="store_true", help="print NEO4J_* export lines instead of JSON")
-    log = command("access-log", "who viewed accounts outside their own or downloaded them, newest first")
+    log = command("access-log", "who viewed or downloaded accounts, newest first; verify: check its hash chain")
+    log.add_argument(
+        "action", nargs="?", choices=("list", "verify"), default="list", help="list (default) or verify the chain"
+    )
     log.add_argument("--since", type=dt.date.fromisoformat, default=dt.date.today() - dt.timedelta(days=30))
     log.add_argument("--limit", type=int, default=500, help="newest records shown (default 500)")
     protected = command("protected", '"is it already protected?": companies by name or contact phone')
@@ -155,6 +158,8 @@ def _history(store: GraphStore, args: argparse.Namespace) -> object:
 
 
 def _access_log(store: GraphStore, args: argparse.Namespace) -> object:
+    if args.action == "verify":
+        return store.history.verify_access_log().model_dump(mode="json")
     return [r.model_dump(mode="json") for r in access_records(store.history.access_log(args.since, args.limit))]
 
 

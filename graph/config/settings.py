@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
-from pydantic import SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -88,6 +88,8 @@ class Settings(BaseSettings):
     """Seconds the local Neo4j keeps running after its last user process ended (a JVM takes seconds to start)."""
     kagraph_neo4j_java_opts: str = ""
     """Extra JVM options for the local Neo4j, space-separated (test.sh gives its short-lived servers a quick JIT)."""
+    kagraph_import_batch_rows: int = Field(default=2000, ge=1)
+    """Rows per import batch: one unit of work with its history entry, so a crash loses at most one batch."""
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None

@@ -32,7 +32,7 @@ def open_store(settings: Settings | None = None) -> GraphStore:
         runner = Neo4jRunner(local.uri, local.user, local.password, "neo4j")
     else:
         server = ensure_server(settings.kagraph_data_dir, settings.kagraph_port)
-        runner = FalkorRunner(server.host, server.port, settings.kagraph_graph)
+        runner = FalkorRunner(server.host, server.port, settings.kagraph_graph, server.password)
     store = GraphStore(runner)
     store.ensure_schema()
     return store

@@ -26,7 +26,7 @@ HOST = "127.0.0.1"
 @contextlib.contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` (through its ``.lock`` file) while the block runs."""
-    with open(folder / ".lock", "w") as handle:
+    with os.fdopen(os.open(folder / ".lock", os.O_WRONLY | os.O_CREAT, 0o600), "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -40,8 +40,8 @@ USERS = "clients"
 
 def register_user(folder: Path) -> None:
     """Count this process among the server's users (until ``unregister_user`` or its death)."""
-    (folder / USERS).mkdir(exist_ok=True)
-    (folder / USERS / str(os.getpid())).touch()
+    (folder / USERS).mkdir(mode=0o700, exist_ok=True)
+    (folder / USERS / str(os.getpid())).touch(mode=0o600)
 
 
 def unregister_user(folder: Path) -> None:

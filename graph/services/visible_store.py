@@ -5,7 +5,7 @@
 and deals, phones and e-mails are masked for viewers without the right to
 them, lists hold only what the viewer may open. Writes go through a gate
 (``editor``, ``desk`` …) that hands out the underlying store only for what
-the viewer's role allows, and views of accounts outside one's own and every
+the viewer's role allows, and every signed-in view of an account and every
 download go into the history.
 
 The reads come from ``reads``: the store itself, or the app's shared cache of
@@ -235,11 +235,12 @@ class VisibleStore:
         return [i.model_copy(update={"before": masked(i.before), "after": masked(i.after)}) for i in items]
 
     def _record_view(self, company_id: str) -> None:
-        """A view by ops or admin (for whom no account is their own) goes into the history, once a day per session.
+        """Every signed-in view of an account goes into the history, once a day per session: a rep's as ops'.
 
-        A rep or lead sees in full only their own accounts, so theirs are never recorded.
+        A rep's own accounts include any they claim from the pool, so a claim
+        filed to look at an enterprise leaves the look on record too.
         """
-        if self.viewer.local or self._full is not None:
+        if self.viewer.local:
             return
         mark = (dt.date.today().isoformat(), company_id)
         if mark not in self._recorded:

@@ -55,9 +55,10 @@ _EMPTY_GRAPH = "empty key"
 class FalkorRunner:
     kind = "falkordb"
 
-    def __init__(self, host: str, port: int, graph: str) -> None:
+    def __init__(self, host: str, port: int, graph: str, password: str | None = None) -> None:
+        """``password``: the embedded server's (``EmbeddedServer.password``); never part of ``address``."""
         self.address = f"redis://{host}:{port}/{graph}"
-        self._db = FalkorDB(host=host, port=port, socket_connect_timeout=5, socket_timeout=300)
+        self._db = FalkorDB(host=host, port=port, password=password, socket_connect_timeout=5, socket_timeout=300)
         self._name = graph
         self._graph = self._db.select_graph(graph)
         self.write(PING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.domain.relations import HISTORY_LABEL, NODE_LABELS
 from graph.store.cypher import fill
 
-__all__ = ["ACCESS_LOG", "CHANGES_ABOUT", "CHANGES_SINCE"]
+__all__ = ["ACCESS_CHAIN", "ACCESS_HEAD", "ACCESS_LOG", "ACCESS_UNCHAINED", "CHANGES_ABOUT", "CHANGES_SINCE"]
 
 _CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props, c.stamp AS stamp"
 CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
@@ -16,6 +16,17 @@ ACCESS_LOG = (
     + " ORDER BY stamp DESC LIMIT $limit"
 )
 """The newest access records (views outside one's own, downloads) from a moment on: the access log."""
+ACCESS_HEAD = (
+    "MATCH (c:Change) WHERE c.seq >= 0 RETURN c.id AS id, c.seq AS seq, c.hash AS hash ORDER BY seq DESC LIMIT 1"
+)
+"""The newest record of the access log's hash chain (``graph.domain.access_chain``), which the next one follows."""
+ACCESS_CHAIN = (
+    "MATCH (c:Change) WHERE c.seq >= 0 "
+    "RETURN c {.id, .at, .stamp, .who, .source, .action, .why, .entries, .seq, .prev, .hash} AS props ORDER BY c.seq"
+)
+"""Every chained access record, oldest first: what ``verify_chain`` walks."""
+ACCESS_UNCHAINED = "MATCH (c:Change) WHERE c.source = $source AND c.seq IS NULL RETURN count(c) AS n"
+"""Access records from before the chain."""
 CHANGES_ABOUT: dict[str, str] = {
     label: fill(
         "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) "

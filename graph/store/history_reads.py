@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from graph.domain.access_chain import ChainReport, verify_chain
 from graph.domain.changes import Change, ChangeSource, day_end
 from graph.store import history_cypher as q
 from graph.store.runner import Reader
@@ -29,6 +30,17 @@ class History:
         """The newest access records (``ChangeSource.ACCESS``) made on or after ``since``, newest first."""
         params = {"since": day_end(since - dt.timedelta(days=1)), "source": ChangeSource.ACCESS.value, "limit": limit}
         return [Change.from_row(r["props"]) for r in self._reader.read(q.ACCESS_LOG, params)]
+
+    def access_head(self) -> dict[str, Any] | None:
+        """The newest link of the access log's chain (``id``, ``seq``, ``hash``), ``None`` before the first."""
+        rows = self._reader.read(q.ACCESS_HEAD)
+        return rows[0] if rows else None
+
+    def verify_access_log(self) -> ChainReport:
+        """Walk the access log's hash chain: whether any record was taken out or changed, and where first."""
+        unchained = self._reader.read(q.ACCESS_UNCHAINED, {"source": ChangeSource.ACCESS.value})
+        rows = (r["props"] for r in self._reader.read(q.ACCESS_CHAIN))
+        return verify_chain(rows, int(unchained[0]["n"]) if unchained else 0)
 
     def changes_about(self, keys: Iterable[str], limit: int = 200, as_of: dt.date | None = None) -> list[Change]:
         """The newest changes touching any of the nodes ``keys`` (``Contact:ct-1``), newest first.

@@ -33,6 +33,7 @@ LOOKUP_INDEXES: tuple[tuple[str, str], ...] = (
     ("Claim", "company_id"),
     ("Settlement", "company_id"),
     ("Change", "stamp"),
+    ("Change", "seq"),
 )
 """(label, property) pairs that reads filter on besides ``id``.
 

@@ -22,11 +22,12 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from graph.domain.access_chain import GENESIS, link_hash
 from graph.domain.changes import Author, Change, Entry
 from graph.domain.errors import EditConflict, NotFound
 from graph.domain.fields import Record
 from graph.domain.keys import node_key
-from graph.domain.relations import EDGES, NODE_LABELS
+from graph.domain.relations import EDGES, HISTORY_LABEL, NODE_LABELS
 from graph.store import write_cypher as q
 from graph.store.accounts_reads import Accounts
 from graph.store.column_rows import batches, existing_ids
@@ -120,10 +121,32 @@ class UnitOfWork:
 
         The entries change nothing (rewinding skips over them); they link the
         record to each company, so the account's timeline shows who looked.
+        The record is the next link of the access log's hash chain
+        (``graph.domain.access_chain``); nothing in kagraph changes or removes one.
         """
         change = Change.of(author, [Entry.of_node("Company", c, {}, {}) for c in dict.fromkeys(company_ids)])
-        self._record(change)
+        seq, prev = self._chain_head()
+        row = change.to_row()
+        self._tx.write(q.RECORD_ACCESS, row | {"seq": seq, "prev": prev, "hash": link_hash(row, seq, prev)})
+        self._link(change)
         return change.id
+
+    def _chain_head(self) -> tuple[int, str]:
+        """The place and ``prev`` of the next access record: after the newest, held until this unit commits.
+
+        On Neo4j the newest record is locked (``versions``) and read again: a
+        record another unit appended meanwhile is committed once the lock is
+        had, and becomes the one to follow. On FalkorDB the watch re-runs the unit.
+        """
+        history = History(self._tx)
+        head = history.access_head()
+        while head is not None:
+            self._tx.versions(HISTORY_LABEL, [str(head["id"])])
+            newest = history.access_head()
+            if newest is not None and newest["id"] == head["id"]:
+                return int(head["seq"]) + 1, str(head["hash"])
+            head = newest
+        return 1, GENESIS
 
     def _write(self, plan: _WritePlan) -> WriteReport:
         """Read what is stored, queue what differs, and the history entry for it."""
@@ -179,6 +202,10 @@ class UnitOfWork:
     def _record(self, change: Change) -> None:
         """Queue a change and its ``ABOUT`` relationships to every record it touched."""
         self._tx.write(q.RECORD_CHANGE, change.to_row())
+        self._link(change)
+
+    def _link(self, change: Change) -> None:
+        """Queue the ``ABOUT`` relationships of a recorded change to every record it touched."""
         for label, ids in change.about().items():
             if label in q.LINK_CHANGE:
                 for batch in batches(ids):

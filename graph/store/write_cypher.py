@@ -21,6 +21,7 @@ __all__ = [
     "OTHER_EDGES",
     "PLACED",
     "READ_VERSIONS",
+    "RECORD_ACCESS",
     "RECORD_CHANGE",
     "UPSERT_EDGES",
     "UPSERT_NODES",
@@ -102,6 +103,8 @@ RECORD_CHANGE = (
     "c.why = $why, c.stamp = $stamp, c.entries = $entries"
 )
 """One write's history entry (``Change.to_row``); ``MERGE``: a retried statement is a no-op."""
+RECORD_ACCESS = RECORD_CHANGE + ", c.seq = $seq, c.prev = $prev, c.hash = $hash"
+"""An access record, as a link of the access log's hash chain (``graph.domain.access_chain``); set once, on create."""
 LINK_CHANGE: dict[str, str] = {
     label: fill(
         "MATCH (c:Change {id: $change}) UNWIND $ids AS id MATCH (n:<label> {id: id}) MERGE (c)-[:ABOUT]->(n)",

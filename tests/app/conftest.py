@@ -53,7 +53,7 @@ def _holding_demo(server: EmbeddedServer, graph: str) -> None:
             store.close()
             _neo4j_holds[:] = [graph]
         return
-    client = FalkorDB(host=server.host, port=server.port)
+    client = FalkorDB(host=server.host, port=server.port, password=server.password)
     if graph not in client.list_graphs():
         client.select_graph(DEMO_TEMPLATE).copy(graph)
     client.connection.close()

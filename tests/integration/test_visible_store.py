@@ -117,7 +117,6 @@ def test_an_ops_view_and_every_download_go_into_the_accounts_history_and_change_
     ops.company_subgraph("g-west")
     ops.company_subgraph("g-west")  # the same session the same day: recorded once
     amy = seen_by(team, "amy@us.example.com")
-    amy.company_subgraph("g-east")  # her own account: not recorded
     amy.record_download(["g-east"], "g-east-people.csv")
     admin = seen_by(team, "admin@us.example.com", Role.ADMIN)
     west = [(i.who, i.what, i.action) for i in admin.account_timeline("g-west") if i.source is ChangeSource.ACCESS]
@@ -136,6 +135,18 @@ def test_an_ops_view_and_every_download_go_into_the_accounts_history_and_change_
     rewound = company_graph_as_of(team, "g-west", TODAY - dt.timedelta(days=1))  # undoes the set-up, not the views
     assert "Company:g-west" in now and "Company:g-west" not in rewound
     assert sorted(company_graph_as_of(team, "g-west", TODAY).nodes(data=True)) == sorted(now.nodes(data=True))
+
+
+def test_a_reps_view_of_an_account_is_recorded_as_ops_views_are(team: GraphStore) -> None:
+    """A rep sees in full what they claim from the pool: claiming to look leaves the look in the access log."""
+    amy = seen_by(team, "amy@us.example.com")
+    amy.company_subgraph("g-east")
+    amy.company_subgraph("g-east")  # the same session the same day: recorded once
+    dee = seen_by(team, "dee@us.example.com")
+    dee.group_subgraph("o-hq")  # a lead opening the group their rep claims a branch of
+    admin = seen_by(team, "admin@us.example.com", Role.ADMIN)
+    log = [(r.who, r.what, r.company_ids) for r in admin.access_log(TODAY)]
+    assert log == [("dee@us.example.com", "viewed", ["o-hq"]), ("amy@us.example.com", "viewed", ["g-east"])]
 
 
 def test_claims_outside_ones_view_keep_their_holder_but_lose_their_people(team: GraphStore) -> None:

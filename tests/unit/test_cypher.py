@@ -117,6 +117,7 @@ def _everything_the_code_sends() -> tuple[RecordingRunner, list[list[Sent]]]:
     history.changes_since(dt.date(2026, 1, 1))
     history.changes_about(["Contact:ct", "Company:c"], as_of=dt.date(2026, 1, 1))
     history.access_log(dt.date(2026, 1, 1))
+    history.verify_access_log()
     records.empty_labels(NODE_LABELS)
     records.properties("Contact", ["ct"])
     records.managers("ct")
@@ -193,14 +194,18 @@ def test_every_statement_with_parameters_is_one_the_code_runs(sent: tuple[Record
 
 
 def test_every_write_path_records_its_history(sent: tuple[RecordingRunner, list[list[Sent]]]) -> None:
-    """Each unit of work above writes something, so each queues ``RECORD_CHANGE`` and links it to what it touched."""
+    """Each unit of work above writes something, so each queues ``RECORD_CHANGE`` and links it to what it touched.
+
+    An access record is ``RECORD_ACCESS``: the same, as a link of the access log's hash chain.
+    """
     _, units = sent
     assert len(units) == 6
     for queued in units:
         names = [query_name(query) for query, _ in queued]
-        assert "RECORD_CHANGE" in names, names
+        record = "RECORD_ACCESS" if "RECORD_ACCESS" in names else "RECORD_CHANGE"
+        assert record in names, names
         assert any(family(n) == "LINK_CHANGE" for n in names), names
-        assert names.index("RECORD_CHANGE") > max(
+        assert names.index(record) > max(
             (i for i, n in enumerate(names) if family(n) in {"UPSERT_NODES", "UPSERT_EDGES", "DELETE_EDGES"}),
             default=-1,
         )
