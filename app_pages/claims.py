@@ -9,7 +9,7 @@ from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, cr
 from graph.render.markdown import plain
 from graph.services.account_views import protection_search
 from graph.services.claims_view import claims_on
-from ui.cached_store import claim_policy, company_names, rep_list, require_store
+from ui.cached_store import claim_policy, company_names, current_user, rep_list, require_store
 from ui.claim_lines import reason_text
 from ui.claims_desk import (
     attention_panel,
@@ -21,7 +21,6 @@ from ui.claims_desk import (
     show_outcome,
 )
 from ui.i18n import enum_label, t
-from ui.sign_in import current_user
 
 store = require_store()
 st.title(t("claims.title"))

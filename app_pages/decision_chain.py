@@ -12,7 +12,7 @@ from graph.render.csv_cells import csv_text
 from graph.render.numbers import SCORE_FORMAT, influence_points
 from graph.services.chain_view import account_graph, chain_report, ways_in
 from graph.services.claims_view import claims_on
-from ui.cached_store import claim_policy, require_store
+from ui.cached_store import claim_policy, current_user, require_store
 from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
 from ui.claim_lines import claim_line, collision_tooltips
 from ui.claims_desk import claim_row
@@ -22,7 +22,6 @@ from ui.focus import FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, focused_index, g
 from ui.history_view import timeline_table
 from ui.i18n import language, t
 from ui.map_text import deal_line, map_text
-from ui.sign_in import current_user
 from ui.tables import readable
 
 store = require_store()

@@ -13,13 +13,12 @@ from ingest.columns import STEM_ALIASES, STEMS
 from ingest.import_report import StemCounts
 from ingest.importer import import_paths
 from ingest.readers import ReadFailed, find_sources, read_rows, unknown_headers
-from ui.cached_store import require_store
+from ui.cached_store import current_user, require_store
 from ui.downloads import recorded_download
 from ui.i18n import t, tn
 from ui.import_help import column_lines, format_table, templates
 from ui.import_reasons import ERROR_COLUMNS, error_rows, notice_text
 from ui.phrases import listing
-from ui.sign_in import current_user
 
 PREVIEW_ROWS = 8
 

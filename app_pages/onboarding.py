@@ -6,18 +6,18 @@ from typing import Any
 
 import streamlit as st
 
-from graph.domain.errors import KagraphError
+from graph.domain.errors import EditRefused, KagraphError
 from graph.render.digest import digest_html, digest_markdown
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, influence_points, score
 from graph.services.account_views import account_onboarding, hand_over
-from ui.cached_store import claim_policy, company_names, require_store
+from ui.cached_store import claim_policy, company_names, current_user, require_store
 from ui.digest_text import digest_document, meeting_reason, stale_reason, threat_text
 from ui.downloads import recorded_download
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
 from ui.phrases import listing, roles_text
-from ui.sign_in import current_user
+from ui.refusals import problem_text
 
 store = require_store()
 st.title(t("onboarding.title"))
@@ -140,7 +140,7 @@ recorded_download(
 
 st.divider()
 st.subheader(t("onboarding.handover_title"))
-leavers = [rid for rid in active if store.viewer.settles_for(rid) and rid != store.viewer.rep_id]
+leavers = [rid for rid in active if store.viewer.hands_over(rid)]
 if not leavers:
     st.caption(t("onboarding.handover_not_yours"))
     st.stop()
@@ -151,7 +151,7 @@ accounts = store.rep_accounts(leaving)
 if not accounts:
     st.caption(t("onboarding.no_accounts"))
 else:
-    others = [r for r in active if r != leaving]
+    others = [r for r in active if r != leaving and store.viewer.acts_for(r)]
     successors = {
         account: st.selectbox(
             t("onboarding.successor", company=names.get(account, account)),
@@ -167,7 +167,11 @@ else:
     why = st.text_input(t("edit.why"), key="handover_why")
     if st.button(t("onboarding.confirm"), type="primary", key="hand_over", disabled=who is None) and who:
         try:
-            done = hand_over(store.handover(leaving), leaving, successors, as_of, who, why, claim_policy()[0])
+            done = hand_over(
+                store.handover(leaving), leaving, successors, as_of, who, why, claim_policy()[0], viewer=store.viewer
+            )
+        except EditRefused as refused:
+            st.error(plain("; ".join(problem_text(p) for p in refused.problems)))
         except KagraphError as error:
             st.error(t("error.generic", reason=error))
         else:

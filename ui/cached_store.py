@@ -11,8 +11,9 @@ may see is decided here, below every page and every download.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import networkx as nx
 import streamlit as st
@@ -21,18 +22,19 @@ from graph.analysis.claim_book import ClaimsReport, claims_report
 from graph.analysis.portfolio_rows import PortfolioRow
 from graph.config.access_file import load_access
 from graph.config.claim_policy_file import load_policy
-from graph.config.local_user import local_user
+from graph.config.local_user import chosen_user, local_user
 from graph.config.settings import load_settings
 from graph.domain.access import AccessEntry, Viewer, local_viewer, resolve_viewer
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.errors import KagraphError
+from graph.domain.identity import signed_in_as
 from graph.render.markdown import plain
 from graph.servers.connect import open_store
 from graph.services.portfolio_view import portfolio_lines
 from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore
 from ui.i18n import t
-from ui.sign_in import login_configured, signed_in_address
+from ui.sign_in import login_configured, signed_in_claims
 
 __all__ = [
     "access_lines",
@@ -40,14 +42,17 @@ __all__ = [
     "claims_graph",
     "company_graph",
     "company_names",
+    "current_user",
     "current_viewer",
     "group_graph",
     "portfolio_table",
     "rep_list",
     "require_store",
     "shared_store",
+    "signed_in_address",
 ]
 
+_LOG = logging.getLogger(__name__)
 _RECORDED = "access.recorded"
 """Session state: the (day, company) views of this session already in the history."""
 
@@ -166,20 +171,36 @@ class _CachedReads:
 
 
 def access_lines() -> dict[str, AccessEntry]:
-    """The access file sales ops keep; a file that cannot be used stops the page with why (nobody gets in on it).
+    """The access file sales ops keep; a file that cannot be used stops every page (nobody gets in on it).
 
     Read again only when the file changed (every page run asks several times: once per store read).
+    Why it cannot be used (its path, its lines) goes to the server's log, not to the page: the file is what
+    says who is an admin, so while it is broken nobody can be told apart from anyone else.
     """
     path = load_settings().access_path
     try:
         return _access_file(str(path), _stamp(path))
     except KagraphError as error:
-        st.error(t("error.generic", reason=error))
+        _LOG.error("kagraph: %s", error)
+        st.error(t("access.file_broken"))
         st.stop()
 
 
+def signed_in_address() -> str | None:
+    """The address the signed-in person's token identifies (``signed_in_as``); ``None``: signed out, or nobody."""
+    claims = signed_in_claims()
+    return None if claims is None else signed_in_as(claims, access_lines())
+
+
+def current_user() -> str | None:
+    """Who changes are recorded as: the signed-in address or the chosen local name; ``None`` until there is one."""
+    if login_configured():
+        return signed_in_address()
+    return chosen_user()
+
+
 def current_viewer() -> Viewer | None:
-    """Who is using the app, as the visibility rules see them; ``None`` for a signed-in address that maps to nobody.
+    """Who is using the app, as the visibility rules see them; ``None`` for a sign-in that identifies nobody.
 
     Without sign-in configured it is the machine's one user, who sees everything.
     """
@@ -208,19 +229,32 @@ def _full_view(viewer_json: str, today: dt.date) -> frozenset[str] | None:
 def require_store() -> VisibleStore:
     """The store as the current viewer may see it, or a readable message and a stopped page.
 
-    An address that maps to nobody gets a page that says so and nothing else.
+    A sign-in that identifies nobody (no verified e-mail, no subject the access
+    file names) or an address that maps to nobody gets a page that says so and
+    nothing else.
     """
     store = _open_store()
     viewer = current_viewer()
     if viewer is None:
-        st.warning(plain(t("access.nobody", who=signed_in_address() or "")), icon=":material/lock:")
-        st.caption(t("access.nobody.hint"))
-        if st.button(t("identity.logout"), key="logout_nobody"):
-            st.logout()
-        st.stop()
+        _nobody()
     full = _full_view(viewer.model_dump_json(), dt.date.today())
     recorded = st.session_state.setdefault(_RECORDED, set())
     return VisibleStore(store, viewer, full, _CachedReads(), recorded)
+
+
+def _nobody() -> NoReturn:
+    """The page of a sign-in kagraph cannot map to anyone: what is missing, whom to ask, the way out."""
+    address = signed_in_address()
+    if address is None:
+        subject = str((signed_in_claims() or {}).get("sub") or "—")
+        st.warning(t("access.unverified"), icon=":material/lock:")
+        st.caption(plain(t("access.unverified.hint", sub=subject)))
+    else:
+        st.warning(plain(t("access.nobody", who=address)), icon=":material/lock:")
+        st.caption(t("access.nobody.hint"))
+    if st.button(t("identity.logout"), key="logout_nobody"):
+        st.logout()
+    st.stop()
 
 
 def company_graph(company_id: str) -> nx.MultiDiGraph[str]:

@@ -26,11 +26,10 @@ from graph.domain.errors import EditRefused, KagraphError
 from graph.render.markdown import plain
 from graph.services.claiming import file_claim, release_claim, settle_dispute
 from graph.services.visible_store import VisibleStore
-from ui.cached_store import claims_graph, rep_list
+from ui.cached_store import claims_graph, current_user, rep_list
 from ui.claim_lines import reason_text
 from ui.i18n import enum_label, t
 from ui.refusals import problem_text
-from ui.sign_in import current_user
 
 __all__ = [
     "attention_panel",
@@ -239,7 +238,7 @@ def settle_form(
     waiting = {
         f"{d.claim_id}|{d.other_rep_id}": d
         for d in report.disputes
-        if d.waiting and store.viewer.settles_for(d.holder_id)
+        if d.waiting and store.viewer.settles_for(d.holder_id, d.other_rep_id)
     }
     if not waiting:
         st.caption(t("claims.none_waiting"))
@@ -272,8 +271,8 @@ def settle_form(
         def settle() -> str:
             choice = SettlementDecision(decision)
             settle_dispute(
-                store.settler(dispute.holder_id), dispute.claim_id, dispute.other_rep_id, choice, who, dt.date.today(),
-                policy, why,
+                store.settler(dispute.holder_id, dispute.other_rep_id), dispute.claim_id, dispute.other_rep_id, choice,
+                who, dt.date.today(), policy, why, viewer=store.viewer,
             )  # fmt: skip
             return t("claims.settled", decision=enum_label(decision))
 

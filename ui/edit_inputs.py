@@ -7,6 +7,7 @@ the same choices; these functions only draw widgets and shape what was entered, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -14,10 +15,19 @@ import networkx as nx
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from graph.domain.access import Viewer
 from graph.domain.enums import BuyingRole, Stance, Status
 from ui.i18n import enum_label, t
 
-__all__ = ["blank", "choice_label", "company_people", "company_units", "contact_fields", "enum_choice"]
+__all__ = [
+    "blank",
+    "choice_label",
+    "company_people",
+    "company_units",
+    "contact_fields",
+    "enum_choice",
+    "reps_to_record",
+]
 
 
 def choice_label(value: object) -> str:
@@ -28,6 +38,15 @@ def choice_label(value: object) -> str:
 def blank(text: str) -> str | None:
     """An entered text, or ``None`` when nothing but spaces was entered."""
     return text.strip() or None
+
+
+def reps_to_record(reps: Iterable[Mapping[str, Any]], viewer: Viewer) -> dict[str, str]:
+    """The active reps whose ties and touches ``viewer`` records, id → name: themselves, a lead's team, admin anyone.
+
+    The same rule ``graph.services.editing`` applies when saving: a picker offers only what would be accepted.
+    """
+    active = (r for r in reps if r.get("status") != "left" and viewer.acts_for(str(r["id"])))
+    return {str(r["id"]): str(r.get("name", r["id"])) for r in active}
 
 
 def company_people(graph: nx.MultiDiGraph[str], company_id: str) -> dict[str, str]:

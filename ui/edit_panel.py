@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from graph.domain.access import Viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import CompanyKind, InfluenceKind, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
@@ -25,7 +26,7 @@ from graph.services import editing
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from ui.cached_store import rep_list
-from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields
+from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields, reps_to_record
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
 from ui.refusals import conflict_text, problem_text
@@ -116,9 +117,9 @@ def contact_panel(
     with lines:
         _influence(store, graph, contact_id, people, who, disabled)
     with ours:
-        _relationship(store, graph, contact_id, who, disabled)
+        _relationship(store, visible.viewer, graph, contact_id, who, disabled)
     with touches:
-        _touch(store, graph, contact_id, who, disabled)
+        _touch(store, visible.viewer, graph, contact_id, who, disabled)
     with history:
         timeline_table(visible, graph, contact_id=contact_id)
 
@@ -257,9 +258,9 @@ def _influence(
 
 
 def _relationship(
-    store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
+    store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
 ) -> None:
-    reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
+    reps = reps_to_record(rep_list(), viewer)
     if not reps:
         st.caption(t("edit.no_reps"))
         return
@@ -281,13 +282,15 @@ def _relationship(
     if saved and who:
         values = {"rep_id": rep_id, "contact_id": contact_id, "since": known.get("since"), **scores}
         _save(
-            lambda: editing.save_relationship(store, values, _author(who, "score relationship", why)),
+            lambda: editing.save_relationship(store, values, _author(who, "score relationship", why), viewer=viewer),
             t("edit.saved.relationship"),
         )
 
 
-def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool) -> None:
-    reps = {str(r["id"]): str(r.get("name", r["id"])) for r in rep_list() if r.get("status") != "left"}
+def _touch(
+    store: GraphStore, viewer: Viewer, graph: nx.MultiDiGraph[str], contact_id: str, who: str | None, disabled: bool
+) -> None:
+    reps = reps_to_record(rep_list(), viewer)
     deals = {
         str(d["id"]): str(d.get("name", d["id"])) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"
     }
@@ -314,7 +317,10 @@ def _touch(store: GraphStore, graph: nx.MultiDiGraph[str], contact_id: str, who:
             "opportunity_id": deal,
             "note": blank(note),
         }
-        _save(lambda: editing.log_touch(store, values, _author(who, "log touch", "")), t("edit.saved.touch"))
+        _save(
+            lambda: editing.log_touch(store, values, _author(who, "log touch", ""), viewer=viewer),
+            t("edit.saved.touch"),
+        )
 
 
 def add_panel(

@@ -50,7 +50,19 @@ _REFERS_TO = {
     "competitor_id": "Competitor",
 }
 """Fields that hold another record's id, and that record's label: a history line names the record where it can
-(``parent_id`` is of the changed record's own label). An id nobody can name, e.g. of a record since removed, stays."""
+(``parent_id`` is of the changed record's own label). An id nobody can name, e.g. of a record since removed, stays,
+except a person's or a deal's (``_UNSHOWN``)."""
+_UNSHOWN = frozenset({"Contact", "Opportunity"})
+"""Labels whose records a viewer may not see (people and deals of accounts outside their full view): on a timeline,
+one the map does not name reads as a placeholder, never as its id."""
+
+
+def _name_of(key: str, names: Mapping[str, str]) -> str:
+    """The name ``names`` gives the node ``key``; else its id, or for a person or a deal a translated placeholder."""
+    label, _, record_id = key.partition(":")
+    if key in names:
+        return names[key]
+    return t("history.hidden") if label in _UNSHOWN else record_id
 
 
 def listing(items: Iterable[str]) -> str:
@@ -114,8 +126,8 @@ def _named(item: TimelineItem, field: str, value: object, names: Mapping[str, st
     if label is None or value is None:
         return value
     if isinstance(value, list | tuple):
-        return [names.get(f"{label}:{one}", one) for one in value]
-    return names.get(f"{label}:{value}", value)
+        return [_name_of(f"{label}:{one}", names) for one in value]
+    return _name_of(f"{label}:{value}", names)
 
 
 def change_text(item: TimelineItem, names: Mapping[str, str] | None = None) -> str:
@@ -137,12 +149,12 @@ def change_text(item: TimelineItem, names: Mapping[str, str] | None = None) -> s
 
 def record_text(item: TimelineItem, names: Mapping[str, str]) -> str:
     """The record a change touched: a name, or ``张伟 —汇报给→ 王芳`` for a relationship."""
-    subject = names.get(item.subject, item.subject.split(":", 1)[1])
+    subject = _name_of(item.subject, names)
     if item.other is None:
         return subject
     kind = item.entity.split("-", 2)[1]
     word = t(f"rel.{kind}") if known(f"rel.{kind}") else kind
-    return f"{subject} —{word}→ {names.get(item.other, item.other.split(':', 1)[1])}"
+    return f"{subject} —{word}→ {_name_of(item.other, names)}"
 
 
 def action_text(action: str) -> str:

@@ -1,14 +1,17 @@
 """Who is using the app, for the history: the OIDC login on a team deployment, else a local name chosen once.
 
 With an ``[auth]`` section in ``.streamlit/secrets.toml`` the app signs people
-in through Streamlit's ``st.login`` and records their e-mail (or name). Without
-one (the embedded default on someone's own machine) the user picks a name in
-the sidebar once; ``graph.config.local_user`` keeps it next to the data.
+in through Streamlit's ``st.login``; which address the sign-in's claims make
+them is ``graph.domain.identity.signed_in_as`` (a verified e-mail or a mapped
+subject, never the name), applied in ``ui.cached_store``. Without one (the
+embedded default on someone's own machine) the user picks a name in the
+sidebar once; ``graph.config.local_user`` keeps it next to the data.
 """
 
 from __future__ import annotations
 
 import getpass
+from typing import Any
 
 import streamlit as st
 
@@ -16,7 +19,7 @@ from graph.config.local_user import chosen_user, set_local_user
 from graph.domain.access import Viewer
 from ui.i18n import t
 
-__all__ = ["current_user", "identity_box", "login_configured", "sign_in_gate", "signed_in_address"]
+__all__ = ["identity_box", "login_configured", "sign_in_gate", "signed_in_claims"]
 
 
 def login_configured() -> bool:
@@ -32,18 +35,11 @@ def _logged_in() -> bool:
     return bool(st.user.get("is_logged_in", False))
 
 
-def signed_in_address() -> str | None:
-    """The signed-in person's e-mail (their name when the provider gives none); ``None`` when signed out."""
+def signed_in_claims() -> dict[str, Any] | None:
+    """The claims of the signed-in person's token (``st.user``), as the provider sent them; ``None`` when signed out."""
     if not _logged_in():
         return None
-    return str(st.user.get("email") or st.user.get("name") or "") or None
-
-
-def current_user() -> str | None:
-    """The signed-in user or the chosen local name; ``None`` until there is one (edits wait for it)."""
-    if login_configured():
-        return signed_in_address()
-    return chosen_user()
+    return {key: value for key, value in st.user.to_dict().items() if key != "tokens"}
 
 
 def sign_in_gate() -> None:

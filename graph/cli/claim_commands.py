@@ -70,7 +70,10 @@ def _attention(store: GraphStore, args: argparse.Namespace) -> object:
 
 def _settle(store: GraphStore, args: argparse.Namespace) -> object:
     decision = SettlementDecision(args.decision)
-    done = settle_dispute(store, args.claim, args.other_rep, decision, local_user(), args.on, _policy(args), args.why)
+    who = local_user()
+    done = settle_dispute(
+        store, args.claim, args.other_rep, decision, who, args.on, _policy(args), args.why, viewer=local_viewer(who)
+    )
     return done.model_dump(mode="json")
 
 

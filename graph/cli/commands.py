@@ -199,7 +199,9 @@ def _onboarding(store: GraphStore, args: argparse.Namespace) -> object:
 
 def _handover(store: GraphStore, args: argparse.Namespace) -> object:
     policy = load_policy(load_settings().claim_policy_path)
-    done = hand_over(store, args.rep, _pairs(args.to, "--to"), args.as_of, local_user(), args.why, policy)
+    who = local_user()
+    successors = _pairs(args.to, "--to")
+    done = hand_over(store, args.rep, successors, args.as_of, who, args.why, policy, viewer=local_viewer(who))
     return done.model_dump(mode="json")
 
 

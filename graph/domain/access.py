@@ -71,6 +71,8 @@ class Viewer(BaseModel):
     rep_id: str | None = None
     team_reps: frozenset[str] = frozenset()
     """The reps whose accounts this viewer sees in full: themselves and their team, or the teams they lead."""
+    above: frozenset[str] = frozenset()
+    """Their managers, and theirs, up the manager lines: people a viewer never acts on or decides for."""
     local: bool = False
     """No sign-in is configured: one person's own machine, where they are everyone."""
 
@@ -85,16 +87,43 @@ class Viewer(BaseModel):
         return in_full_view and self.role in (Role.REP, Role.LEAD)
 
     def acts_for(self, rep_id: str) -> bool:
-        """Whether the viewer may file or release a claim as ``rep_id``: themselves, their team (lead), anyone (ops)."""
-        if self.sees_everything:
-            return True
-        if self.role is Role.LEAD:
-            return rep_id in self.team_reps
-        return rep_id == self.rep_id
+        """Whether the viewer may act as ``rep_id``: file or release their claims, record their ties and touches.
 
-    def settles_for(self, holder_id: str) -> bool:
-        """Whether the viewer may settle a dispute over a claim of ``holder_id``: their lead, or sales ops."""
-        return self.sees_everything or (self.role is Role.LEAD and holder_id in self.team_reps)
+        A rep acts as themselves; a lead as themselves and the reps of the
+        teams they lead, never as anyone above them; ops and admin as anyone.
+        """
+        if rep_id == self.rep_id or self.sees_everything:
+            return True
+        return self.role is Role.LEAD and rep_id in self.team_reps and rep_id not in self.above
+
+    def hands_over(self, rep_id: str) -> bool:
+        """Whether the viewer may hand over ``rep_id``'s accounts: a rep they lead, or anyone for ops.
+
+        Nobody hands over themselves or anyone above them (a lead marking their
+        own manager as left would move that manager's deals out of their team).
+        """
+        if rep_id == self.rep_id or rep_id in self.above:
+            return False
+        return self.sees_everything or (self.role is Role.LEAD and rep_id in self.team_reps)
+
+    def settle_refusal(self, holder_id: str, other_rep_id: str) -> str | None:
+        """Why the viewer may not settle the dispute of ``holder_id``'s claim with ``other_rep_id``; ``None``: they may.
+
+        ``"party"``: the viewer, or someone above them, is one of its two
+        sides, and nobody decides a matter they are a party to (nor their
+        manager's). ``"not_led"``: the holder is not a rep they lead. Sales ops
+        and admins settle any other dispute.
+        """
+        parties = {holder_id, other_rep_id}
+        if self.rep_id in parties or parties & self.above:
+            return "party"
+        if self.sees_everything or (self.role is Role.LEAD and holder_id in self.team_reps):
+            return None
+        return "not_led"
+
+    def settles_for(self, holder_id: str, other_rep_id: str) -> bool:
+        """Whether the viewer may settle that dispute: the holder's lead or sales ops, never one of its sides."""
+        return self.settle_refusal(holder_id, other_rep_id) is None
 
     @property
     def edits_people(self) -> bool:
@@ -120,6 +149,8 @@ class AccessEntry(BaseModel):
     role: Role | None = None
     rep: str | None = None
     teams: tuple[str, ...] = ()
+    sub: str | None = None
+    """The provider's stable subject id (the token's ``sub``): only that sign-in is this address, e-mail or not."""
 
 
 def _reports(reps: Mapping[str, Mapping[str, Any]], lead: str) -> set[str]:
@@ -136,6 +167,18 @@ def _reports(reps: Mapping[str, Mapping[str, Any]], lead: str) -> set[str]:
                 found.add(rep_id)
                 todo.append(rep_id)
     return found
+
+
+def _above(reps: Mapping[str, Mapping[str, Any]], rep_id: str | None) -> frozenset[str]:
+    """``rep_id``'s manager, theirs and so on up the manager lines (a cycle stops where it closes)."""
+    found: set[str] = set()
+    at = rep_id or ""
+    while at in reps and reps[at].get("manager_id"):
+        at = str(reps[at]["manager_id"])
+        if at == rep_id or at in found:
+            break
+        found.add(at)
+    return frozenset(found)
 
 
 def resolve_viewer(
@@ -164,7 +207,11 @@ def resolve_viewer(
     role = _role(entry, below)
     teams = _teams(by_id, rep_id, role, below, entry.teams if entry else ())
     return Viewer(
-        who=who or email.strip(), role=role, rep_id=rep_id, team_reps=_team_reps(by_id, rep_id, role, below, teams)
+        who=who or email.strip(),
+        role=role,
+        rep_id=rep_id,
+        team_reps=_team_reps(by_id, rep_id, role, below, teams),
+        above=_above(by_id, rep_id),
     )
 
 

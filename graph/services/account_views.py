@@ -13,11 +13,12 @@ from graph.analysis.decision_roles import CLOSED_STAGES
 from graph.analysis.history import TimelineItem, rewind, timeline
 from graph.analysis.onboarding_digest import HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
+from graph.domain.access import Viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim
 from graph.domain.enums import Channel, Status
-from graph.domain.errors import NotFound
+from graph.domain.errors import EditRefused, FieldProblem, NotFound
 from graph.domain.fields import Record
 from graph.domain.hierarchy import group_roots
 from graph.domain.keys import node_key
@@ -124,6 +125,8 @@ def hand_over(
     who: str,
     why: str = "",
     policy: ClaimPolicy | None = None,
+    *,
+    viewer: Viewer,
 ) -> Handover:
     """Mark ``leaving`` as left on ``on`` and give each account (company id → successor rep id) its new owner.
 
@@ -133,6 +136,10 @@ def hand_over(
     relationships and touches stay in the graph, attributed to them, and come
     back as the transfer list. Nothing is deleted. The history records the
     handover as ``who``'s, with the note ``why``. Claims are judged by ``policy``.
+
+    ``viewer`` must be allowed to hand ``leaving`` over (a rep they lead, never
+    themselves or anyone above them) and to act for every successor (a lead's
+    accounts stay in the teams they lead); otherwise nothing is written.
     """
     reps = _reps_by_id(store.accounts.reps())
     for rep_id in (leaving, *successors.values()):
@@ -140,6 +147,7 @@ def hand_over(
             raise NotFound(f"no rep with id {rep_id!r}")
     if leaving in successors.values():
         raise NotFound(f"{leaving!r} is leaving and cannot take over an account")
+    _may_hand_over(viewer, leaving, successors, reps)
     held = {
         c.scope_id: c
         for c in claims_report(store.subgraphs.claims(), on, policy).claims
@@ -177,6 +185,30 @@ def hand_over(
     author = Author(who=who, source=ChangeSource.HANDOVER, action=f"hand over {leaving}'s accounts", why=why)
     store.unit_of_work(lambda uow: uow.write([leaver, *writes], author=author))
     return Handover(rep_id=leaving, on=on, accounts=accounts)
+
+
+def _may_hand_over(viewer: Viewer, leaving: str, successors: dict[str, str], reps: dict[str, dict[str, Any]]) -> None:
+    """Refuse a handover the viewer may not make, naming the rep: nothing is written then."""
+
+    def name(rep_id: str) -> str:
+        return str(reps[rep_id].get("name", rep_id))
+
+    if not viewer.hands_over(leaving):
+        reason = f"you may not hand over {name(leaving)}'s accounts: only a rep you lead, not yourself or your manager"
+        raise EditRefused([FieldProblem("leaving", leaving, reason, "not_yours_to_hand_over", {"rep": name(leaving)})])
+    problems = [
+        FieldProblem(
+            "successor",
+            successor,
+            f"{name(successor)} is not in a team you lead: the account would leave it",
+            "successor_not_yours",
+            {"rep": name(successor)},
+        )
+        for successor in sorted(set(successors.values()))
+        if not viewer.acts_for(successor)
+    ]
+    if problems:
+        raise EditRefused(problems)
 
 
 def company_graph_as_of(

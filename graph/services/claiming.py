@@ -20,6 +20,7 @@ from graph.analysis.claim_book import claims_report
 from graph.analysis.claim_disputes import Dispute
 from graph.analysis.claim_scope import filing_moment
 from graph.analysis.claim_status import ClaimStatus
+from graph.domain.access import Viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim, Settlement
@@ -45,6 +46,13 @@ _SENTENCES = {
     "cooling": "refused: the rep let it go lately and may claim it again from {again_from}",
     "filed_refused": "refused when it was filed",
 }
+
+
+_NOT_YOURS = {
+    "party": "you or someone above you is a side of this dispute: sales ops or a lead of both sides settle it",
+    "not_led": "only the holder's lead or sales ops settle this dispute",
+}
+"""Why a viewer may not settle a dispute (``Viewer.settle_refusal``), in English; the pages word it by code."""
 
 
 def explain(status: ClaimStatus) -> str:
@@ -175,6 +183,8 @@ def settle_dispute(
     on: dt.date,
     policy: ClaimPolicy,
     why: str = "",
+    *,
+    viewer: Viewer,
 ) -> Settlement:
     """Settle (判单) a waiting dispute: keep the holder, transfer the enterprise, or split the credit.
 
@@ -182,9 +192,17 @@ def settle_dispute(
     A transfer releases the holder's claim on ``on`` and files one for the
     other rep from that day, by the same rules as any claim: when the policy
     refuses it (their cap, their cooling-off), the settlement is refused.
+
+    Nobody settles a dispute they are a side of: ``viewer`` (who decides) must
+    not be the holder, the other rep or above either in the manager lines, and
+    must lead the holder unless they are sales ops (``Viewer.settle_refusal``).
     """
     stored = _claim_record(store, claim_id)
     other = _rep(store, other_rep_id)
+    refusal = viewer.settle_refusal(str(stored["rep_id"]), other_rep_id)
+    if refusal is not None:
+        reason = _NOT_YOURS[refusal]
+        raise EditRefused([FieldProblem("other_rep_id", other_rep_id, reason, f"settle_{refusal}")])
 
     def decide(graph: nx.MultiDiGraph[str]) -> Decided[Settlement]:
         dispute = _waiting(graph, claim_id, other_rep_id, on, policy)

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from graph.domain.access import Viewer
 from graph.domain.changes import Author
 from graph.domain.enums import InfluenceKind, Status
 from graph.domain.errors import EditRefused, FieldProblem, NotFound
@@ -244,18 +245,31 @@ def remove_influence(store: GraphStore, from_id: str, to_id: str, kind: Influenc
     return store.unit_of_work(lambda uow: uow.write_rows(GraphRows(), author=author, removals=[edge]))
 
 
-def save_relationship(store: GraphStore, values: Mapping[str, Any], author: Author) -> WriteReport:
-    """Record how well one of our reps knows a contact: closeness, solution and price acceptance (1–5)."""
+def _acting_for(store: GraphStore, viewer: Viewer, rep_id: str) -> None:
+    """Refuse a tie or touch recorded in the name of a rep the viewer may not act for (another rep, another team)."""
+    rep = _require(store, "rep_id", "Rep", rep_id)
+    if not viewer.acts_for(rep_id):
+        name = str(rep.get("name", rep_id))
+        reason = f"you record only your own relationships and touches (a lead: their team's), not {name}'s"
+        raise EditRefused([FieldProblem("rep_id", rep_id, reason, "not_your_rep", {"rep": name})])
+
+
+def save_relationship(store: GraphStore, values: Mapping[str, Any], author: Author, *, viewer: Viewer) -> WriteReport:
+    """Record how well one of our reps knows a contact: closeness, solution and price acceptance (1–5).
+
+    ``viewer`` records it: a rep only their own, a lead their team's (a tie in
+    another team's name would give that team the account).
+    """
     relationship = _validated(Relationship, values)
-    _require(store, "rep_id", "Rep", relationship.rep_id)
+    _acting_for(store, viewer, relationship.rep_id)
     _require(store, "contact_id", "Contact", relationship.contact_id)
     return store.unit_of_work(lambda uow: uow.write_rows(graph_rows([relationship]), author=author))
 
 
-def log_touch(store: GraphStore, values: Mapping[str, Any], author: Author) -> WriteReport:
-    """Log a visit, call, meeting… with a contact, optionally for an opportunity."""
+def log_touch(store: GraphStore, values: Mapping[str, Any], author: Author, *, viewer: Viewer) -> WriteReport:
+    """Log a visit, call, meeting… with a contact, optionally for a deal; ``viewer`` as in ``save_relationship``."""
     touch = _validated(Touch, values)
-    _require(store, "rep_id", "Rep", touch.rep_id)
+    _acting_for(store, viewer, touch.rep_id)
     _require(store, "contact_id", "Contact", touch.contact_id)
     _require(store, "opportunity_id", "Opportunity", touch.opportunity_id)
     return store.unit_of_work(lambda uow: uow.write_rows(graph_rows([touch]), author=author))

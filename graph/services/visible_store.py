@@ -273,15 +273,18 @@ class VisibleStore:
             raise NotAllowed(f"you may not file or release claims for {rep_id!r}")
         return self._store
 
-    def settler(self, holder_id: str) -> GraphStore:
-        """The store to settle a dispute over ``holder_id``'s claim with: their lead, or sales ops."""
-        if not self.viewer.settles_for(holder_id):
-            raise NotAllowed("only the holder's lead or sales ops settle this dispute")
+    def settler(self, holder_id: str, other_rep_id: str) -> GraphStore:
+        """The store to settle ``holder_id``'s dispute with ``other_rep_id`` with: the holder's lead, or sales ops.
+
+        Never one of its sides (``Viewer.settles_for``); ``settle_dispute`` checks again on the stored claim.
+        """
+        if not self.viewer.settles_for(holder_id, other_rep_id):
+            raise NotAllowed("only the holder's lead or sales ops settle this dispute, and never one of its sides")
         return self._store
 
     def handover(self, leaving: str) -> GraphStore:
-        """The store to hand over ``leaving``'s accounts with: their lead, or sales ops."""
-        if not self.viewer.settles_for(leaving):
+        """The store to hand over ``leaving``'s accounts with: their lead (never themselves or above), or sales ops."""
+        if not self.viewer.hands_over(leaving):
             raise NotAllowed("only the rep's lead or sales ops hand over their accounts")
         return self._store
 

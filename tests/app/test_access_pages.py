@@ -147,7 +147,7 @@ def page_text(app: AppTest, offered: list[str]) -> str:
 def signed_in(role: str) -> AppTest:
     app = AppTest.from_file("../../app.py", default_timeout=120)
     app.secrets["auth"] = AUTH
-    app.user = {"is_logged_in": True, "email": ROLES[role], "name": role.title()}
+    app.user = {"is_logged_in": True, "email": ROLES[role], "email_verified": True, "name": role.title()}
     app.run()
     assert not app.exception
     return app
@@ -229,7 +229,12 @@ def test_a_signed_out_visitor_of_any_page_gets_only_the_sign_in() -> None:
 def test_an_address_that_maps_to_nobody_sees_a_page_that_says_so_and_nothing_else() -> None:
     app = AppTest.from_file("../../app.py", default_timeout=120)
     app.secrets["auth"] = AUTH
-    app.user = {"is_logged_in": True, "email": "stranger@elsewhere.example.com", "name": "Stranger"}
+    app.user = {
+        "is_logged_in": True,
+        "email": "stranger@elsewhere.example.com",
+        "email_verified": True,
+        "name": "Stranger",
+    }
     app.run()
     assert not app.exception
     notice = app.warning[0].value.replace("\\", "")
@@ -266,10 +271,10 @@ def test_the_sign_in_and_the_no_access_page_read_in_chinese() -> None:
     app.user = {"is_logged_in": False}
     app.run()
     assert app.button(key="login").label == "登录" and "请登录" in app.markdown[-1].value
-    app.user = {"is_logged_in": True, "email": "stranger@elsewhere.example.com"}
+    app.user = {"is_logged_in": True, "email": "stranger@elsewhere.example.com", "email_verified": True}
     app.run()
     assert "未对应任何销售或角色" in app.warning[0].value and app.button(key="logout_nobody").label == "退出登录"
-    app.user = {"is_logged_in": True, "email": ROLES["lead"]}
+    app.user = {"is_logged_in": True, "email": ROLES["lead"], "email_verified": True}
     app.run()
     assert "角色：团队主管" in " ".join(c.value for c in app.sidebar.caption)
 

@@ -256,10 +256,11 @@ def sign_in_app(oidc_provider: OidcProvider, tmp_path_factory: pytest.TempPathFa
         app.stop()
 
 
-def _set_provider_user(provider_url: str, email: str, name: str) -> None:
-    body = json.dumps({"email": email, "email_verified": True, "name": name}).encode()
+def _set_provider_user(provider_url: str, sub: str, claims: dict[str, Any]) -> None:
+    """The claims the provider will issue for the subject ``sub`` (``PUT /users/<sub>``: these and no others)."""
+    body = json.dumps(claims).encode()
     request = urllib.request.Request(
-        f"{provider_url}/users/{urllib.parse.quote(email, safe='')}",
+        f"{provider_url}/users/{urllib.parse.quote(sub, safe='')}",
         data=body,
         method="PUT",
         headers={"Content-Type": "application/json"},
@@ -309,20 +310,25 @@ def sign_in(page: Page, app_url: str, email: str, name: str, form_screenshot: st
     and returns once the app shows the signed-in state. ``form_screenshot`` saves the filled form as
     ``out/screenshots/<name>.png``.
     """
+    authorize(page, app_url, email, {"email": email, "email_verified": True, "name": name}, form_screenshot)
+    page.wait_for_url(_on_app(app_url), timeout=30_000)
+    wait_signed_in(page, email)
+
+
+def authorize(page: Page, app_url: str, sub: str, claims: dict[str, Any], form_screenshot: str | None = None) -> None:
+    """Click the app's sign-in and authorize the subject ``sub`` at the provider, which issues exactly ``claims``."""
     _offline(page)
     if not _on_app(app_url)(page.url):
         page.goto(app_url)
     page.locator(".st-key-login button").click(timeout=60_000)
     page.wait_for_url(re.compile(r"/oauth2/authorize\?"), timeout=30_000)
     provider = urllib.parse.urlsplit(page.url)
-    _set_provider_user(f"{provider.scheme}://{provider.netloc}", email, name)
-    page.locator("input[name='sub']").fill(email)
+    _set_provider_user(f"{provider.scheme}://{provider.netloc}", sub, claims)
+    page.locator("input[name='sub']").fill(sub)
     if form_screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{form_screenshot}.png"), full_page=True)
     page.get_by_role("button", name="Authorize", exact=True).click()
-    page.wait_for_url(_on_app(app_url), timeout=30_000)
-    wait_signed_in(page, email)
 
 
 def sign_out(page: Page, app_url: str) -> None:

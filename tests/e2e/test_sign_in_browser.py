@@ -25,6 +25,7 @@ from tests.e2e.conftest import (
     SCREENSHOTS,
     ServedApp,
     auth_secrets,
+    authorize,
     identity_cookie,
     settle,
     sign_in,
@@ -127,11 +128,8 @@ def test_an_address_nobody_mapped_sees_a_page_that_says_so_and_nothing_else(
     sign_in_app: ServedApp, browser: Browser
 ) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(sign_in_app.url)
-    page.locator(".st-key-login button").click(timeout=60_000)
-    page.wait_for_url(lambda url: "/oauth2/authorize" in url, timeout=30_000)
-    page.locator("input[name='sub']").fill("stranger@elsewhere.example.com")
-    page.get_by_role("button", name="Authorize", exact=True).click()
+    stranger = "stranger@elsewhere.example.com"
+    authorize(page, sign_in_app.url, stranger, {"email": stranger, "email_verified": True})
     page.get_by_text("no rep or role is set for this address").wait_for(timeout=60_000)
     settle(page)
     page.screenshot(path=str(SCREENSHOTS / "sign-in-nobody.png"), full_page=True)
@@ -183,3 +181,22 @@ def test_the_example_secrets_have_the_auth_keys_the_harness_signs_in_with() -> N
         "redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url",
     }  # fmt: skip
     assert harness["auth"]["redirect_uri"] == "http://localhost:8501/oauth2callback"
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [{"name": OPS_EMAIL}, {"email": OPS_EMAIL, "email_verified": False}, {"email": OPS_EMAIL}],
+    ids=["name only", "unverified", "verified missing"],
+)
+def test_a_token_without_a_verified_email_signs_in_as_nobody(
+    sign_in_app: ServedApp, browser: Browser, claims: dict[str, object]
+) -> None:
+    """Sales ops' address as the display name, or as an e-mail the provider does not vouch for: no access."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    authorize(page, sign_in_app.url, "spoofer-1", claims)
+    page.get_by_text("no e-mail address your identity provider has verified").wait_for(timeout=60_000)
+    settle(page)
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    assert page.get_by_test_id("stSidebarNav").count() == 0
+    assert "spoofer-1" in page.inner_text("body")  # the subject id, for sales ops to map if they mean to
+    page.close()

@@ -14,6 +14,7 @@ import pytest
 
 from graph.analysis.claim_book import claims_report
 from graph.config.settings import Settings
+from graph.domain.access import local_viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 from graph.domain.enums import SettlementDecision
@@ -27,6 +28,8 @@ from graph.store import GraphStore
 pytestmark = pytest.mark.integration
 POLICY = ClaimPolicy()
 CLAIMANTS = 8
+MANAGER = local_viewer("Manager Mo")
+"""Who settles: the machine's one user, a side of no dispute."""
 
 
 def day(n: int) -> dt.date:
@@ -116,7 +119,8 @@ def test_settling_a_collision_is_recorded_and_closes_the_dispute(desk: GraphStor
         "partner",
         True,
     )
-    settled = settle_dispute(desk, held, "partner", SettlementDecision(decision), "Manager Mo", day(4), POLICY)
+    choice = SettlementDecision(decision)
+    settled = settle_dispute(desk, held, "partner", choice, "Manager Mo", day(4), POLICY, viewer=MANAGER)
     report = claims_report(desk.subgraphs.claims(), day(4), POLICY)
     (dispute,) = report.disputes
     assert dispute.settlement is not None and dispute.settlement.decision == decision
@@ -131,7 +135,7 @@ def test_settling_a_collision_is_recorded_and_closes_the_dispute(desk: GraphStor
         # partner opened (their visit is the first touch) and did the only touch: all the credit is theirs
         assert settled.holder_share == 0.0
     with pytest.raises(EditRefused, match="no dispute waiting"):
-        settle_dispute(desk, held, "partner", SettlementDecision.KEEP, "Manager Mo", day(4), POLICY)
+        settle_dispute(desk, held, "partner", SettlementDecision.KEEP, "Manager Mo", day(4), POLICY, viewer=MANAGER)
 
 
 def test_a_transfer_the_policy_refuses_writes_nothing(desk: GraphStore) -> None:
@@ -140,7 +144,7 @@ def test_a_transfer_the_policy_refuses_writes_nothing(desk: GraphStore) -> None:
     assert file_claim(desk, "solo", "partner", "Pat", day(2), policy).status == "live"
     before = desk.accounts.counts()
     with pytest.raises(EditRefused, match="cannot take it over: refused: the rep already holds 1 live claims"):
-        settle_dispute(desk, held, "partner", SettlementDecision.TRANSFER, "Mo", day(4), policy)
+        settle_dispute(desk, held, "partner", SettlementDecision.TRANSFER, "Mo", day(4), policy, viewer=MANAGER)
     assert desk.accounts.counts() == before
     assert claims_report(desk.subgraphs.claims(), day(4), policy).disputes[0].waiting
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from graph.domain.access import local_viewer
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import InfluenceKind
 from graph.domain.errors import EditConflict, EditRefused
@@ -28,6 +29,9 @@ from ingest.store_export import export_csv
 from tests.integration.test_store import account, dump
 
 pytestmark = pytest.mark.integration
+
+ME = local_viewer("Li")
+"""The machine's one user, who acts for every rep."""
 
 
 def by(who: str, action: str = "edit", why: str = "") -> Author:
@@ -179,18 +183,17 @@ def test_influence_is_drawn_reweighted_and_removed(filled: GraphStore) -> None:
 
 def test_relationship_scores_and_touches(filled: GraphStore) -> None:
     scores = {"rep_id": "r1", "contact_id": "p1", "closeness": 4, "solution_acceptance": 3, "price_acceptance": 2}
-    save_relationship(filled, scores, by("Li"))
-    log_touch(
-        filled, {"date": "2026-11-03", "rep_id": "r1", "contact_id": "p1", "kind": "visit", "note": "demo"}, by("Li")
-    )
+    save_relationship(filled, scores, by("Li"), viewer=ME)
+    touch = {"date": "2026-11-03", "rep_id": "r1", "contact_id": "p1", "kind": "visit", "note": "demo"}
+    log_touch(filled, touch, by("Li"), viewer=ME)
     graph = filled.subgraphs.company("b1")
     assert graph.edges["Rep:r1", "Contact:p1", "KNOWS:"]["closeness"] == 4
     assert any(d.get("note") == "demo" for _, _, d in graph.edges("Rep:r1", data=True))
     with pytest.raises(EditRefused) as refused:
-        save_relationship(filled, {**scores, "closeness": 9}, by("Li"))
+        save_relationship(filled, {**scores, "closeness": 9}, by("Li"), viewer=ME)
     assert refusal(refused) == [("closeness", "is too large (limit 5)")]
     with pytest.raises(EditRefused) as unknown:
-        log_touch(filled, {"date": "2026-11-03", "rep_id": "r9", "contact_id": "p1"}, by("Li"))
+        log_touch(filled, {"date": "2026-11-03", "rep_id": "r9", "contact_id": "p1"}, by("Li"), viewer=ME)
     assert refusal(unknown) == [("rep_id", "refers to rep 'r9', which is not in the store")]
 
 

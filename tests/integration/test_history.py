@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from graph.analysis.history import rewind
+from graph.domain.access import local_viewer
 from graph.domain.changes import ChangeSource
 from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline, hand_over
 from graph.store import GraphStore
@@ -133,7 +134,8 @@ def test_an_import_records_its_changes_and_a_repeat_records_none(store: GraphSto
 
 def test_a_handover_is_recorded(store: GraphStore) -> None:
     load_demo(store)
-    hand_over(store, "rep-sun", {"co-sj": "rep-ma"}, DEMO_TODAY, "team lead", "parental leave")
+    lead = local_viewer("team lead")
+    hand_over(store, "rep-sun", {"co-sj": "rep-ma"}, DEMO_TODAY, "team lead", "parental leave", viewer=lead)
     changes = store.history.changes_about(["Rep:rep-sun"])
     assert changes[0].source == ChangeSource.HANDOVER
     assert (changes[0].who, changes[0].why) == ("team lead", "parental leave")

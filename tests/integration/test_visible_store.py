@@ -167,7 +167,9 @@ def test_writes_are_handed_out_only_for_what_the_role_allows(team: GraphStore) -
     refused: list[Callable[[], GraphStore]] = [
         lambda: amy.editor("g-west"),
         lambda: amy.desk("bo"),
-        lambda: amy.settler("amy"),
+        lambda: amy.settler("amy", "cy"),
+        lambda: dee.settler("cy", "dee"),  # a side of it
+        lambda: dee.handover("dee"),
         lambda: amy.handover("bo"),
         amy.desk_store,
         lambda: dee.desk("amy"),
@@ -176,5 +178,5 @@ def test_writes_are_handed_out_only_for_what_the_role_allows(team: GraphStore) -
     for attempt in refused:
         with pytest.raises(NotAllowed):
             attempt()
-    assert dee.desk("cy") is team and dee.settler("cy") is team and dee.handover("cy") is team
-    assert ops.desk("amy") is team and ops.desk_store() is team and ops.settler("cy") is team
+    assert dee.desk("cy") is team and dee.settler("cy", "amy") is team and dee.handover("cy") is team
+    assert ops.desk("amy") is team and ops.desk_store() is team and ops.settler("cy", "amy") is team

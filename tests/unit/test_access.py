@@ -86,7 +86,7 @@ def test_what_each_role_may_do() -> None:
     assert rep.acts_for("amy") and not rep.acts_for("bo")
     assert lead.acts_for("cy") and not lead.acts_for("amy")
     assert ops.acts_for("anyone")
-    assert not rep.settles_for("amy") and lead.settles_for("cy") and not lead.settles_for("amy")
+    assert not rep.settles_for("amy", "cy") and lead.settles_for("cy", "amy") and not lead.settles_for("amy", "cy")
     assert rep.edits_people and lead.edits_people and not ops.edits_people
     assert not rep.runs_the_desk and not lead.runs_the_desk and ops.runs_the_desk
     assert rep.sees_personal_data(True) and not rep.sees_personal_data(False)
@@ -156,3 +156,67 @@ def test_the_access_file_is_read_and_a_bad_one_names_the_setting(tmp_path: Path)
     path.write_text("[users\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_access(path)
+
+
+def test_a_lead_never_hands_over_themselves_or_anyone_above_them() -> None:
+    """amy leads East by the access file: boss, her own manager, is in that team, and stays out of her reach."""
+    amy = resolve_viewer("amy@acme.com", REPS, {"amy@acme.com": AccessEntry(role=Role.LEAD)})
+    dee = resolve_viewer("dee@acme.com", REPS, {})
+    assert amy is not None and dee is not None
+    assert amy.above == {"boss"} and dee.above == {"boss"}
+    assert amy.hands_over("bo") and not amy.hands_over("amy") and not amy.hands_over("boss")
+    assert dee.hands_over("cy") and not dee.hands_over("dee") and not dee.hands_over("boss")
+    assert not dee.hands_over("amy")  # outside the teams dee leads
+    assert not amy.acts_for("boss") and amy.acts_for("bo") and amy.acts_for("amy")
+    ops = Viewer(who="ops", role=Role.OPS, rep_id="bo")
+    assert ops.hands_over("cy") and not ops.hands_over("bo")
+
+
+def test_nobody_settles_a_dispute_they_or_their_manager_are_a_party_to() -> None:
+    dee = resolve_viewer("dee@acme.com", REPS, {})
+    boss = resolve_viewer("boss@acme.com", REPS, {})
+    assert dee is not None and boss is not None
+    assert dee.settles_for("cy", "amy") and dee.settle_refusal("cy", "amy") is None
+    assert dee.settle_refusal("dee", "amy") == "party"  # her own claim
+    assert dee.settle_refusal("cy", "dee") == "party"  # her own touch against her rep's claim
+    assert dee.settle_refusal("cy", "boss") == "party"  # her manager's touch
+    assert dee.settle_refusal("amy", "cy") == "not_led"
+    assert boss.settles_for("cy", "amy") and boss.settle_refusal("boss", "cy") == "party"
+    assert Viewer(who="ops", role=Role.OPS).settles_for("boss", "cy")
+    assert Viewer(who="ops", role=Role.OPS, rep_id="cy").settle_refusal("boss", "cy") == "party"
+
+
+def test_the_manager_lines_above_a_rep_stop_at_a_cycle() -> None:
+    loop = [
+        {"id": "a", "email": "a@x.com", "manager_id": "b", "status": "active"},
+        {"id": "b", "email": "b@x.com", "manager_id": "a", "status": "active"},
+    ]
+    a = resolve_viewer("a@x.com", loop, {})
+    assert a is not None and a.above == {"b"}
+
+
+def test_an_access_file_naming_one_address_twice_in_two_cases_is_refused_with_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "access.toml"
+    path.write_text('[users."Amy@acme.com"]\nrole = "rep"\n\n[users."amy@ACME.com"]\nrole = "admin"\n')
+    with pytest.raises(ConfigError, match=r"'Amy@acme\.com' \(line 1\) and 'amy@ACME\.com' \(line 4\) are one address"):
+        load_access(path)
+
+
+def test_an_access_file_naming_one_subject_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "access.toml"
+    path.write_text('[users."a@acme.com"]\nsub = "s-1"\n[users."b@acme.com"]\nrole = "ops"\nsub = "s-1"\n')
+    with pytest.raises(ConfigError, match=r"'a@acme\.com' \(line 1\) and 'b@acme\.com' \(line 3\) name one sub"):
+        load_access(path)
+    path.write_text('[users."a@acme.com"]\nsub = "s-1"\n[users."b@acme.com"]\nrole = "ops"\nsub = "s-2"\n')
+    assert load_access(path)["b@acme.com"] == AccessEntry(role=Role.OPS, sub="s-2")
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o646, 0o666], ids=oct)
+def test_an_access_file_others_may_write_is_refused(tmp_path: Path, mode: int) -> None:
+    path = tmp_path / "access.toml"
+    path.write_text('[users."ops@acme.com"]\nrole = "ops"\n')
+    path.chmod(mode)
+    with pytest.raises(ConfigError, match=rf"access\.toml: writable by others than its owner \(mode {mode:03o}\)"):
+        load_access(path)
+    path.chmod(0o644)
+    assert load_access(path)["ops@acme.com"].role is Role.OPS

@@ -89,11 +89,23 @@ def test_history_entries_read_in_chinese() -> None:
 def test_history_entries_name_the_records_they_refer_to() -> None:
     names = {"Contact:b": "王芳", "Contact:c": "李强", "Rep:r1": "陈静", "OrgUnit:u1": "信息中心", "OrgUnit:u0": "总部"}
     moved = _item("changed", {"unit_id": None, "reports_to": ["b"]}, {"unit_id": "u1", "reports_to": ["b", "c", "x"]})
-    assert change_text(moved, names) == "直属上级: 王芳 → 王芳、李强、x; 部门: — → 信息中心"
+    assert change_text(moved, names) == "直属上级: 王芳 → 王芳、李强、（未显示）; 部门: — → 信息中心"
     owned = _item("created", {}, {"owner_id": "r1", "stage": "bid"})
     assert change_text(owned, names) == "负责人: 陈静; 阶段: 投标"
     unit = _item("changed", {"parent_id": "u0"}, {"parent_id": "u1"}).model_copy(update={"subject": "OrgUnit:u2"})
     assert change_text(unit, names) == "上级: 总部 → 信息中心"
-    assert change_text(owned) == "负责人: r1; 阶段: 投标", "without names, the id as stored"
+    assert change_text(owned) == "负责人: r1; 阶段: 投标", "without names, the id as stored (a rep is no secret)"
     assert action_text("import contacts.csv") == "导入 contacts.csv"
     assert action_text("a script's own words") == "a script's own words"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_person_or_deal_the_map_does_not_show_reads_as_a_placeholder_never_as_its_id() -> None:
+    """A contact of an account outside the viewer's full view (an influence line into it): no id, no name."""
+    line_out = _item("created", {}, {"kind": "advice"}, other="Contact:ct-hidden-007").model_copy(
+        update={"entity": "Contact-INFLUENCES->Contact"}
+    )
+    shown = record_text(line_out, {"Contact:a": "张伟"})
+    assert shown == "张伟 —影响→ （未显示）" and "ct-hidden-007" not in shown
+    touched = _item("created", {}, {"contact_id": "ct-hidden-007", "opportunity_id": "opp-9", "kind": "visit"})
+    assert "ct-hidden-007" not in change_text(touched, {}) and "opp-9" not in change_text(touched, {})
