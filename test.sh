@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 workers="${KAGRAPH_TEST_WORKERS:-3}"
+# One test at a time to each worker, slowest layers first (tests/conftest.py): the workers finish together.
+parallel=(-n "$workers" --maxschedchunk 1)
 started=$SECONDS
 lap() { echo "== $1: $((SECONDS - started)) s"; started=$SECONDS; }
 
@@ -22,7 +24,7 @@ lap "lint, types and layers"
 
 if [ "${1:-}" = "quick" ]; then
   shift
-  KAGRAPH_HYPOTHESIS=quick .venv/bin/pytest -n "$workers" -m "not app and not e2e" tests/unit tests/integration graph ingest "$@"
+  KAGRAPH_HYPOTHESIS=quick .venv/bin/pytest "${parallel[@]}" -m "not app and not e2e" tests/unit tests/integration graph ingest "$@"
   lap "quick pass"
   exit 0
 fi
@@ -30,7 +32,7 @@ if [ -n "${NEO4J_URI:-}" ]; then
   exec .venv/bin/pytest "$@"
 fi
 if [ "$#" -gt 0 ]; then
-  exec .venv/bin/pytest -n "$workers" "$@"
+  exec .venv/bin/pytest "${parallel[@]}" "$@"
 fi
 
 # The Neo4j servers boot (a JVM each) while pass 1 runs. They live for one pass: the quick client JIT and the
@@ -50,9 +52,9 @@ done
 lap "local Neo4j for worker gw0 (the others start in the background)"
 
 echo "== pass 1 of 2: embedded FalkorDB =="
-.venv/bin/pytest -n "$workers"
+.venv/bin/pytest "${parallel[@]}"
 lap "pass 1"
 wait
 echo "== pass 2 of 2: local Neo4j (integration, app, e2e) =="
-KAGRAPH_TEST_NEO4J_ROOT="$neo4j_root" .venv/bin/pytest -n "$workers" -m "integration or app or e2e" -p no:cacheprovider
+KAGRAPH_TEST_NEO4J_ROOT="$neo4j_root" .venv/bin/pytest "${parallel[@]}" -m "integration or app or e2e" -p no:cacheprovider
 lap "pass 2"

@@ -81,13 +81,31 @@ def store(store_settings: Settings) -> Iterator[GraphStore]:
     graph_store.close()
 
 
+_SLOWEST_FIRST = {"e2e": 0, "app": 1, "integration": 2}
+"""Layers by how long their tests take, seconds each for a browser down to milliseconds for a unit."""
+
+
+def _layer(nodeid: str) -> str:
+    parts = Path(nodeid.split("::", 1)[0]).parts
+    return parts[1] if len(parts) > 2 and parts[0] == "tests" else "doctests"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slowest layers first, each in the order collected.
+
+    test.sh hands the workers one test at a time (``--maxschedchunk 1``): a browser test then starts while there is
+    still plenty to share, and the last minute is unit tests spread over every worker instead of one worker alone
+    with a long browser test.
+    """
+    items.sort(key=lambda item: _SLOWEST_FIRST.get(_layer(item.nodeid), len(_SLOWEST_FIRST)))
+
+
 _LAYER_SECONDS: dict[str, float] = {}
 """Seconds spent per test layer (setup, call and teardown), summed over the workers: the README's figures."""
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    parts = Path(report.nodeid.split("::", 1)[0]).parts
-    layer = parts[1] if len(parts) > 2 and parts[0] == "tests" else "doctests"
+    layer = _layer(report.nodeid)
     _LAYER_SECONDS[layer] = _LAYER_SECONDS.get(layer, 0.0) + report.duration
 
 
