@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_records import Claim
 from graph.domain.enums import InfluenceKind, Stance, Status
@@ -44,7 +45,7 @@ class DemoEdit:
 
     at: dt.datetime
     who: str
-    action: str
+    action: ActionCode
     why: str
     before: tuple[Record, ...]
     after: tuple[Record, ...]
@@ -90,31 +91,31 @@ def demo_edits(final: list[Record]) -> list[DemoEdit]:
 
     return [
         DemoEdit(
-            _day(10, 6), "李娜", "edit contact", "met at the grid security forum; open to a pilot",
+            _day(10, 6), "李娜", ActionCode.EDIT_CONTACT, "met at the grid security forum; open to a pilot",
             (was("ct-hd-wz-008", stance=Stance.UNKNOWN),), (people["ct-hd-wz-008"],),
         ),
         DemoEdit(
-            _day(10, 12), "王磊", "add contact", "new analyst in finance, met at the budget review",
+            _day(10, 12), "王磊", ActionCode.ADD_CONTACT, "new analyst in finance, met at the budget review",
             (), (newcomer, *(r for r in final if r is not newcomer and _mentions(r, newcomer.id))),
         ),
         DemoEdit(
-            _day(10, 15), "王磊", "draw influence", "the office head has the general manager's ear",
+            _day(10, 15), "王磊", ActionCode.DRAW_INFLUENCE, "the office head has the general manager's ear",
             (), (boss_ear,),
         ),
         DemoEdit(
-            _day(10, 20), "李娜", "edit contact", "reorganisation: finance now answers to the chief engineer",
+            _day(10, 20), "李娜", ActionCode.EDIT_CONTACT, "reorganisation: finance now answers to the chief engineer",
             (was("ct-hd-wz-006", reports_to=("ct-hd-wz-002",)),), (people["ct-hd-wz-006"],),
         ),
         DemoEdit(
-            _day(10, 22), "李娜", "mark as left", "retired at the end of October",
+            _day(10, 22), "李娜", ActionCode.MARK_AS_LEFT, "retired at the end of October",
             (was("ct-hd-wz-004", status=Status.ACTIVE),), (people["ct-hd-wz-004"],),
         ),
         DemoEdit(
-            _day(10, 25), "王磊", "remove influence", "operations no longer advises the general manager",
+            _day(10, 25), "王磊", ActionCode.REMOVE_INFLUENCE, "operations no longer advises the general manager",
             (withdrawn,), (),
         ),
         DemoEdit(
-            _day(10, 28), "李娜", "move contact", "moved to the cyber security section",
+            _day(10, 28), "李娜", ActionCode.MOVE_CONTACT, "moved to the cyber security section",
             (was("ct-hd-wz-012", unit_id="ou-hd-wz-infra"),), (people["ct-hd-wz-012"],),
         ),
     ]  # fmt: skip
@@ -134,7 +135,9 @@ def demo_start(final: list[Record], edits: Iterable[DemoEdit]) -> list[Record]:
 def apply_demo_history(store: GraphStore, final: list[Record]) -> WriteReport:
     """Load the starting state stamped ``DEMO_LOADED_AT``, then replay each edit with its author and day."""
     edits = demo_edits(final)
-    loaded = Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data", at=DEMO_LOADED_AT)
+    loaded = Author(
+        who="kagraph demo", source=ChangeSource.DEMO, action=Action.of(ActionCode.LOAD_THE_DEMO_DATA), at=DEMO_LOADED_AT
+    )
     report = store.unit_of_work(lambda uow: uow.write_rows(graph_rows(demo_start(final, edits)), author=loaded))
     for edit in edits:
         after = graph_rows(edit.after)
@@ -144,6 +147,6 @@ def apply_demo_history(store: GraphStore, final: list[Record]) -> WriteReport:
             for e in graph_rows(edit.before).edges
             if (e.spec, e.source, e.target, e.key) not in kept and not EDGES[e.spec].single
         ]
-        author = Author(who=edit.who, source=ChangeSource.EDIT, action=edit.action, why=edit.why, at=edit.at)
+        author = Author(who=edit.who, source=ChangeSource.EDIT, action=Action.of(edit.action), why=edit.why, at=edit.at)
         store.unit_of_work(lambda uow: uow.write_rows(after, author=author, removals=removals))  # noqa: B023 - run at once
     return report

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.store import GraphStore
 from graph.store.rows import EdgeRow, graph_rows
@@ -24,7 +25,9 @@ __all__ = ["batch_author", "flush"]
 
 def batch_author(who: str, why: str, source: Source) -> Author:
     """A batch's stamp: each batch is its own change, timed when it is written."""
-    return Author(who=who, source=ChangeSource.IMPORT, action=f"import {source.label}", why=why)
+    return Author(
+        who=who, source=ChangeSource.IMPORT, action=Action.of(ActionCode.IMPORT_FILE, file=source.label), why=why
+    )
 
 
 def flush(

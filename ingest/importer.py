@@ -25,6 +25,7 @@ from pathlib import Path
 
 from graph.config.local_user import local_user
 from graph.config.settings import Settings, load_settings
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.errors import StoreError, StoreUnavailable
 from graph.store import GraphStore
@@ -129,7 +130,7 @@ def _load(
         if not counts.rows and unknown:
             report.errors.append(no_known_column(source, unknown))
     if retry and not dry_run:
-        links = Author(who=who, source=ChangeSource.IMPORT, action="import: link rows to records later in the files")
+        links = Author(who=who, source=ChangeSource.IMPORT, action=Action.of(ActionCode.IMPORT_LINKS))
         final = store.unit_of_work(
             lambda uow: uow.write_rows(GraphRows(edges=retry), fresh.labels, fresh.specs, author=links)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.store import GraphStore, WriteReport
 from ingest.demo import demo_records
@@ -23,6 +24,9 @@ def load_demo(store: GraphStore, *, reset: bool = False) -> WriteReport:
         return apply_demo_history(store, records)
     return store.unit_of_work(
         lambda uow: uow.write(
-            records, author=Author(who="kagraph demo", source=ChangeSource.DEMO, action="load the demo data")
+            records,
+            author=Author(
+                who="kagraph demo", source=ChangeSource.DEMO, action=Action.of(ActionCode.LOAD_THE_DEMO_DATA)
+            ),
         )
     )

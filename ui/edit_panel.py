@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.domain.access import Viewer
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import CompanyKind, InfluenceKind, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
@@ -36,8 +37,8 @@ __all__ = ["add_panel", "contact_panel"]
 _FLASH = "edit.flash"
 
 
-def _author(who: str, action: str, why: str) -> Author:
-    return Author(who=who, source=ChangeSource.EDIT, action=action, why=why.strip())
+def _author(who: str, action: ActionCode, why: str) -> Author:
+    return Author(who=who, source=ChangeSource.EDIT, action=Action.of(action), why=why.strip())
 
 
 def _opened_version(slot: str, record: str, current: int) -> int:
@@ -142,7 +143,7 @@ def _details(
     if saved and who:
         merged = {**values, **fields}
         _save(
-            lambda: editing.save_contact(store, merged, _author(who, "edit contact", why), version),
+            lambda: editing.save_contact(store, merged, _author(who, ActionCode.EDIT_CONTACT, why), version),
             t("edit.saved.contact", name=plain(fields["name"])),
             "contact",
         )
@@ -150,7 +151,7 @@ def _details(
     if quick[0].button(t("edit.mark_left"), key=f"{prefix}.left", disabled=disabled or values.get("status") == "left"):
         assert who
         _save(
-            lambda: editing.mark_left(store, contact_id, _author(who, "mark as left", ""), version),
+            lambda: editing.mark_left(store, contact_id, _author(who, ActionCode.MARK_AS_LEFT, ""), version),
             t("edit.saved.left", name=plain(values.get("name", contact_id))),
             "contact",
         )
@@ -158,7 +159,7 @@ def _details(
         assert who
         _save(
             lambda: editing.mark_verified(
-                store, contact_id, _author(who, "mark as verified", ""), version, dt.date.today()
+                store, contact_id, _author(who, ActionCode.MARK_AS_VERIFIED, ""), version, dt.date.today()
             ),
             t("edit.saved.verified", name=plain(values.get("name", contact_id))),
             "contact",
@@ -231,7 +232,7 @@ def _influence(
         ends = (contact_id, other) if direction == "out" else (other, contact_id)
         line = {"from_id": ends[0], "to_id": ends[1], "kind": kind, "weight": weight}
         _save(
-            lambda: editing.save_influence(store, line, _author(who, "draw influence", why)),
+            lambda: editing.save_influence(store, line, _author(who, ActionCode.DRAW_INFLUENCE, why)),
             t("edit.saved.line"),
         )
     if not lines:
@@ -251,7 +252,7 @@ def _influence(
                 withdrawn["from_id"],
                 withdrawn["to_id"],
                 InfluenceKind(str(withdrawn.get("kind", "other"))),
-                _author(who, "remove influence", ""),
+                _author(who, ActionCode.REMOVE_INFLUENCE, ""),
             ),
             t("edit.saved.removed"),
         )
@@ -282,7 +283,9 @@ def _relationship(
     if saved and who:
         values = {"rep_id": rep_id, "contact_id": contact_id, "since": known.get("since"), **scores}
         _save(
-            lambda: editing.save_relationship(store, values, _author(who, "score relationship", why), viewer=viewer),
+            lambda: editing.save_relationship(
+                store, values, _author(who, ActionCode.SCORE_RELATIONSHIP, why), viewer=viewer
+            ),
             t("edit.saved.relationship"),
         )
 
@@ -318,7 +321,7 @@ def _touch(
             "note": blank(note),
         }
         _save(
-            lambda: editing.log_touch(store, values, _author(who, "log touch", ""), viewer=viewer),
+            lambda: editing.log_touch(store, values, _author(who, ActionCode.LOG_TOUCH, ""), viewer=viewer),
             t("edit.saved.touch"),
         )
 
@@ -342,7 +345,7 @@ def add_panel(
     if saved and who:
         values = {**fields, "company_id": company_id}
         _save(
-            lambda: editing.save_contact(store, values, _author(who, "add contact", why)),
+            lambda: editing.save_contact(store, values, _author(who, ActionCode.ADD_CONTACT, why)),
             t("edit.saved.contact", name=plain(fields["name"])),
         )
     with unit, st.form(f"{prefix}.unit"):
@@ -357,7 +360,7 @@ def add_panel(
     if added and who:
         values = {"name": name, "company_id": company_id, "parent_id": parent}
         _save(
-            lambda: editing.save_unit(store, values, _author(who, "add department", "")),
+            lambda: editing.save_unit(store, values, _author(who, ActionCode.ADD_DEPARTMENT, "")),
             t("edit.saved.unit", name=plain(name)),
         )
     with company, st.form(f"{prefix}.company"):
@@ -386,6 +389,6 @@ def add_panel(
             "employees": employees or None,
         }
         _save(
-            lambda: editing.save_company(store, values, _author(who, "add company", "")),
+            lambda: editing.save_company(store, values, _author(who, ActionCode.ADD_COMPANY, "")),
             t("edit.saved.company", name=plain(name)),
         )

@@ -17,6 +17,7 @@ import networkx as nx
 from graph.analysis._graph import display_name
 from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import WarmPath
+from graph.domain.actions import Action, ActionCode
 from graph.render.numbers import money
 from ui.i18n import enum_label, known, language, t
 
@@ -157,21 +158,12 @@ def record_text(item: TimelineItem, names: Mapping[str, str]) -> str:
     return f"{subject} —{word}→ {_name_of(item.other, names)}"
 
 
-def action_text(action: str) -> str:
-    """What the change was done as (``edit contact``, ``import contacts.csv``), in the language.
+def action_text(action: Action) -> str:
+    """What the change was done as (``edit_contact``, ``import_file`` of ``contacts.csv``), in the language.
 
-    The app's own actions have a translation; an import names its file after
-    the word, and anything else (written by a script) stays as it was written.
+    Every code kagraph writes has its words in the catalogs, with its parameters
+    (the file, the rep) filled in; anything a script wrote stays as written.
     """
-    key = "action." + action.replace(" ", "_")
-    if known(key):
-        return t(key)
-    if action.startswith("import:"):
-        return t("action.import_links")
-    if action.startswith("import "):
-        return t("action.import_file", file=action.removeprefix("import "))
-    if action.startswith("download "):
-        return t("action.download", file=action.removeprefix("download "))
-    if action.startswith("hand over "):
-        return t("action.hand_over", who=action.removeprefix("hand over ").removesuffix("'s accounts"))
-    return action
+    if action.code is ActionCode.OTHER:
+        return action.params.get("text", "")
+    return t(f"action.{action.code.value}", **action.params)

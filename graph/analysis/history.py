@@ -15,6 +15,7 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Change, ChangeSource, Entry, changed_on_or_before
 from graph.domain.keys import node_key
 
@@ -33,7 +34,8 @@ def rewind(graph: nx.MultiDiGraph[str], changes: Iterable[Change], day: dt.date)
 
     >>> from graph.domain.changes import Change, Entry
     >>> g = nx.MultiDiGraph(); g.add_node("Contact:a", label="Contact", id="a", stance="supporter")
-    >>> edit = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit", action="edit contact",
+    >>> edit = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit",
+    ...               action=Action.of(ActionCode.EDIT_CONTACT),
     ...               entries=(Entry(entity="Contact", id="a", before={"stance": "neutral"},
     ...                              after={"stance": "supporter"}),))
     >>> rewind(g, [edit], dt.date(2026, 10, 1)).nodes["Contact:a"]["stance"]
@@ -89,7 +91,7 @@ class TimelineItem(BaseModel):
     at: dt.datetime
     who: str
     source: ChangeSource
-    action: str
+    action: Action
     why: str
     entity: str
     subject: str
@@ -103,7 +105,7 @@ class TimelineItem(BaseModel):
 
 def _what(change: Change, entry: Entry) -> What:
     if change.source is ChangeSource.ACCESS:
-        return "downloaded" if change.action.startswith("download") else "viewed"
+        return "downloaded" if change.action.code is ActionCode.DOWNLOAD else "viewed"
     return "created" if entry.before is None else "removed" if entry.after is None else "changed"
 
 
@@ -111,7 +113,8 @@ def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None =
     """What the changes did to the nodes ``keys`` (and their relationships), newest first, at most ``limit`` lines.
 
     >>> from graph.domain.changes import Change, Entry
-    >>> touch = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit", action="log touch",
+    >>> touch = Change(at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC), who="li", source="edit",
+    ...                action=Action.of(ActionCode.LOG_TOUCH),
     ...                entries=(Entry(entity="Rep-TOUCHED->Contact", source="r", target="a", key="t1",
     ...                               after={"kind": "visit"}),))
     >>> [(i.what, i.subject, i.other) for i in timeline([touch], ["Contact:a"])]
@@ -162,7 +165,7 @@ def access_records(changes: Iterable[Change]) -> list[AccessRecord]:
     >>> from graph.domain.changes import Change, Entry
     >>> company = Entry(entity="Company", id="co-1", before={}, after={})
     >>> seen = Change(at=dt.datetime(2026, 11, 5, tzinfo=dt.UTC), who="ops", source="access",
-    ...               action="download co-1-people.csv", entries=(company,))
+    ...               action=Action.of(ActionCode.DOWNLOAD, file="co-1-people.csv"), entries=(company,))
     >>> [(r.what, r.file, r.company_ids) for r in access_records([seen])]
     [('downloaded', 'co-1-people.csv', ['co-1'])]
     """
@@ -170,13 +173,13 @@ def access_records(changes: Iterable[Change]) -> list[AccessRecord]:
     for change in sorted(changes, key=lambda c: c.at, reverse=True):
         if change.source is not ChangeSource.ACCESS:
             continue
-        downloaded = change.action.startswith("download ")
+        downloaded = change.action.code is ActionCode.DOWNLOAD
         records.append(
             AccessRecord(
                 at=change.at,
                 who=change.who,
                 what="downloaded" if downloaded else "viewed",
-                file=change.action.removeprefix("download ") if downloaded else None,
+                file=change.action.params.get("file") if downloaded else None,
                 company_ids=[str(e.id) for e in change.entries if e.entity == "Company"],
             )
         )

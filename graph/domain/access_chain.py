@@ -24,7 +24,7 @@ __all__ = ["GENESIS", "ChainBreak", "ChainReport", "link_hash", "verify_chain"]
 
 GENESIS = "0" * 64
 """The ``prev`` of the first record."""
-_HASHED = ("id", "at", "stamp", "who", "source", "action", "why", "entries")
+_HASHED = ("id", "at", "stamp", "who", "source", "action", "action_params", "why", "entries")
 
 
 def link_hash(row: Mapping[str, Any], seq: int, prev: str) -> str:

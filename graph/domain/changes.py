@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.domain.actions import Action
 from graph.domain.keys import node_key
 
 __all__ = ["Author", "Change", "ChangeSource", "Entry", "changed_on_or_before", "day_end", "stamp"]
@@ -44,8 +45,8 @@ class Author(BaseModel):
 
     who: str = Field(min_length=1)
     source: ChangeSource
-    action: str
-    """What was done, in a few words: ``edit contact``, ``import contacts.csv``."""
+    action: Action
+    """What was done, as a code with its parameters: ``edit_contact``, ``import_file`` of ``contacts.csv``."""
     why: str = ""
     at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
@@ -138,7 +139,7 @@ class Change(BaseModel):
     at: dt.datetime
     who: str
     source: ChangeSource
-    action: str
+    action: Action
     why: str = ""
     entries: tuple[Entry, ...]
 
@@ -168,7 +169,8 @@ class Change(BaseModel):
             "stamp": stamp(self.at),
             "who": self.who,
             "source": self.source.value,
-            "action": self.action,
+            "action": self.action.code.value,
+            "action_params": self.action.params_json(),
             "why": self.why,
             "entries": json.dumps([e.as_dict() for e in self.entries], ensure_ascii=False),
         }
@@ -177,7 +179,9 @@ class Change(BaseModel):
         """The ids of the records this change touched, per label, in the order first touched.
 
         >>> entry = Entry(entity="Contact-INFLUENCES->Contact", source="a", target="b")
-        >>> Change.of(Author(who="x", source=ChangeSource.EDIT, action="draw"), [entry]).about()
+        >>> from graph.domain.actions import ActionCode
+        >>> author = Author(who="x", source=ChangeSource.EDIT, action=Action.of(ActionCode.DRAW_INFLUENCE))
+        >>> Change.of(author, [entry]).about()
         {'Contact': ['a', 'b']}
         """
         ids: dict[str, dict[str, None]] = {}
@@ -190,8 +194,9 @@ class Change(BaseModel):
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Change:
         entries = tuple(Entry.from_dict(e) for e in json.loads(row["entries"]))
-        fields = {k: row[k] for k in ("id", "at", "who", "source", "action") if k in row}
-        return cls(**fields, why=row.get("why") or "", entries=entries)
+        fields = {k: row[k] for k in ("id", "at", "who", "source") if k in row}
+        action = Action.stored(row.get("action"), row.get("action_params"))
+        return cls(**fields, action=action, why=row.get("why") or "", entries=entries)
 
 
 def stamp(moment: dt.datetime) -> int:

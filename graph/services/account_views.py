@@ -14,6 +14,7 @@ from graph.analysis.history import TimelineItem, rewind, timeline
 from graph.analysis.onboarding_digest import HandoverItem, OnboardingDigest, onboarding_digest
 from graph.analysis.protection import ProtectionHit, find_protection
 from graph.domain.access import Viewer
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim
@@ -182,7 +183,7 @@ def hand_over(
             )
         )
     leaver = Rep.from_props({**reps[leaving], "status": Status.LEFT.value, "left_on": on})
-    author = Author(who=who, source=ChangeSource.HANDOVER, action=f"hand over {leaving}'s accounts", why=why)
+    author = Author(who=who, source=ChangeSource.HANDOVER, action=Action.of(ActionCode.HAND_OVER, who=leaving), why=why)
     store.unit_of_work(lambda uow: uow.write([leaver, *writes], author=author))
     return Handover(rep_id=leaving, on=on, accounts=accounts)
 

@@ -21,6 +21,7 @@ from graph.analysis.claim_disputes import Dispute
 from graph.analysis.claim_scope import filing_moment
 from graph.analysis.claim_status import ClaimStatus
 from graph.domain.access import Viewer
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim, Settlement
@@ -109,7 +110,9 @@ def file_claim(
     def decide(graph: nx.MultiDiGraph[str]) -> Decided[ClaimStatus]:
         filed_at = _after_every_filing(graph, now or dt.datetime.now(dt.UTC))
         claim = Claim(company_id=company_id, rep_id=rep_id, channel=rep["channel"], claimed_on=on, filed_at=filed_at)
-        author = Author(who=who, source=ChangeSource.CLAIM, action="file a claim", why=why, at=filed_at)
+        author = Author(
+            who=who, source=ChangeSource.CLAIM, action=Action.of(ActionCode.FILE_A_CLAIM), why=why, at=filed_at
+        )
         status = _status(_with(graph, claim), claim.id, on, policy)
         stored = claim if status.status != "refused" else claim.model_copy(update={"refusal": status.reason})
         note = explain(status) + (f"; {why}" if why else "")
@@ -158,7 +161,7 @@ def release_claim(
             problem = FieldProblem("claim_id", claim_id, reason, "not_live", {"status": before.status})
             raise EditRefused([problem])
         released = claim.model_copy(update={"released_on": on, "released_by": who})
-        author = Author(who=who, source=ChangeSource.CLAIM, action="release a claim", why=why)
+        author = Author(who=who, source=ChangeSource.CLAIM, action=Action.of(ActionCode.RELEASE_A_CLAIM), why=why)
         return Decided([released], author, _status(_with(graph, released), claim_id, on, policy))
 
     return store.unit_of_work(
@@ -224,7 +227,7 @@ def settle_dispute(
         records: list[Record] = [settlement]
         if decision == SettlementDecision.TRANSFER:
             records += _transfer(graph, holder, other, on, policy, who)
-        author = Author(who=who, source=ChangeSource.CLAIM, action="settle a dispute", why=why)
+        author = Author(who=who, source=ChangeSource.CLAIM, action=Action.of(ActionCode.SETTLE_A_DISPUTE), why=why)
         return Decided(records, author, settlement)
 
     locks = _locks(store, str(stored["company_id"]), str(stored["rep_id"]), other_rep_id)

@@ -24,6 +24,7 @@ import networkx as nx
 from graph.analysis.claim_book import ClaimsReport
 from graph.analysis.history import AccessRecord, TimelineItem, access_records
 from graph.domain.access import NotAllowed, Viewer, full_view, masked, restricted
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline
@@ -244,13 +245,17 @@ class VisibleStore:
             return
         mark = (dt.date.today().isoformat(), company_id)
         if mark not in self._recorded:
-            self._store.unit_of_work(lambda uow: uow.record_access(self._author("view account"), [company_id]))
+            self._store.unit_of_work(
+                lambda uow: uow.record_access(self._author(Action.of(ActionCode.VIEW_ACCOUNT)), [company_id])
+            )
             self._recorded.add(mark)
 
     def record_download(self, company_ids: Iterable[str], file_name: str) -> None:
         """Every download goes into the history of the accounts it holds, with who and when."""
         if not self.viewer.local:
-            self._store.unit_of_work(lambda uow: uow.record_access(self._author(f"download {file_name}"), company_ids))
+            self._store.unit_of_work(
+                lambda uow: uow.record_access(self._author(Action.of(ActionCode.DOWNLOAD, file=file_name)), company_ids)
+            )
 
     def access_log(self, since: dt.date, limit: int = 500) -> list[AccessRecord]:
         """Who viewed accounts outside their own or downloaded them since ``since``: for sales ops and admins."""
@@ -258,7 +263,7 @@ class VisibleStore:
             raise NotAllowed("the access log is for sales ops and admins")
         return access_records(self._store.history.access_log(since, limit))
 
-    def _author(self, action: str) -> Author:
+    def _author(self, action: Action) -> Author:
         return Author(who=self.viewer.who, source=ChangeSource.ACCESS, action=action)
 
     def editor(self, company_id: str) -> GraphStore:

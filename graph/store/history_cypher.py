@@ -7,7 +7,7 @@ from graph.store.cypher import fill
 
 __all__ = ["ACCESS_CHAIN", "ACCESS_HEAD", "ACCESS_LOG", "ACCESS_UNCHAINED", "CHANGES_ABOUT", "CHANGES_SINCE"]
 
-_CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .why, .entries} AS props, c.stamp AS stamp"
+_CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .action_params, .why, .entries} AS props, c.stamp AS stamp"
 CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
 """Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
 ACCESS_LOG = (
@@ -22,7 +22,8 @@ ACCESS_HEAD = (
 """The newest record of the access log's hash chain (``graph.domain.access_chain``), which the next one follows."""
 ACCESS_CHAIN = (
     "MATCH (c:Change) WHERE c.seq >= 0 "
-    "RETURN c {.id, .at, .stamp, .who, .source, .action, .why, .entries, .seq, .prev, .hash} AS props ORDER BY c.seq"
+    "RETURN c {.id, .at, .stamp, .who, .source, .action, .action_params, .why, .entries, .seq, .prev, .hash} AS props "
+    "ORDER BY c.seq"
 )
 """Every chained access record, oldest first: what ``verify_chain`` walks."""
 ACCESS_UNCHAINED = "MATCH (c:Change) WHERE c.source = $source AND c.seq IS NULL RETURN count(c) AS n"

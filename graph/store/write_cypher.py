@@ -100,7 +100,7 @@ DELETE_EDGES = _per_edge(_GIVEN_EDGES_MATCH + "DELETE r")
 
 RECORD_CHANGE = (
     "MERGE (c:Change {id: $id}) ON CREATE SET c.at = $at, c.who = $who, c.source = $source, c.action = $action, "
-    "c.why = $why, c.stamp = $stamp, c.entries = $entries"
+    "c.action_params = $action_params, c.why = $why, c.stamp = $stamp, c.entries = $entries"
 )
 """One write's history entry (``Change.to_row``); ``MERGE``: a retried statement is a no-op."""
 RECORD_ACCESS = RECORD_CHANGE + ", c.seq = $seq, c.prev = $prev, c.hash = $hash"

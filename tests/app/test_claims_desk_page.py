@@ -138,4 +138,4 @@ def test_the_decision_chain_files_a_claim_and_shows_its_holder(policy_file: Path
         (change,) = store.history.changes_about([node_key("Claim", live_claim(HQ, "rep-zhou"))])
     finally:
         store.close()
-    assert (change.who, change.source, change.action) == (WRITER, "claim", "file a claim")
+    assert (change.who, change.source, change.action.english) == (WRITER, "claim", "file a claim")

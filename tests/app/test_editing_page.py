@@ -77,7 +77,7 @@ def test_edit_contact_details_managers_and_unit(store: GraphStore) -> None:
     )
     assert store.records.managers(PERSON) == ["ct-hd-wz-011"]
     change = store.history.changes_about([f"Contact:{PERSON}"])[0]
-    assert (change.who, change.why, change.action) == (WRITER, "promoted after the audit", "edit contact")
+    assert (change.who, change.why, change.action.english) == (WRITER, "promoted after the audit", "edit contact")
     timeline = next(d.value for d in app.dataframe if "change" in d.value.columns)
     assert "Stance: unknown → supporter" in "".join(timeline["change"])
 

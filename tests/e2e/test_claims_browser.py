@@ -80,6 +80,6 @@ def test_file_a_claim_from_the_search_and_read_it_back(served_app: ServedApp, br
             ("rep-chen", "refused", "held"),
         ]
         (change,) = store.history.changes_about([f"Claim:{today[0].id}"])
-        assert (change.who, change.action, change.source) == ("运营 Ops", "file a claim", "claim")
+        assert (change.who, change.action.english, change.source) == ("运营 Ops", "file a claim", "claim")
     finally:
         store.close()

@@ -82,7 +82,9 @@ def test_a_download_is_made_on_its_click_and_every_click_is_recorded(sign_in_app
     store = open_store(Settings(kagraph_data_dir=sign_in_app.data_dir))
     try:
         records = [
-            i.action for i in account_timeline(store, company) if i.source is ChangeSource.ACCESS and i.who == OPS_EMAIL
+            i.action.english
+            for i in account_timeline(store, company)
+            if i.source is ChangeSource.ACCESS and i.who == OPS_EMAIL
         ]
     finally:
         store.close()

@@ -114,7 +114,7 @@ def test_what_sales_ops_open_and_download_goes_into_the_accounts_history(
     store = open_store(Settings(kagraph_data_dir=sign_in_app.data_dir))
     try:
         records = [
-            (i.who, i.what, i.action)
+            (i.who, i.what, i.action.english)
             for i in account_timeline(store, company)
             if i.source is ChangeSource.ACCESS and i.who == OPS_EMAIL
         ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.store import GraphStore
 from graph.store.runner import Row, Runner, Transaction
@@ -32,8 +33,8 @@ ALL_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 HISTORY_LINKS = "MATCH ()-[r:ABOUT]->() RETURN count(r) AS n"
 
 
-def by(who: str, action: str = "edit contact") -> Author:
-    return Author(who=who, source=ChangeSource.EDIT, action=action)
+def by(who: str, action: ActionCode = ActionCode.EDIT_CONTACT) -> Author:
+    return Author(who=who, source=ChangeSource.EDIT, action=Action.of(action))
 
 
 def change_ids(store: GraphStore) -> set[str]:

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from graph.config.settings import Settings
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.model import Company
 from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
+from tests.authors import script_author
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +26,7 @@ REWRITE = "MATCH (c:Change {id: $id}) SET c.who = $who"
 
 
 def viewed(store: GraphStore, who: str, company: str = "c1") -> str:
-    author = Author(who=who, source=ChangeSource.ACCESS, action="view account")
+    author = Author(who=who, source=ChangeSource.ACCESS, action=Action.of(ActionCode.VIEW_ACCOUNT))
     return store.unit_of_work(lambda uow: uow.record_access(author, [company]))
 
 
@@ -33,7 +35,8 @@ def logged(store: GraphStore) -> list[str]:
     """Five access records in a row."""
     store.unit_of_work(
         lambda uow: uow.write(
-            [Company(id="c1", name="Acme")], Author(who="setup", source=ChangeSource.IMPORT, action="x")
+            [Company(id="c1", name="Acme")],
+            script_author(),
         )
     )
     return [viewed(store, f"ops{i}@us.example.com") for i in range(5)]

@@ -15,7 +15,6 @@ import pytest
 from graph.analysis.claim_book import claims_report
 from graph.config.settings import Settings
 from graph.domain.access import local_viewer
-from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 from graph.domain.enums import SettlementDecision
 from graph.domain.errors import EditRefused
@@ -24,6 +23,7 @@ from graph.domain.model import Company, Contact, Rep, Touch
 from graph.servers.connect import open_store
 from graph.services.claiming import explain, file_claim, release_claim, settle_dispute
 from graph.store import GraphStore
+from tests.authors import script_author
 
 pytestmark = pytest.mark.integration
 POLICY = ClaimPolicy()
@@ -51,13 +51,16 @@ def desk(store: GraphStore) -> GraphStore:
         *(Rep(id=f"r{i}", name=f"Rep {i}", channel="direct", team=f"team {i}") for i in range(CLAIMANTS)),
     ]
     store.unit_of_work(
-        lambda uow: uow.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+        lambda uow: uow.write(
+            records,
+            author=script_author(),
+        )
     )
     return store
 
 
 def claim_history(store: GraphStore, claim_id: str) -> list[tuple[str, str, str]]:
-    return [(c.who, c.action, c.why) for c in store.history.changes_about([node_key("Claim", claim_id)])]
+    return [(c.who, c.action.english, c.why) for c in store.history.changes_about([node_key("Claim", claim_id)])]
 
 
 def test_a_claim_is_granted_with_its_expiry_and_a_second_refused_naming_the_holder(desk: GraphStore) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from graph.config.settings import Settings
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.servers.embedded import EmbeddedServer
 from graph.store import GraphStore
@@ -224,7 +225,8 @@ def test_handover_moves_deals_and_claims_and_keeps_relationships(demo_cli, store
 def test_history_and_the_subgraph_a_month_back(demo_cli) -> None:
     items = output(demo_cli("history", "--contact", "ct-hd-wz-006"))
     edit = next(i for i in items if i["source"] == "edit")
-    assert (edit["who"], edit["action"], edit["at"][:10]) == ("李娜", "edit contact", "2026-10-20")
+    assert (edit["who"], edit["action"]["code"], edit["at"][:10]) == ("李娜", "edit_contact", "2026-10-20")
+    assert edit["action"]["english"] == "edit contact"
     assert output(demo_cli("history", "--contact", "ct-hd-wz-006", as_of="2026-10-01"))[0]["source"] == "demo"
     account = output(demo_cli("history", "--company", "co-hd-wz", "--limit", "3"))
     assert [i["at"] for i in account] == sorted((i["at"] for i in account), reverse=True) and len(account) == 3
@@ -237,7 +239,9 @@ def test_history_and_the_subgraph_a_month_back(demo_cli) -> None:
 
 def test_access_log_lists_the_views_and_downloads_recorded(demo_cli, store: GraphStore) -> None:
     assert output(demo_cli("access-log")) == []
-    who = Author(who="ops@example.com", source=ChangeSource.ACCESS, action="download portfolio.csv")
+    who = Author(
+        who="ops@example.com", source=ChangeSource.ACCESS, action=Action.of(ActionCode.DOWNLOAD, file="portfolio.csv")
+    )
     store.unit_of_work(lambda uow: uow.record_access(who, [CHINESE_GROUP_ID, ENGLISH_GROUP_ID]))
     (line,) = output(demo_cli("access-log", as_of=dt.date.today().isoformat()))
     assert (line["who"], line["what"], line["file"]) == ("ops@example.com", "downloaded", "portfolio.csv")

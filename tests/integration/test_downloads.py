@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from graph.domain.access import Role, Viewer
-from graph.domain.changes import Author, ChangeSource
 from graph.domain.model import Company
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
+from tests.authors import script_author
 from ui.downloads import recorded_download
 
 pytestmark = pytest.mark.integration
@@ -31,7 +31,8 @@ class Slot:
 def test_the_file_is_made_and_recorded_on_each_click_and_not_when_drawn(store: GraphStore) -> None:
     store.unit_of_work(
         lambda uow: uow.write(
-            [Company(id="c1", name="Acme")], Author(who="setup", source=ChangeSource.IMPORT, action="x")
+            [Company(id="c1", name="Acme")],
+            script_author(),
         )
     )
     ops = VisibleStore(store, Viewer(who="ops@us.example.com", role=Role.OPS), None)

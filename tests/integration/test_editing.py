@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from graph.domain.access import local_viewer
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import InfluenceKind
 from graph.domain.errors import EditConflict, EditRefused
@@ -34,8 +35,8 @@ ME = local_viewer("Li")
 """The machine's one user, who acts for every rep."""
 
 
-def by(who: str, action: str = "edit", why: str = "") -> Author:
-    return Author(who=who, source=ChangeSource.EDIT, action=action, why=why)
+def by(who: str, action: ActionCode = ActionCode.EDIT_CONTACT, why: str = "") -> Author:
+    return Author(who=who, source=ChangeSource.EDIT, action=Action.of(action), why=why)
 
 
 @pytest.fixture

@@ -11,10 +11,12 @@ import pytest
 
 from graph.analysis.history import rewind
 from graph.domain.access import local_viewer
-from graph.domain.changes import ChangeSource
+from graph.domain.actions import Action, ActionCode
+from graph.domain.changes import Author, Change, ChangeSource
 from graph.services.account_views import account_timeline, company_graph_as_of, contact_timeline, hand_over
 from graph.store import GraphStore
 from graph.store.rows import graph_rows
+from graph.store.write_cypher import RECORD_CHANGE
 from ingest.demo import demo_records
 from ingest.demo_history import demo_edits, demo_start
 from ingest.demo_ids import DEMO_TODAY
@@ -94,7 +96,9 @@ def test_the_store_filters_changes_by_time(store: GraphStore) -> None:
     """Checked at the store, not only by ``rewind``: FalkorDB's index once answered ``<`` on text with everything."""
     load_demo(store)
     assert store.history.changes_since(DEMO_TODAY) == []
-    assert [c.action for c in store.history.changes_since(MONTH_BACK)] == [e.action for e in demo_edits(demo_records())]
+    assert [c.action.code for c in store.history.changes_since(MONTH_BACK)] == [
+        e.action for e in demo_edits(demo_records())
+    ]
     assert [c.source for c in store.history.changes_about(["Contact:ct-hd-wz-006"], as_of=MONTH_BACK)] == [
         ChangeSource.DEMO
     ]
@@ -104,11 +108,11 @@ def test_each_demo_edit_is_on_the_timeline_with_who_when_and_why(store: GraphSto
     load_demo(store)
     items = contact_timeline(store, "ct-hd-wz-006")
     edit = next(i for i in items if i.source == ChangeSource.EDIT)
-    assert (edit.who, edit.at.date(), edit.action) == ("李娜", dt.date(2026, 10, 20), "edit contact")
+    assert (edit.who, edit.at.date(), edit.action.english) == ("李娜", dt.date(2026, 10, 20), "edit contact")
     assert "reorganisation" in edit.why
     account = account_timeline(store, WENZHOU)
     assert [i.at for i in account] == sorted((i.at for i in account), reverse=True)
-    assert {i.action for i in account if i.source == ChangeSource.EDIT} == {
+    assert {i.action.code for i in account if i.source == ChangeSource.EDIT} == {
         e.action for e in demo_edits(demo_records())
     }
 
@@ -144,3 +148,12 @@ def test_a_handover_is_recorded(store: GraphStore) -> None:
         {"status": "active", "left_on": None},
         {"status": "left", "left_on": "2026-11-01"},
     )
+
+
+def test_a_change_written_before_action_codes_reads_as_its_code(store: GraphStore) -> None:
+    """A store from before codes holds only the English words (no ``action_params``): they read as the code."""
+    legacy = Change.of(Author(who="李娜", source=ChangeSource.HANDOVER, action=Action.of(ActionCode.OTHER)), [])
+    row = legacy.to_row() | {"action": "hand over 孙磊's accounts", "action_params": None}  # null: no property at all
+    store.runner.write(RECORD_CHANGE, row)
+    (read,) = store.history.changes_since(dt.date.today() - dt.timedelta(days=2))
+    assert read.action == Action.of(ActionCode.HAND_OVER, who="孙磊")

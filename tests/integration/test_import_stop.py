@@ -90,7 +90,7 @@ def test_a_store_stopped_between_batches_reports_what_landed_and_a_rerun_finishe
     store = open_store(server.settings)  # the server starts again
     try:
         assert store.accounts.counts().get("Contact", 0) == STOP_AFTER, "exactly what the report says landed is stored"
-        batches = [c.action for c in store.history.changes_since(dt.date.today() - dt.timedelta(days=1))]
+        batches = [c.action.english for c in store.history.changes_since(dt.date.today() - dt.timedelta(days=1))]
         assert batches.count("import contacts.csv") == STOP_AFTER // BATCH_ROWS, "each landed batch has its history"
         rerun = import_paths(store, [tmp_path], who="importer", batch_rows=BATCH_ROWS)
         assert rerun.stopped is None

@@ -53,14 +53,11 @@ def test_a_cli_call_starts_it_and_the_next_reuses_it_warm(neo4j_dir: Path) -> No
     server = running_local_neo4j(neo4j_dir)
     assert server is not None, "the server outlives the call that started it"
     built = JAR.stat().st_mtime
-    started = time.monotonic()
     second = cli(neo4j_dir, "status")
-    warm = time.monotonic() - started
     assert second.returncode == 0, second.stderr
     again = running_local_neo4j(neo4j_dir)
     assert again is not None and again.pid == server.pid, "the second call reuses the running server"
     assert JAR.stat().st_mtime == built, "a second start does not rebuild the launcher"
-    assert warm < 8, f"a warm call took {warm:.1f} s: it paid a JVM start"
     assert oct((neo4j_dir / "neo4j" / "login").stat().st_mode & 0o777) == "0o600"
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from graph.analysis.claim_book import claims_report
 from graph.domain.access import AccessEntry, Role, Viewer, resolve_viewer
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.enums import SettlementDecision
@@ -22,6 +23,7 @@ from graph.services.account_views import hand_over
 from graph.services.claiming import file_claim, settle_dispute
 from graph.services.editing import log_touch, save_relationship
 from graph.store import GraphStore
+from tests.authors import script_author
 
 pytestmark = pytest.mark.integration
 DAY = dt.date(2026, 11, 2)
@@ -41,7 +43,10 @@ def firm(store: GraphStore) -> GraphStore:
         Opportunity(id="deal-rr", name="Rae deal", company_id="c1", owner_id="rr", stage="bid"),
     ]
     store.unit_of_work(
-        lambda uow: uow.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+        lambda uow: uow.write(
+            records,
+            author=script_author(),
+        )
     )
     return store
 
@@ -102,7 +107,7 @@ def test_nobody_settles_a_dispute_they_are_a_side_of(firm: GraphStore) -> None:
 
 def test_ties_and_touches_are_recorded_only_in_the_name_of_a_rep_one_acts_for(firm: GraphStore) -> None:
     scores = {"contact_id": "p1", "closeness": 4, "solution_acceptance": 3, "price_acceptance": 3}
-    author = Author(who="someone", source=ChangeSource.EDIT, action="score relationship")
+    author = Author(who="someone", source=ChangeSource.EDIT, action=Action.of(ActionCode.SCORE_RELATIONSHIP))
     rr, lead = viewer(firm, "rr"), viewer(firm, "lead")
     for who, rep_id in ((rr, "ulla"), (rr, "lead"), (lead, "ulla"), (lead, "boss")):
         with pytest.raises(EditRefused) as refused:

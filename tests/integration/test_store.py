@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 
-from graph.domain.changes import Author, ChangeSource
+from graph.domain.changes import ChangeSource
 from graph.domain.errors import NotFound, QueryFailed
 from graph.domain.fields import Record
 from graph.domain.model import Company, Contact, Influence, OrgUnit, Purchase, Relationship, Rep, Touch
 from graph.domain.relations import NODE_LABELS
 from graph.store import GraphStore
 from graph.store.rows import EdgeRow, GraphRows, NodeRow
+from tests.authors import script_author
 
 pytestmark = pytest.mark.integration
 
@@ -94,7 +95,7 @@ def test_the_store_reports_exactly_what_differs_and_what_it_held(store: GraphSto
         ],
     )
     report = store.unit_of_work(
-        lambda uow: uow.write_rows(rows, author=Author(who="tester", source=ChangeSource.EDIT, action="test"))
+        lambda uow: uow.write_rows(rows, author=script_author("tester", "test", ChangeSource.EDIT))
     )
     counts = report.nodes["Contact"]
     assert (counts.created, counts.updated, counts.unchanged) == (0, 1, 1)

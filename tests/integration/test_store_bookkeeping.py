@@ -9,6 +9,7 @@ import math
 
 import pytest
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, Change, ChangeSource, Entry
 from graph.domain.model import Company, Contact
 from graph.store import GraphStore, cypher, repository, write_cypher
@@ -51,7 +52,7 @@ def test_a_retried_history_statement_records_one_change(store: GraphStore) -> No
 
 def test_writing_the_same_records_twice_changes_and_records_nothing_the_second_time(store: GraphStore) -> None:
     """A repeated import or a re-sent edit must not count as changes, nor fill the history with empty entries."""
-    author = Author(who="importer", source=ChangeSource.IMPORT, action="import")
+    author = Author(who="importer", source=ChangeSource.IMPORT, action=Action.of(ActionCode.IMPORT_FILE, file="import"))
     first = store.unit_of_work(lambda uow: uow.write_rows(graph_rows(account()), author=author))
     assert first.created == 22 and first.change_id is not None
     before = dump(store)
@@ -70,7 +71,7 @@ def test_counts_leave_out_the_history_and_follow_the_stores_own_writes(store: Gr
     the history's ``ABOUT`` links are bookkeeping, not relationships of the account.
     """
     assert store.accounts.counts() == {"relationships": 0}
-    store.unit_of_work(lambda uow: uow.write(account(), author=by("Li", "load")))
+    store.unit_of_work(lambda uow: uow.write(account(), author=by("Li", ActionCode.LOAD_THE_DEMO_DATA)))
     counts = store.accounts.counts()
     assert counts == {
         "Company": 3,
@@ -104,7 +105,9 @@ def test_clear_empties_a_graph_larger_than_one_batch(store: GraphStore, monkeypa
     """The demo reset and test isolation delete a batch at a time: every batch must go, not only the first."""
     monkeypatch.setattr(repository, "CLEAR_BATCH", SMALL_BATCH)
     people = [Contact(id=f"ct-{i:02d}", name=f"联系人 {i}", company_id="c") for i in range(40)]
-    store.unit_of_work(lambda uow: uow.write([Company(id="c", name="C"), *people], author=by("Li", "load")))
+    store.unit_of_work(
+        lambda uow: uow.write([Company(id="c", name="C"), *people], author=by("Li", ActionCode.LOAD_THE_DEMO_DATA))
+    )
     total = number(store, ALL_NODES)
     assert total == 42 and number(store, ALL_EDGES) > SMALL_BATCH
     assert store.accounts.counts()["Contact"] == 40  # cached: clear must drop it

@@ -150,7 +150,7 @@ def test_a_failing_import_batch_leaves_nothing_of_itself(store: GraphStore, tmp_
     assert (store.records.node("Company", "g") or {}).get("industry") == "能源"
     assert store.accounts.group_root("n1") == "g"
     added = [c for c in store.history.changes_since(dt.date(2000, 1, 1)) if c.id not in history_before]
-    assert [c.action for c in added] == ["import companies.csv"]
+    assert [c.action.english for c in added] == ["import companies.csv"]
     assert set(added[0].about()) == {"Company"}
     # Run again without the fault: the contacts land, so the batch above really held them.
     report = import_paths(store, [folder], who="importer")

@@ -14,13 +14,14 @@ import pytest
 
 from graph.analysis.claim_book import claims_report
 from graph.domain.access import NotAllowed, Role, Viewer, resolve_viewer
-from graph.domain.changes import Author, ChangeSource
+from graph.domain.changes import ChangeSource
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.claim_records import Claim
 from graph.domain.model import Company, Contact, Opportunity, Relationship, Rep
 from graph.services.account_views import company_graph_as_of
 from graph.services.visible_store import VisibleStore, viewer_full_view
 from graph.store import GraphStore
+from tests.authors import script_author
 
 pytestmark = pytest.mark.integration
 TODAY = dt.date.today()
@@ -51,7 +52,10 @@ def team(store: GraphStore) -> GraphStore:
         Claim(company_id="o-north", rep_id="cy", channel="direct", claimed_on=TODAY - dt.timedelta(days=2)),
     ]
     store.unit_of_work(
-        lambda uow: uow.write(records, author=Author(who="setup", source=ChangeSource.IMPORT, action="set up"))
+        lambda uow: uow.write(
+            records,
+            author=script_author(),
+        )
     )
     return store
 
@@ -119,9 +123,13 @@ def test_an_ops_view_and_every_download_go_into_the_accounts_history_and_change_
     amy = seen_by(team, "amy@us.example.com")
     amy.record_download(["g-east"], "g-east-people.csv")
     admin = seen_by(team, "admin@us.example.com", Role.ADMIN)
-    west = [(i.who, i.what, i.action) for i in admin.account_timeline("g-west") if i.source is ChangeSource.ACCESS]
+    west = [
+        (i.who, i.what, i.action.english) for i in admin.account_timeline("g-west") if i.source is ChangeSource.ACCESS
+    ]
     assert west == [("ops@us.example.com", "viewed", "view account")]
-    east = [(i.who, i.what, i.action) for i in admin.account_timeline("g-east") if i.source is ChangeSource.ACCESS]
+    east = [
+        (i.who, i.what, i.action.english) for i in admin.account_timeline("g-east") if i.source is ChangeSource.ACCESS
+    ]
     assert east == [("amy@us.example.com", "downloaded", "download g-east-people.csv")]
     log = [(r.who, r.what, r.file, r.company_ids) for r in admin.access_log(TODAY)]
     assert log == [

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.model import Company, Contact, Influence
 from graph.domain.relations import EDGES, HIERARCHIES, NODE_LABELS
@@ -42,7 +43,7 @@ _PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 _IDENTIFIER_AFTER_COLON = re.compile(r"[\w)]:([A-Za-z_]\w*)")
 """``n:Contact``, ``[r:KNOWS``, ``(:Rep`` … (a map entry ``{id: $id}`` has a space after its colon)."""
 ALLOWED = set(NODE_LABELS) | {spec.type for spec in EDGES.values()} | {"ABOUT"}
-ME = Author(who="tester", source=ChangeSource.EDIT, action="test")
+ME = Author(who="tester", source=ChangeSource.EDIT, action=Action.of(ActionCode.OTHER, text="test"))
 COMMANDS = {"ON CREATE SET", "ON MATCH SET"}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import InfluenceKind
 from graph.domain.errors import EditRefused
@@ -15,7 +16,7 @@ from graph.store import GraphStore
 from graph.store.statements import query_name
 from tests.recording_runner import RecordingRunner
 
-LI = Author(who="Li", source=ChangeSource.EDIT, action="draw an influence line")
+LI = Author(who="Li", source=ChangeSource.EDIT, action=Action.of(ActionCode.DRAW_INFLUENCE))
 PEOPLE = {"Contact": {"a": {"id": "a", "name": "张伟"}, "b": {"id": "b", "name": "王芳"}}}
 
 

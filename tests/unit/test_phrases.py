@@ -12,6 +12,7 @@ import streamlit as st
 
 from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import warm_paths
+from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import ChangeSource
 from tests.unit.test_chain_analysis import TODAY, account, influences, knows, line, rep, touch
 from ui.i18n import LANGUAGE_KEY
@@ -63,7 +64,7 @@ def _item(
         at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC),
         who="li",
         source=ChangeSource.EDIT,
-        action="edit contact",
+        action=Action.of(ActionCode.EDIT_CONTACT),
         why="",
         what=what,
         entity="Contact-PLAYS->Opportunity" if other else "Opportunity",
@@ -82,7 +83,7 @@ def test_history_entries_read_in_chinese() -> None:
     assert change_text(changed) == "态度: 未知 → 支持"
     played = _item("created", {}, {"role": "champion"}, other="Opportunity:o")
     assert record_text(played, {"Contact:a": "张伟", "Opportunity:o": "SD-WAN"}) == "张伟 —参与→ SD-WAN"
-    assert action_text("edit contact") == "编辑联系人"
+    assert action_text(Action.of(ActionCode.EDIT_CONTACT)) == "编辑联系人"
 
 
 @pytest.mark.usefixtures("chinese")
@@ -95,8 +96,8 @@ def test_history_entries_name_the_records_they_refer_to() -> None:
     unit = _item("changed", {"parent_id": "u0"}, {"parent_id": "u1"}).model_copy(update={"subject": "OrgUnit:u2"})
     assert change_text(unit, names) == "上级: 总部 → 信息中心"
     assert change_text(owned) == "负责人: r1; 阶段: 投标", "without names, the id as stored (a rep is no secret)"
-    assert action_text("import contacts.csv") == "导入 contacts.csv"
-    assert action_text("a script's own words") == "a script's own words"
+    assert action_text(Action.of(ActionCode.IMPORT_FILE, file="contacts.csv")) == "导入 contacts.csv"
+    assert action_text(Action.of(ActionCode.OTHER, text="a script's own words")) == "a script's own words"
 
 
 @pytest.mark.usefixtures("chinese")
