@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from graph.domain.errors import NotFound
+from graph.services.account_views import account_onboarding, protection_search
 from graph.services.chain_view import account_graph, account_strengths, chain_report, group_paths, ways_in
 from graph.services.claims_view import claims_on
 from graph.services.group_view import expansion_view
@@ -56,6 +57,20 @@ class FakeReads:
 
     def claims_graph(self) -> nx.MultiDiGraph[str]:
         return nx.MultiDiGraph()
+
+    def reps(self) -> list[dict[str, object]]:
+        return [{"id": "r", "name": "R", "status": "active"}, {"id": "new", "name": "Newcomer", "status": "active"}]
+
+
+class FakePhones:
+    """A phone directory that knows one number, and records what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def phone_companies(self, phone: str) -> list[str]:
+        self.asked.append(phone)
+        return ["c"] if phone == "13800138000" else []
 
 
 @pytest.mark.parametrize(("as_of", "asked", "name"), [(PAST, "2026-10-01:c", "Then"), (TODAY, "now:c", "Now")])
@@ -118,3 +133,28 @@ def test_portfolio_lines_count_decision_roles_and_give_one_line_per_group() -> N
     source = FakePortfolio()
     (line,) = portfolio_lines(source, TODAY, 120)
     assert line.group_id == "g" and line.name == "Group G" and "decision_maker" in source.roles
+
+
+def test_an_onboarding_digest_adds_a_new_owner_who_knows_nobody_yet() -> None:
+    reads = FakeReads()
+    digest = account_onboarding(reads, "c", "new", TODAY)
+    assert (digest.new_owner_name, digest.company_ids, reads.asked) == ("Newcomer", ["c"], ["now:c"])
+    assert digest.first_meetings, "someone to meet first, though the new owner knows nobody"
+    account_onboarding(reads, "c", "new", TODAY, whole_group=True)
+    assert reads.asked[-1] == "group:c"
+    with pytest.raises(NotFound):
+        account_onboarding(reads, "c", "nobody", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "found"),
+    [("138 0013 8000", ["13800138000"], ["c"]), ("1380", [], []), ("Acme", [], ["c"])],
+)
+def test_protection_search_asks_the_phone_directory_only_for_a_phone(
+    query: str, asked: list[str], found: list[str]
+) -> None:
+    phones = FakePhones()
+    companies = [{"id": "c", "name": "Acme Ltd", "name_key": "acme", "parent_id": None}]
+    hits = protection_search(phones, query, claims_on(FakeReads(), TODAY, None), companies)
+    assert phones.asked == asked and [h.company_id for h in hits] == found
+    assert all(not h.protected for h in hits), "no claim in the report: nothing protected"
