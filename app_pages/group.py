@@ -181,6 +181,10 @@ with tree_slot:
         900, max(320, 70 * sum(1 for c in result.companies if c.id not in {p.parent_id for p in result.companies}))
     )
     words = {k: t(f"group.tip.{k}") for k in TOOLTIP_WORDS}
+
+    def counted(what: str, n: int) -> str:
+        return tn(f"group.tip.{what}", f"group.tip.{what}.plural", n, count=f"{n:,}")
+
     html = group_map_html(
         result.companies,
         category,
@@ -190,6 +194,7 @@ with tree_slot:
         category_label=labels[category],
         words=words,
         claimed=claimed_boxes(claims),
+        counted=counted,
     )
     st.iframe(html, height=height + 20)  # our own HTML; every name in it is JSON-escaped
     st.caption(t("group.legend"))

@@ -15,7 +15,7 @@ from graph.analysis.decision_roles import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
 from graph.render.numbers import share
-from ui.i18n import language, t, tn
+from ui.i18n import known, language, t, tn
 from ui.phrases import path_sentence, roles_text
 
 __all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
@@ -38,7 +38,8 @@ def finding_text(report: ChainReport, finding: Finding) -> str:
         "rep": rep,
         "count": len(finding.contact_ids),
     }
-    return t(f"finding.{finding.kind}", **values)
+    key = f"finding.{finding.kind}"
+    return tn(key, f"{key}.plural", len(finding.contact_ids), **values) if known(f"{key}.plural") else t(key, **values)
 
 
 def finding_cards(report: ChainReport) -> None:

@@ -116,12 +116,13 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def tn(key: str, plural_key: str, n: int, **values: object) -> str:
+def tn(key: str, plural_key: str, n: int, lang: Language | None = None, /, **values: object) -> str:
     """The text for ``n`` of something (``1 row`` / ``2 rows``) in the language's plural form, placeholders filled.
 
     Called like ``ngettext``: ``plural_key`` is ``key`` + ``.plural`` and names
     the same message; the catalog picks the form (English has two, Chinese one).
+    ``lang`` is the language when it is not the sidebar's (the map's words are made for a given one).
     """
     if not known(key):
         raise KeyError(key)
-    return _translations(language()).ngettext(key, plural_key, n).format(**values)
+    return _translations(lang or language()).ngettext(key, plural_key, n).format(**values)

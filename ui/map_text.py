@@ -12,7 +12,7 @@ import networkx as nx
 from graph.analysis.decision_roles import ChainReport
 from graph.domain.keys import node_key
 from graph.render.chain_options import DealLine, format_amount, format_day
-from ui.i18n import Language, catalog
+from ui.i18n import Language, catalog, tn
 
 __all__ = ["deal_line", "map_text"]
 
@@ -41,5 +41,6 @@ def deal_line(graph: nx.MultiDiGraph[str], deal_id: str, report: ChainReport, la
         stage=words.get(f"enum.{stage}", stage),
         amount=format_amount(float(amount) if amount is not None else None),
         close_date=format_day(data.get("close_date")),
+        people=tn("map.deal.people", "map.deal.people.plural", len(report.contacts), lang, count=len(report.contacts)),
         roles={c.id: c.buying_role for c in report.contacts},
     )

@@ -24,6 +24,8 @@ class DealLine:
     stage: str
     amount: str
     close_date: str
+    people: str
+    """How many people play a part in it, worded (``3 people in the deal``)."""
     roles: Mapping[str, str] = field(default_factory=dict)
     """Contact id → the buying role they play in this deal (a model value)."""
 

@@ -34,7 +34,7 @@ def deal_html(deal: DealLine | None, text: Mapping[str, str]) -> str:
         html.escape(text["map.deal.stage"].format(stage=deal.stage)),
         html.escape(text["map.deal.amount"].format(amount=deal.amount)),
         html.escape(text["map.deal.close"].format(date=deal.close_date)),
-        html.escape(text["map.deal.people"].format(count=len(deal.roles))),
+        html.escape(deal.people),
     ]
     return f'<div class="deal">{" · ".join(parts)}</div>'
 

@@ -24,7 +24,7 @@ serialises the data with ``tojson``, so ``<img src=x onerror=…>`` stays text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from pyvis.network import Network
 
@@ -32,7 +32,16 @@ from graph.analysis.group_tree import TreeCompany
 from graph.render.numbers import money
 from graph.render.standalone import standalone_html
 
-__all__ = ["STATUS_COLOURS", "TOOLTIP_WORDS", "group_map_html", "leaf_count", "short_names", "tree_positions"]
+__all__ = [
+    "STATUS_COLOURS",
+    "TOOLTIP_WORDS",
+    "Counted",
+    "english_counts",
+    "group_map_html",
+    "leaf_count",
+    "short_names",
+    "tree_positions",
+]
 
 STATUS_COLOURS = {"ours": "#2f9e5b", "competitor": "#d43d3d", "untouched": "#cbd5e1"}
 WAVE_COLOUR = "#7c3aed"
@@ -139,24 +148,35 @@ TOOLTIP_WORDS: dict[str, str] = {
     "hq": "headquarters",
     "branch": "branch",
     "subsidiary": "subsidiary",
-    "employees": "{count} employees",
-    "contacts": "{count} contacts",
     "ours": "ours",
     "competitor": "competitor",
     "untouched": "untouched",
     "below": "with everything below: {ours} ours, {competitor} competitor, {untouched} untouched",
 }
 """The tooltips' words in English; the page passes its own language's (same keys and placeholders)."""
+Counted = Callable[[str, int], str]
+"""``counted("contacts", 3)`` → ``3 contacts``: a count of ``employees`` or ``contacts`` worded in the plural form
+the reader's language gives that number."""
+_ENGLISH_COUNTS = {"employees": ("employee", "employees"), "contacts": ("contact", "contacts")}
 
 
-def _tooltip(company: TreeCompany, category: str, label: str, words: Mapping[str, str]) -> str:
+def english_counts(what: str, n: int) -> str:
+    """The tooltips' counts in English; the page passes its own language's (``ui.i18n.tn``).
+
+    >>> english_counts("contacts", 1), english_counts("employees", 1200)
+    ('1 contact', '1,200 employees')
+    """
+    return f"{n:,} {_ENGLISH_COUNTS[what][n != 1]}"
+
+
+def _tooltip(company: TreeCompany, category: str, label: str, words: Mapping[str, str], counted: Counted) -> str:
+    """A company's box tooltip; a head count nobody recorded is left out rather than shown as a guess."""
     status = company.products.get(category)
     rollup = company.rollup.get(category)
-    employees = words["employees"].format(count=f"{company.employees:,}" if company.employees else "?")
     facts = [
         words.get(company.kind or "", company.kind or ""),
-        employees,
-        words["contacts"].format(count=company.contacts),
+        counted("employees", company.employees) if company.employees else "",
+        counted("contacts", company.contacts),
     ]
     lines = [company.name, " · ".join(f for f in facts if f)]
     if status is not None:
@@ -178,10 +198,12 @@ def group_map_html(
     category_label: str | None = None,
     words: Mapping[str, str] = TOOLTIP_WORDS,
     claimed: Mapping[str, str] | None = None,
+    counted: Counted = english_counts,
 ) -> str:
     """Render the tree coloured by ``category``; ``wave`` and ``on_path`` are company ids to mark.
 
-    ``category_label`` and ``words`` (``TOOLTIP_WORDS``' keys) put the tooltips in the reader's language.
+    ``category_label``, ``words`` (``TOOLTIP_WORDS``' keys) and ``counted`` put the tooltips in the reader's
+    language.
     ``claimed`` maps a company id to who holds its claim (报备) until when: a last line on its box.
     """
     claimed = claimed or {}
@@ -209,7 +231,7 @@ def group_map_html(
             title="\n".join(
                 part
                 for part in (
-                    _tooltip(company, category, category_label or category, words),
+                    _tooltip(company, category, category_label or category, words, counted),
                     claimed.get(company.id, ""),
                 )
                 if part

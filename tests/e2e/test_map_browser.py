@@ -73,7 +73,14 @@ def test_hostile_names_render_as_text_in_labels_and_tooltips(browser: Browser, t
             }
         ],
     )
-    deal = DealLine(name=IMG, stage="bid", amount="¥1", close_date="2027-01-01", roles={"a": "champion"})
+    deal = DealLine(
+        name=IMG,
+        stage="bid",
+        amount="¥1",
+        close_date="2027-01-01",
+        people="1 person in the deal",
+        roles={"a": "champion"},
+    )
     options = MapOptions(deal=deal, banner=SCRIPT)
     page = open_map(browser, chain_map_html(graph, {"a": 1.0, "b": 0.4}, {}, map_text("zh"), options).html, tmp_path)
     assert IMG in page.locator(".deal").inner_text() and SCRIPT in page.locator(".banner").inner_text()

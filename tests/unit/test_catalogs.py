@@ -103,3 +103,16 @@ def test_every_family_of_built_keys_is_still_built_and_has_members() -> None:
     assert unused == [], "no code builds these keys any more: drop the family and its messages"
     keys = set(_messages(catalog("en")))
     assert [f for f in FAMILIES if not any(k.startswith(f) for k in keys)] == []
+
+
+def test_a_message_that_counts_things_has_a_plural_form() -> None:
+    """``{count} contacts`` with one contact reads "1 contacts" unless the message is a plural one (``tn``).
+
+    ``{count} of {total} branches`` counts the branches, which are never one.
+    """
+    counting = [
+        key_of(m)
+        for m in catalog("en")
+        if m.id and isinstance(m.string, str) and re.match(r"\{count\} (?!of )", m.string)
+    ]
+    assert counting == [], f"worded for one number only: {counting}"

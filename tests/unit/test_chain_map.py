@@ -75,7 +75,14 @@ def names_on_cards(html: str) -> set[str]:
 
 
 def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph[str]) -> None:
-    deal = DealLine(name=HOSTILE, stage="bid", amount="¥1,500,000", close_date="2027-01-31", roles={"cio": "champion"})
+    deal = DealLine(
+        name=HOSTILE,
+        stage="bid",
+        amount="¥1,500,000",
+        close_date="2027-01-31",
+        people="1 person in the deal",
+        roles={"cio": "champion"},
+    )
     html = chain_map_html(
         account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, EN, MapOptions(deal=deal, banner=HOSTILE)
     ).html
@@ -117,7 +124,14 @@ def test_both_languages_have_every_map_word() -> None:
 
 
 def test_a_deal_badges_its_people_with_their_role_in_it_and_fades_the_rest(account: nx.MultiDiGraph[str]) -> None:
-    deal = DealLine(name="SD-WAN", stage="谈判", amount="¥380,000", close_date="2026-12-01", roles={"ceo": "champion"})
+    deal = DealLine(
+        name="SD-WAN",
+        stage="谈判",
+        amount="¥380,000",
+        close_date="2026-12-01",
+        people="参与人数：1",
+        roles={"ceo": "champion"},
+    )
     html = chain_map_html(account, {"ceo": 1.0}, {}, ZH, MapOptions(deal=deal)).html
     nodes = {n["id"]: n for n in vis_data(html, "nodes")}
     assert nodes["Contact:ceo"]["card"]["badge"] == "内线"  # type: ignore[index]

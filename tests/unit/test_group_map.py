@@ -55,7 +55,16 @@ def test_a_company_on_the_wave_and_on_the_path_shows_both_marks() -> None:
 
 
 def test_tooltips_take_the_readers_words() -> None:
-    chinese = {k: "·" for k in TOOLTIP_WORDS} | {"employees": "员工 {count} 人", "branch": "分公司"}
-    page = group_map_html(NORTHWIND, "网络", words=chinese)
+    chinese = {k: "·" for k in TOOLTIP_WORDS} | {"branch": "分公司"}
+    counts = {"employees": "员工 {count} 人", "contacts": "联系人 {count} 位"}
+    page = group_map_html(NORTHWIND, "网络", words=chinese, counted=lambda what, n: counts[what].format(count=f"{n:,}"))
     titles = " ".join(str(n["title"]) for n in _nodes(page))
     assert "员工 1,200 人" in titles and "分公司" in titles and "employees" not in titles
+
+
+def test_a_count_of_one_is_singular_and_an_unknown_head_count_is_left_out() -> None:
+    lone = NORTHWIND[1].model_copy(update={"contacts": 1, "employees": None})
+    titles = {str(n["id"]): str(n["title"]) for n in _nodes(group_map_html([NORTHWIND[0], lone], "网络"))}
+    assert "1,200 employees · 3 contacts" in titles["hq"]
+    assert "1 contact" in titles["hk"] and "contacts" not in titles["hk"]
+    assert "employee" not in titles["hk"] and "?" not in titles["hk"], "no head count recorded: none shown"
