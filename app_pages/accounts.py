@@ -19,12 +19,16 @@ if not groups:
     st.info(t("overview.empty"))
     st.stop()
 group_names = {g["id"]: g["name"] for g in groups}
-group_id = st.selectbox(t("accounts.group"), list(group_names), format_func=group_names.__getitem__)
+group_id = st.selectbox(
+    t("accounts.group"), list(group_names), format_func=group_names.__getitem__, key="accounts_group"
+)
 group = group_graph(group_id)
 members = companies(group)
 choices = ["", *(c.id for c in members if store.sees(c.id))]  # a company's people only where the viewer may see them
 names = {c.id: c.name for c in members} | {"": t("accounts.whole_group")}
-company_id = st.selectbox(t("accounts.company"), choices, format_func=names.__getitem__)
+company_id = st.selectbox(
+    t("accounts.company"), choices, format_func=names.__getitem__, key=f"accounts_company_{group_id}"
+)
 graph = company_graph(company_id) if company_id else group
 
 st.subheader(t("accounts.companies"))
@@ -46,7 +50,7 @@ st.dataframe(
 )
 
 st.subheader(t("accounts.contacts"))
-needle = st.text_input(t("accounts.search")).strip().casefold()
+needle = st.text_input(t("accounts.search"), key="accounts_search").strip().casefold()
 people = [
     row.model_dump()
     for row in contacts(graph)

@@ -201,9 +201,15 @@ with split_tab:
     st.caption(t("claims.split.intro"))
     weights = st.columns(3)
     stage_weights = StageWeights(
-        first_touch=weights[0].slider(t("claims.split.first_touch"), 0.0, 1.0, DEFAULT_WEIGHTS.first_touch, 0.05),
-        process=weights[1].slider(t("claims.split.process"), 0.0, 1.0, DEFAULT_WEIGHTS.process, 0.05),
-        signing=weights[2].slider(t("claims.split.signing"), 0.0, 1.0, DEFAULT_WEIGHTS.signing, 0.05),
+        first_touch=weights[0].slider(
+            t("claims.split.first_touch"), 0.0, 1.0, DEFAULT_WEIGHTS.first_touch, 0.05, key="split_first_touch"
+        ),
+        process=weights[1].slider(
+            t("claims.split.process"), 0.0, 1.0, DEFAULT_WEIGHTS.process, 0.05, key="split_process"
+        ),
+        signing=weights[2].slider(
+            t("claims.split.signing"), 0.0, 1.0, DEFAULT_WEIGHTS.signing, 0.05, key="split_signing"
+        ),
     )
     starting = pd.DataFrame(
         [

@@ -35,6 +35,7 @@ company_id = pick[1].selectbox(
     list(members),
     format_func=lambda c: members[c]["name"],
     index=focused_index(FOCUS_COMPANY, list(members)),
+    key=f"chain_company_{group_id}",
 )
 st.session_state[FOCUS_GROUP], st.session_state[FOCUS_COMPANY] = group_id, company_id  # kept when an edit adds options
 deal_slot = pick[2].empty()
@@ -42,8 +43,10 @@ deal_slot = pick[2].empty()
 with st.expander(t("chain.settings")):
     knobs = st.columns(3)
     as_of = knobs[0].date_input(t("chain.as_of"), value=dt.date.today(), key="chain.as_of")
-    threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5)
-    half_life = knobs[2].number_input(t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15)
+    threshold = knobs[1].slider(t("chain.threshold"), 0, 100, int(DEFAULT_THRESHOLD), step=5, key="chain_threshold")
+    half_life = knobs[2].number_input(
+        t("chain.half_life"), 7, 720, int(DEFAULT_HALF_LIFE_DAYS), step=15, key="chain_half_life"
+    )
     lines = st.columns(4)
     edge_words = {k: t(f"chain.edge.{k}") for k in EDGE_KINDS}
     kinds = lines[0].multiselect(
@@ -52,17 +55,21 @@ with st.expander(t("chain.settings")):
         default=list(EDGE_KINDS),
         format_func=edge_words.__getitem__,
         placeholder=t("widget.choose"),
+        key="chain_edge_kinds",
     )
-    min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5)
-    show_reps = lines[2].toggle(t("chain.show_reps"), value=True)
-    show_competitors = lines[3].toggle(t("chain.show_competitors"), value=True)
+    min_strength = lines[1].slider(t("chain.min_strength"), 0, 100, 0, step=5, key="chain_min_strength")
+    show_reps = lines[2].toggle(t("chain.show_reps"), value=True, key="chain_show_reps")
+    show_competitors = lines[3].toggle(t("chain.show_competitors"), value=True, key="chain_show_competitors")
 
 today = dt.date.today()
 in_the_past = as_of < today
 graph = account_graph(store, company_id, as_of, today)
 deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
 deal_id = deal_slot.selectbox(
-    t("chain.opportunity"), [None, *deals], format_func=lambda d: t("chain.whole_account") if d is None else deals[d]
+    t("chain.opportunity"),
+    [None, *deals],
+    format_func=lambda d: t("chain.whole_account") if d is None else deals[d],
+    key=f"chain_deal_{company_id}",
 )
 if in_the_past:
     st.info(t("chain.as_of.past", day=as_of.isoformat()), icon=":material/history:")
@@ -83,19 +90,21 @@ with side:
         report.influence_ranking,
         format_func=names.__getitem__,
         index=focused_index(FOCUS_CONTACT, report.influence_ranking),
+        key=f"chain_target_{company_id}_{deal_id}",
     )
     reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
     from_rep = st.selectbox(
         t("chain.path.from_rep"),
         [None, *(r for r, _ in reps)],
         format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
+        key="chain_from_rep",
     )
     ties, paths = ways_in(store, graph, group_id, target, as_of, today, from_rep, half_life_days=float(half_life))
     if paths:
         path_list(ties, paths)
     else:
         st.info(t("chain.path.none"))
-    highlight = st.toggle(t("chain.path.show"), value=bool(paths))
+    highlight = st.toggle(t("chain.path.show"), value=bool(paths), key=f"chain_highlight_{target}_{bool(paths)}")
 
 policy = claim_policy()[0]
 claims = claims_on(store, as_of, policy)
@@ -158,7 +167,7 @@ with export:
         store,
         t("chain.export.map"),
         lambda: chain_map.html,
-        f"{company_id}-decision-chain.html",
+        t("file.chain_map", company=company_id),
         "text/html",
         [company_id],
     )
@@ -176,7 +185,7 @@ with export:
         store,
         t("chain.export.findings"),
         lambda: csv_text(findings, ["kind", "severity", "message", "contacts"]),
-        f"{company_id}-findings.csv",
+        t("file.findings", company=company_id),
         "text/csv",
         [company_id],
     )
@@ -185,7 +194,7 @@ with export:
         store,
         t("chain.export.people"),
         lambda: csv_text([c.model_dump() for c in report.contacts], ["id", *columns]),
-        f"{company_id}-people.csv",
+        t("file.people", company=company_id),
         "text/csv",
         [company_id],
     )

@@ -25,10 +25,10 @@ st.title(t("group.title"))
 pick = st.columns([2, 2, 1])
 group_id = group_picker(store, pick[0])
 with pick[2].popover(t("group.settings"), width="stretch"):
-    as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
-    window = st.number_input(t("group.window"), 7, 1095, DEFAULT_WINDOW_DAYS, step=15)
-    min_branches = st.number_input(t("group.min_branches"), 2, 50, DEFAULT_MIN_BRANCHES)
-    min_share = st.slider(t("group.min_share"), 0.05, 1.0, DEFAULT_MIN_SHARE, step=0.05)
+    as_of = st.date_input(t("chain.as_of"), value=dt.date.today(), key="group_as_of")
+    window = st.number_input(t("group.window"), 7, 1095, DEFAULT_WINDOW_DAYS, step=15, key="group_window")
+    min_branches = st.number_input(t("group.min_branches"), 2, 50, DEFAULT_MIN_BRANCHES, key="group_min_branches")
+    min_share = st.slider(t("group.min_share"), 0.05, 1.0, DEFAULT_MIN_SHARE, step=0.05, key="group_min_share")
 
 result = expansion_view(store, group_id, as_of, int(min_branches), float(min_share), int(window))
 waves = {s.category: s for s in result.hq_signals}
@@ -37,7 +37,11 @@ default = next(iter(waves), None) or max(
 )
 labels = {c: category_label(c) for c in result.categories}  # fixed now: a format_func is also called later
 category = pick[1].selectbox(
-    t("group.category"), result.categories, index=result.categories.index(default), format_func=labels.__getitem__
+    t("group.category"),
+    result.categories,
+    index=result.categories.index(default),
+    format_func=labels.__getitem__,
+    key=f"group_category_{group_id}",  # another group opens on its own wave
 )
 
 totals = result.companies[0].rollup[category]

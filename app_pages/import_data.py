@@ -111,7 +111,7 @@ if report.errors:
     )
     rejected = csv_text(errors, ERROR_COLUMNS)  # rows of the file just uploaded: recorded as a download, of no account
     recorded_download(
-        st.container(), visible, t("import.download_errors"), lambda: rejected, "rejected-rows.csv", "text/csv", []
+        st.container(), visible, t("import.download_errors"), lambda: rejected, t("file.rejected_rows"), "text/csv", []
     )
 if report.merged:
     st.subheader(t("import.merged"))

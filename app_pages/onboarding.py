@@ -31,10 +31,14 @@ if not reps:
     st.stop()
 active = [rid for rid, r in reps.items() if r.get("status", "active") == "active"]
 members = {c["id"]: c["name"] for c in store.group_companies(group_id) if c["full"]}
-company_id = pick[1].selectbox(t("accounts.company"), list(members), format_func=members.__getitem__)
-new_owner = pick[2].selectbox(t("onboarding.new_owner"), active, format_func=lambda r: str(reps[r].get("name", r)))
-whole_group = pick[3].toggle(t("onboarding.whole_group"))
-as_of = st.date_input(t("chain.as_of"), value=dt.date.today())
+company_id = pick[1].selectbox(
+    t("accounts.company"), list(members), format_func=members.__getitem__, key=f"onboarding_company_{group_id}"
+)
+new_owner = pick[2].selectbox(
+    t("onboarding.new_owner"), active, format_func=lambda r: str(reps[r].get("name", r)), key="onboarding_owner"
+)
+whole_group = pick[3].toggle(t("onboarding.whole_group"), key="onboarding_whole_group")
+as_of = st.date_input(t("chain.as_of"), value=dt.date.today(), key="onboarding_as_of")
 
 digest = account_onboarding(store, company_id, new_owner, as_of, whole_group)
 names = {c["id"]: c["name"] for c in company_names()}
@@ -130,12 +134,12 @@ document = digest_document(digest, names)
 downloads = st.columns(2)
 covered = [company_id] if not whole_group else list(members)
 recorded_download(
-    downloads[0], store, t("onboarding.download_md"), lambda: digest_markdown(document), f"onboarding-{company_id}.md",
-    "text/markdown", covered,
+    downloads[0], store, t("onboarding.download_md"), lambda: digest_markdown(document),
+    t("file.digest_md", company=company_id), "text/markdown", covered,
 )  # fmt: skip
 recorded_download(
-    downloads[1], store, t("onboarding.download_html"), lambda: digest_html(document), f"onboarding-{company_id}.html",
-    "text/html", covered,
+    downloads[1], store, t("onboarding.download_html"), lambda: digest_html(document),
+    t("file.digest_html", company=company_id), "text/html", covered,
 )  # fmt: skip
 
 st.divider()

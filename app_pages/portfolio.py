@@ -46,13 +46,19 @@ table["competitors"] = table["competitors"].map(listing)
 
 filters = st.columns([1, 2, 2, 2])
 tiers = filters[0].multiselect(
-    t("portfolio.filter.tier"), sorted(table["tier"].dropna().unique().tolist()), placeholder=t("widget.all")
+    t("portfolio.filter.tier"),
+    sorted(table["tier"].dropna().unique().tolist()),
+    placeholder=t("widget.all"),
+    key="portfolio_tiers",
 )
 industries = filters[1].multiselect(
-    t("portfolio.filter.industry"), sorted(table["industry"].dropna().unique()), placeholder=t("widget.all")
+    t("portfolio.filter.industry"),
+    sorted(table["industry"].dropna().unique()),
+    placeholder=t("widget.all"),
+    key="portfolio_industries",
 )
-needle = filters[2].text_input(t("portfolio.filter.search")).strip().casefold()
-only_signals = filters[3].toggle(t("portfolio.filter.signals"))
+needle = filters[2].text_input(t("portfolio.filter.search"), key="portfolio_search").strip().casefold()
+only_signals = filters[3].toggle(t("portfolio.filter.signals"), key="portfolio_signals")
 keep = pd.Series(True, index=table.index)
 if tiers:
     keep &= table["tier"].isin(tiers)
@@ -94,12 +100,14 @@ picked = st.dataframe(
 rows = picked.selection.rows
 names = dict(zip(shown["group_id"], shown["name"], strict=True))
 actions = st.columns([3, 1, 2], vertical_alignment="bottom")
+index = rows[0] if rows and rows[0] < len(names) else 0
 chosen = actions[0].selectbox(
     t("portfolio.pick"),
     list(names),
-    index=rows[0] if rows and rows[0] < len(names) else 0,
+    index=index,
     format_func=names.__getitem__,
     help=t("portfolio.pick_hint"),
+    key=f"portfolio_group_{index}",  # a row picked in the table moves it
 )
 if actions[1].button(t("portfolio.open"), type="primary", key="open_group"):
     st.session_state[FOCUS_GROUP] = chosen
@@ -109,7 +117,7 @@ recorded_download(
     store,
     t("portfolio.download"),
     lambda: csv_text([{str(k): v for k, v in row.items()} for row in shown.to_dict("records")], ["group_id", *COLUMNS]),
-    "portfolio.csv",
+    t("file.portfolio"),
     "text/csv",
     [str(g) for g in shown["group_id"]],
 )

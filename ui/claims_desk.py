@@ -336,8 +336,9 @@ def policy_editor(path: Path, policy: ClaimPolicy, groups: Mapping[str, str], en
             default=[g for g in sorted(policy.separate_branches) if g in groups],
             format_func=groups.__getitem__,
             placeholder=t("claims.choose_groups"),
+            key="policy_separate",
         )
-        team_shares = st.toggle(t("claims.team_shares"), value=policy.team_shares)
+        team_shares = st.toggle(t("claims.team_shares"), value=policy.team_shares, key="policy_team_shares")
         sent = st.form_submit_button(t("claims.policy.save"), disabled=not enabled, key="claims.policy.save")
     if sent:
         scoped = frozenset(separate)

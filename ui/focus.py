@@ -48,6 +48,10 @@ def group_picker(store: VisibleStore, slot: DeltaGenerator) -> str:
     options = list(groups)
     return str(
         slot.selectbox(
-            t("accounts.group"), options, format_func=groups.__getitem__, index=focused_index(FOCUS_GROUP, options)
+            t("accounts.group"),
+            options,
+            format_func=groups.__getitem__,
+            index=focused_index(FOCUS_GROUP, options),
+            key="pick_group",
         )
     )

@@ -43,6 +43,7 @@ Language = Literal["en", "zh"]
 LANGUAGES: dict[str, Language] = {"English": "en", "简体中文": "zh"}
 """The sidebar's choice: each language under its own name."""
 LANGUAGE_KEY = "language"
+"""Session state: the chosen language's name. Not a widget's key, so Streamlit never drops it on a page switch."""
 LOCALES: dict[Language, str] = {"en": "en", "zh": "zh_CN"}
 """The folder of each language's catalog under ``locale/``."""
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"

@@ -22,6 +22,7 @@ from google.protobuf import text_format
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
+import ui.downloads
 from graph.analysis.claim_book import claims_report
 from graph.analysis.claim_scope import company_roots, in_scope
 from graph.domain.claim_policy import ClaimPolicy
@@ -52,9 +53,14 @@ def signed_in_env(app_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The bytes of every download button drawn, as text: what a user would save (a file made on the click, made)."""
+    """The bytes of every download button drawn, as text: what a user would save (a file made on the click, made).
+
+    Made without recording the download: these tests share one demo graph, whose history must not fill with
+    downloads nobody made (that a click is recorded is ``tests/integration/test_downloads.py``'s to prove).
+    """
     offered: list[str] = []
     original = DeltaGenerator.download_button
+    monkeypatch.setattr(ui.downloads, "recorded_file", lambda store, make, file_name, company_ids: make)
 
     def recording(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> Any:
         saved = data() if callable(data) else data
