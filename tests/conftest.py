@@ -90,14 +90,25 @@ def _layer(nodeid: str) -> str:
     return parts[1] if len(parts) > 2 and parts[0] == "tests" else "doctests"
 
 
+_STORE_FIXTURES = frozenset({"store", "store_settings", "app_env", "import_env", "served_app", "sign_in_app"})
+"""What a page or browser test needs a store through; one that asks for none (a map drawn from a graph in memory,
+the store-down message) means the same on either server."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the slowest layers first, each in the order collected.
+    """Run the slowest layers first, each in the order collected; on the Neo4j pass, skip the storeless pages.
 
     test.sh hands the workers one test at a time (``--maxschedchunk 1``): a browser test then starts while there is
     still plenty to share, and the last minute is unit tests spread over every worker instead of one worker alone
     with a long browser test.
     """
     items.sort(key=lambda item: _SLOWEST_FIRST.get(_layer(item.nodeid), len(_SLOWEST_FIRST)))
+    if not ON_NEO4J:
+        return
+    storeless = pytest.mark.skip(reason="touches no store: the embedded pass ran it")
+    for item in items:
+        if _layer(item.nodeid) in ("app", "e2e") and not _STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(storeless)
 
 
 _LAYER_SECONDS: dict[str, float] = {}
