@@ -26,6 +26,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,9 +132,15 @@ def _password(home: Path) -> str:
     return path.read_text().strip()
 
 
+def _tell(what: str) -> None:
+    """One line on stderr while the local Neo4j is built or starts: otherwise a first start is a silent minute."""
+    print(f"kagraph: {what}", file=sys.stderr, flush=True)
+
+
 def _start(home: Path, port: int | None, idle_s: int, java_opts: list[str]) -> LocalNeo4j:
     java = _java()
     classpath = _classpath()
+    _tell(f"starting the local Neo4j in {home} (a Java server: a few seconds, longer on a first start)")
     port = port or free_port()
     password = _password(home)
     log = home / LOG_FILE
@@ -188,6 +195,7 @@ def _classpath() -> str:
     with locked(LAUNCHER):
         sources = [LAUNCHER / "pom.xml", *LAUNCHER.glob("src/**/*.java")]
         if not JAR.exists() or JAR.stat().st_mtime < max(path.stat().st_mtime for path in sources):
+            _tell("building the local Neo4j launcher with Maven, once (a few minutes the first time)")
             _build()
     return f"{JAR}{os.pathsep}{JAR.parent / 'lib' / '*'}"
 

@@ -50,11 +50,13 @@ def neo4j_dir(tmp_path: Path) -> Iterator[Path]:
 def test_a_cli_call_starts_it_and_the_next_reuses_it_warm(neo4j_dir: Path) -> None:
     first = cli(neo4j_dir, "status")
     assert first.returncode == 0, first.stderr
+    assert "kagraph: starting the local Neo4j" in first.stderr, "a first start says what it is doing"
     server = running_local_neo4j(neo4j_dir)
     assert server is not None, "the server outlives the call that started it"
     built = JAR.stat().st_mtime
     second = cli(neo4j_dir, "status")
     assert second.returncode == 0, second.stderr
+    assert "starting" not in second.stderr, "a warm call starts nothing"
     again = running_local_neo4j(neo4j_dir)
     assert again is not None and again.pid == server.pid, "the second call reuses the running server"
     assert JAR.stat().st_mtime == built, "a second start does not rebuild the launcher"
