@@ -28,6 +28,9 @@ import pytest
 from itsdangerous import URLSafeTimedSerializer
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from graph.config.settings import Settings
+from graph.servers.connect import open_store
+from ingest.load_demo import load_demo
 from tests.conftest import ON_NEO4J, neo4j_environment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,8 +88,14 @@ def serve(data_dir: Path, fresh: bool = False, port: int | None = None, extra: S
     ``streamlit run`` options (``--secrets.files``, for a sign-in).
     """
     env = app_env(data_dir)
-    demo = ["--reset"] if fresh and ON_NEO4J else ["--if-empty"]
-    subprocess.run([sys.executable, "-m", "ingest", "demo", *demo], cwd=ROOT, env=env, check=True, capture_output=True)
+    if ON_NEO4J:  # the worker's own server, already running: loaded from here, without a second interpreter
+        if fresh:
+            store = open_store(Settings())
+            load_demo(store, reset=True)
+            store.close()
+    else:  # run.sh's own step, which also starts the embedded store the app then finds
+        demo = ["ingest", "demo", "--if-empty"]
+        subprocess.run([sys.executable, "-m", *demo], cwd=ROOT, env=env, check=True, capture_output=True)
     port = port or _free_port()
     process = subprocess.Popen(
         [
