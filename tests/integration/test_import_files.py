@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_gbk_file_whose_chinese_starts_after_the_first_megabyte_lands(store: GraphStore, tmp_path: Path) -> None:
-    rows = ["id,name", *(f"c{i},Company {i}" for i in range(60_000)), "c-zh,华东电网集团有限公司"]
+    padding = "x" * 200  # a column kagraph does not know, ignored: a megabyte of plain text in few rows
+    rows = ["id,name,scratch", *(f"c{i},Company {i},{padding}" for i in range(5_500)), "c-zh,华东电网集团有限公司,"]
     (tmp_path / "companies.csv").write_bytes(("\n".join(rows) + "\n").encode("gbk"))
     assert (tmp_path / "companies.csv").stat().st_size > 1024 * 1024
     report = import_paths(store, [tmp_path])
