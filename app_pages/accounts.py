@@ -7,6 +7,7 @@ from graph.render.markdown import plain
 from ui.cached_store import company_graph, group_graph, require_store
 from ui.i18n import t
 from ui.tables import count_columns, readable
+from ui.worded_choices import worded_choice
 
 ENUM_COLUMNS = ("buying_role", "stance", "status", "kind")
 INDENT = "\u3000\u3000"  # two ideographic spaces per level: wide enough to see in CJK and Latin names alike
@@ -26,8 +27,8 @@ group = group_graph(group_id)
 members = companies(group)
 choices = ["", *(c.id for c in members if store.sees(c.id))]  # a company's people only where the viewer may see them
 names = {c.id: c.name for c in members} | {"": t("accounts.whole_group")}
-company_id = st.selectbox(
-    t("accounts.company"), choices, format_func=names.__getitem__, key=f"accounts_company_{group_id}"
+company_id = worded_choice(
+    st.selectbox, t("accounts.company"), choices, format_func=names.__getitem__, key=f"accounts_company_{group_id}"
 )
 graph = company_graph(company_id) if company_id else group
 

@@ -23,6 +23,7 @@ from ui.history_view import timeline_table
 from ui.i18n import language, t
 from ui.map_text import deal_line, map_text
 from ui.tables import readable
+from ui.worded_choices import worded_choice, worded_choices
 
 store = require_store()
 st.title(t("chain.title"))
@@ -49,7 +50,8 @@ with st.expander(t("chain.settings")):
     )
     lines = st.columns(4)
     edge_words = {k: t(f"chain.edge.{k}") for k in EDGE_KINDS}
-    kinds = lines[0].multiselect(
+    kinds = worded_choices(
+        lines[0].multiselect,
         t("chain.edge_kinds"),
         list(EDGE_KINDS),
         default=list(EDGE_KINDS),
@@ -65,11 +67,15 @@ today = dt.date.today()
 in_the_past = as_of < today
 graph = account_graph(store, company_id, as_of, today)
 deals = {d["id"]: d.get("name", d["id"]) for _, d in graph.nodes(data=True) if d["label"] == "Opportunity"}
-deal_id = deal_slot.selectbox(
-    t("chain.opportunity"),
-    [None, *deals],
-    format_func=lambda d: t("chain.whole_account") if d is None else deals[d],
-    key=f"chain_deal_{company_id}",
+deal_id = (
+    worded_choice(
+        deal_slot.selectbox,
+        t("chain.opportunity"),
+        ["", *deals],  # "" is the whole account: a text choice is redrawn in the new words after a language switch
+        format_func=lambda d: deals[d] if d else t("chain.whole_account"),
+        key=f"chain_deal_{company_id}",
+    )
+    or None
 )
 if in_the_past:
     st.info(t("chain.as_of.past", day=as_of.isoformat()), icon=":material/history:")
@@ -93,11 +99,15 @@ with side:
         key=f"chain_target_{company_id}_{deal_id}",
     )
     reps = sorted({(s.rep_id, s.rep_name) for s in report.strengths if not s.rep_left})
-    from_rep = st.selectbox(
-        t("chain.path.from_rep"),
-        [None, *(r for r, _ in reps)],
-        format_func=lambda r: t("chain.path.anyone") if r is None else dict(reps)[r],
-        key="chain_from_rep",
+    from_rep = (
+        worded_choice(
+            st.selectbox,
+            t("chain.path.from_rep"),
+            ["", *(r for r, _ in reps)],
+            format_func=lambda r: dict(reps)[r] if r else t("chain.path.anyone"),
+            key="chain_from_rep",
+        )
+        or None
     )
     ties, paths = ways_in(store, graph, group_id, target, as_of, today, from_rep, half_life_days=float(half_life))
     if paths:

@@ -18,6 +18,7 @@ from ui.claims_desk import claim_row
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t, tn
 from ui.phrases import category_label, path_sentence
+from ui.worded_choices import worded_choice
 
 store = require_store()
 st.title(t("group.title"))
@@ -36,7 +37,8 @@ default = next(iter(waves), None) or max(
     result.categories, key=lambda c: result.companies[0].rollup[c].companies - result.companies[0].rollup[c].untouched
 )
 labels = {c: category_label(c) for c in result.categories}  # fixed now: a format_func is also called later
-category = pick[1].selectbox(
+category = worded_choice(
+    pick[1].selectbox,
     t("group.category"),
     result.categories,
     index=result.categories.index(default),

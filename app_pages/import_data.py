@@ -39,8 +39,12 @@ with st.expander(t("import.templates")):
     st.caption(t("import.templates.hint"))
     for column, (stem, text) in zip(st.columns(4) * len(STEMS), templates(), strict=False):
         column.download_button(f"{stem}.csv", text, f"{stem}.csv", "text/csv", key=f"template_{stem}", width="stretch")
-uploads = st.file_uploader(
-    t("import.upload"), type=["csv", "xlsx", "json"], accept_multiple_files=True, help=t("import.upload.help")
+uploads = st.file_uploader(  # keyed: a language switch keeps the files chosen
+    t("import.upload"),
+    type=["csv", "xlsx", "json"],
+    accept_multiple_files=True,
+    help=t("import.upload.help"),
+    key="import_uploads",
 )
 if not uploads:
     st.stop()

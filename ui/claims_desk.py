@@ -30,6 +30,7 @@ from ui.cached_store import claims_graph, current_user, rep_list
 from ui.claim_lines import reason_text
 from ui.i18n import enum_label, t
 from ui.refusals import problem_text
+from ui.worded_choices import worded_choice
 
 __all__ = [
     "attention_panel",
@@ -44,6 +45,9 @@ __all__ = [
 
 _OUTCOME = "claims.outcome"
 _COMPANY_KEY = "claims.file.company"
+EVERYONE = ""
+"""The "everyone" choice: a text, not ``None``, because Streamlit keeps a choice as its label and has none to
+redraw for ``None`` after a language switch (the old word would stay on screen)."""
 
 
 def show_outcome() -> None:
@@ -75,12 +79,12 @@ def attention_panel(
     """What needs doing on the report's day, for one rep or everyone: ending claims, disputes, returned customers."""
     with st.container(border=True):
         st.subheader(t("claims.attention"))
-        who: dict[str | None, str] = {None: t("claims.attention.everyone")}
+        who: dict[str, str] = {EVERYONE: t("claims.attention.everyone")}
         who |= {str(r["id"]): str(r.get("name", r["id"])) for r in reps}
-        chosen = st.selectbox(
-            t("claims.attention.for"), list(who), format_func=who.__getitem__, key="claims.attention.for"
+        chosen = worded_choice(
+            st.selectbox, t("claims.attention.for"), list(who), format_func=who.__getitem__, key="claims.attention.for"
         )
-        todo = attention(report, chosen)
+        todo = attention(report, chosen or None)
         if not (todo.expiring or todo.disputes or todo.returned):
             st.caption(t("claims.attention.none"))
         if todo.expiring:
@@ -250,13 +254,14 @@ def settle_form(
 
     st.markdown("**" + t("claims.settle") + "**")
     labels = {key: label(key) for key in waiting}  # worded now: the widget may format options outside this run
-    chosen = st.selectbox(
-        t("claims.settle.pick"), list(labels), format_func=labels.__getitem__, key="claims.settle.pick"
+    chosen = worded_choice(
+        st.selectbox, t("claims.settle.pick"), list(labels), format_func=labels.__getitem__, key="claims.settle.pick"
     )
     dispute = waiting[chosen]
     decisions = [d.value for d in SettlementDecision]
     worded = {d: str(enum_label(d)) for d in decisions}
-    decision = st.radio(
+    decision = worded_choice(
+        st.radio,
         t("claims.settle.decision"),
         decisions,
         format_func=worded.__getitem__,

@@ -97,8 +97,8 @@ def test_a_manager_settles_the_demo_collision_with_a_split(policy_file: Path) ->
     held = Claim(
         company_id=COLLISION_COMPANY_ID, rep_id="rep-sun", channel="telesales", claimed_on=DEMO_TODAY - dt.timedelta(22)
     )
-    app.selectbox(key="claims.settle.pick").set_value(f"{held.id}|rep-chen")
-    app.radio(key="claims.settle.decision").set_value("split").run()
+    app.selectbox(key="claims.settle.pick.en").set_value(f"{held.id}|rep-chen")
+    app.radio(key="claims.settle.decision.en").set_value("split").run()
     assert any("Split from this dispute's own activity: 孙丽" in shown(c.value) for c in app.caption)
     app.button(key="claims.settle.button").click().run()
     assert [shown(s.value) for s in app.success] == ["Settled: split the credit."]

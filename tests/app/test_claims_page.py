@@ -70,7 +70,7 @@ def test_what_needs_attention_on_the_demo_day() -> None:
     assert any("苏州精工" in line and "孙丽's claim protects until 2026-11-02" in line for line in lines)
     assert any("陈辉 (partner) and holder 孙丽 — collision" in line for line in lines)
     assert any("Northwind" in line and "back in the pool since 2026-10-26 (lapsed" in line for line in lines)
-    app.selectbox(key="claims.attention.for").set_value("rep-emma").run()
+    app.selectbox(key="claims.attention.for.en").set_value("rep-emma").run()
     lines = [shown(m.value) for m in app.markdown]
     assert not any("孙丽's claim" in line for line in lines)
 

@@ -7,7 +7,7 @@ where that shows (AppTest keeps what it is given).
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import SCREENSHOTS, ServedApp, settle
 
@@ -36,3 +36,33 @@ def test_a_page_jump_a_reload_and_a_link_keep_chinese(served_app: ServedApp, bro
     link.get_by_role("heading", name="报备与撞单").wait_for(timeout=60_000)
     page.close()
     link.close()
+
+
+def _chosen(page: Page) -> list[str]:
+    """What each selectbox shows as chosen (the value of its combobox input)."""
+    return [
+        str(v) for v in page.locator("[data-testid='stSelectbox'] input").evaluate_all("els => els.map(e => e.value)")
+    ]
+
+
+def test_a_choice_worded_in_the_old_language_is_redrawn_in_the_new_one(served_app: ServedApp, browser: Browser) -> None:
+    """A selectbox keeps its choice as the words on screen: "everyone" must become 所有人, not stay."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{served_app.url}/claims")
+    page.get_by_role("heading", name="Claims and collisions").wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_text("简体中文").click()
+    page.get_by_role("heading", name="报备与撞单").wait_for(timeout=60_000)
+    settle(page)
+    shown = _chosen(page)
+    assert any("所有人" in text for text in shown) and not any("everyone" in text for text in shown), shown
+    page.locator("[data-testid='stSidebarNav'] a[href*='/decision_chain']").first.click()
+    page.get_by_role("heading", name="决策链").wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Decision chain").wait_for(timeout=60_000)
+    settle(page)
+    page.screenshot(path=str(SCREENSHOTS / "language-switched-chain.png"), full_page=True)
+    shown = _chosen(page)
+    assert any("Whole account" in text for text in shown) and not any("整个客户" in text for text in shown), shown
+    page.close()
