@@ -10,8 +10,11 @@ read again as rows of their own.
 
 from __future__ import annotations
 
+import collections
 import csv
+import itertools
 from collections.abc import Iterator
+from typing import TextIO
 
 from ingest.reasons import Reason
 from ingest.sources import ReadFailed, Source
@@ -37,48 +40,34 @@ def delimiter(header: str) -> str:
 
 def csv_rows(source: Source) -> Iterator[RawRow]:
     """The records of a CSV source numbered from 1; ``ReadFailed`` for a file the reader cannot take at all."""
-    with open(source.path, encoding=source.encoding, errors=source.errors, newline="") as handle:
+    with _opened(source) as handle:
         separator = delimiter(handle.readline())
         handle.seek(0)
-        yield from _records(source, handle, separator, 0)
+        yield from _records(source, handle, separator, 0, 0)
 
 
-class _Tape:
-    """The lines the CSV reader took for the record it returned last (it takes one line at a time)."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self.taken: list[str] = []
-
-    def __iter__(self) -> _Tape:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.taken.append(line)
-        return line
-
-    def take(self) -> list[str]:
-        taken, self.taken = self.taken, []
-        return taken
+def _opened(source: Source) -> TextIO:
+    return open(source.path, encoding=source.encoding, errors=source.errors, newline="")
 
 
-def _records(source: Source, lines: Iterator[str], separator: str, number: int) -> Iterator[RawRow]:
-    """The records after row ``number``, one held back: only the last can hold a quote that never closes."""
-    tape = _Tape(lines)
-    reader = csv.reader(tape, delimiter=separator)
-    held: tuple[int, list[str], list[str]] | None = None
+def _records(source: Source, lines: Iterator[str], separator: str, number: int, skipped: int) -> Iterator[RawRow]:
+    """The records after row ``number`` read from ``lines``, which start at line ``skipped`` of the file; one is
+    held back, as only the last can hold a quote that never closes (its lines are read again to tell)."""
+    reader = csv.reader(lines, delimiter=separator)
+    held: tuple[int, list[str], int] | None = None
+    start = 0
     try:
         for fields in reader:
             if held:
                 yield _checked(source, held[0], held[1])
             number += 1
-            held = (number, fields, tape.take())
+            held, start = (number, fields, start), reader.line_num
     except csv.Error as error:
         raise ReadFailed(f"{source.label} row {number + 1}: not readable CSV ({error})") from error
     if held is None:
         return
-    number, fields, taken = held
+    number, fields, start = held
+    taken = _lines_from(source, skipped + start) if fields else []
     opening = _unclosed_quote(taken, fields, separator)
     if opening is None:
         yield _checked(source, number, fields)
@@ -86,7 +75,14 @@ def _records(source: Source, lines: Iterator[str], separator: str, number: int) 
     line, text = opening
     cells: list[object] = [escaped(cell) for cell in fields[:-1]]
     yield number, [*cells, escaped(text)], {len(fields) - 1: Reason.of("unclosed_quote")}
-    yield from _records(source, iter(taken[line + 1 :]), separator, number)
+    yield from _records(source, iter(taken[line + 1 :]), separator, number, skipped + start + line + 1)
+
+
+def _lines_from(source: Source, skip: int) -> list[str]:
+    """The file's lines from line ``skip`` (counted from 0) to its end: the last record's."""
+    with _opened(source) as handle:
+        collections.deque(itertools.islice(handle, skip), maxlen=0)
+        return list(handle)
 
 
 def _checked(source: Source, number: int, fields: list[str]) -> RawRow:
