@@ -12,6 +12,7 @@ they follow the cells: one pass of a regular expression over the bytes.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from pathlib import Path
@@ -34,18 +35,32 @@ _OVERLAP = 256
 
 def header_merges(path: Path, stem: str, rows: int) -> list[Merge]:
     """The merges that start in the first ``rows`` rows of the sheet ``stem`` is read from (the first whose name
-    means it, as ``ingest.readers`` picks it); none when the workbook does not say."""
+    means it, as ``ingest.readers`` picks it); none when the workbook does not say.
+
+    An import reads a sheet's header several times (survey, load, warnings): the
+    answer is kept while the file is unchanged.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return list(_header_merges(path, stem, rows, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=64)
+def _header_merges(path: Path, stem: str, rows: int, mtime_ns: int, size: int) -> tuple[Merge, ...]:
+    """``header_merges`` for one version of the file (``mtime_ns`` and ``size`` tell versions apart)."""
     try:
         with zipfile.ZipFile(path) as archive:
             part = _sheet_part(archive, stem)
             if part is None:
-                return []
+                return ()
             with archive.open(part) as xml:
                 refs = _refs(xml)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, ElementTree.ParseError):
-        return []  # the cells' own reading says what is wrong with the file
+        return ()  # the cells' own reading says what is wrong with the file
     merges = [tuple(int(n or 0) for n in range_boundaries(ref)) for ref in refs]
-    return [(a, b, c, d) for a, b, c, d in merges if 0 < b <= rows]
+    return tuple((a, b, c, d) for a, b, c, d in merges if 0 < b <= rows)
 
 
 def _refs(xml: IO[bytes]) -> list[str]:
@@ -71,7 +86,13 @@ def _sheet_part(archive: zipfile.ZipFile, stem: str) -> str | None:
 
 
 def fill_down(rows: list[tuple[int, list[object]]], merges: list[Merge]) -> None:
-    """Give the empty cells under a merge's first cell its value, in place: the header row under it names it."""
+    """Give the empty cells under a merge's first cell its value, in place: the header row under it names it.
+
+    >>> rows = [(1, ["id", "name", "details"]), (2, [None, None, "company_id", "phone"])]
+    >>> fill_down(rows, [(1, 1, 1, 2), (2, 1, 2, 2), (3, 1, 4, 1)])
+    >>> rows[1][1]
+    ['id', 'name', 'company_id', 'phone']
+    """
     by_number = {number: cells for number, cells in rows}
     for first_col, first_row, _, last_row in merges:
         top = by_number.get(first_row)
