@@ -17,7 +17,7 @@ from ingest.import_fresh import Fresh
 from ingest.import_references import misplaced, unknown_references
 from ingest.import_report import ImportReport, StemCounts
 from ingest.import_rows import Pending
-from ingest.import_survey import Survey
+from ingest.import_survey import DEFINES, Survey
 from ingest.readers import Source
 
 __all__ = ["batch_author", "flush"]
@@ -46,10 +46,16 @@ def flush(
     gc.collect(1)
     bad = unknown_references(store, survey, batch)
     bad |= misplaced(store, survey, batch, bad, fresh)
+    found = bad
+    while found:  # a row of this batch referring to one rejected just now is rejected too, saying why
+        for index, errors in found.items():
+            survey.reject(batch[index].row, errors)
+        defining = any(DEFINES.get(batch[index].row.source.stem) for index in found)
+        found = unknown_references(store, survey, batch, bad) if defining else {}
+        bad |= found
     good = [p for i, p in enumerate(batch) if i not in bad]
-    for index, errors in bad.items():
-        report.errors.extend(errors)
-        survey.reject(batch[index].row)
+    for index in sorted(bad):
+        report.errors.extend(bad[index])
     counts.rejected += len(bad)
     if dry_run:
         counts.landed += len(good)

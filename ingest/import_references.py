@@ -54,28 +54,40 @@ _REFERENCES: dict[type[Record], tuple[tuple[str, str], ...]] = {
 }
 
 
-def unknown_references(store: GraphStore, survey: Survey, batch: list[Pending]) -> dict[int, list[RowError]]:
-    """Errors for rows whose references exist neither in the import nor in the store."""
+def unknown_references(
+    store: GraphStore, survey: Survey, batch: list[Pending], skip: Iterable[int] = ()
+) -> dict[int, list[RowError]]:
+    """Errors for rows (but those in ``skip``) whose references exist neither in the import nor in the store;
+    a reference to a row rejected in this import says why that row was."""
+    skipped = set(skip)
     wanted: dict[str, set[str]] = defaultdict(set)
-    for pending in batch:
-        for record in pending.records:
+    for index, pending in enumerate(batch):
+        for record in pending.records if index not in skipped else ():
             for _, label, value in _references(record):
                 if value not in survey.ids[label]:
                     wanted[label].add(value)
     known = {label: store.records.existing_ids(label, ids) for label, ids in wanted.items()}
     errors: dict[int, list[RowError]] = {}
     for index, pending in enumerate(batch):
-        for record in pending.records:
+        for record in pending.records if index not in skipped else ():
             for name, label, value in _references(record):
                 if value not in survey.ids[label] and value not in known.get(label, set()):
-                    where = survey.rejected.get((label, value))
-                    reason = (
-                        Reason.of("rejected_reference", record=label, id=value, file=where[0], row=where[1])
-                        if where
-                        else Reason.of("unknown_reference", record=label, id=value)
+                    errors.setdefault(index, []).append(
+                        RowError.refused(pending.row, name, value, _missing(survey, label, value))
                     )
-                    errors.setdefault(index, []).append(RowError.refused(pending.row, name, value, reason))
     return errors
+
+
+def _missing(survey: Survey, label: str, value: str) -> Reason:
+    """Why a reference leads nowhere: a row this import rejected (and why), or no such record at all."""
+    refusal = survey.rejected.get((label, value))
+    if refusal is None:
+        return Reason.of("unknown_reference", record=label, id=value)
+    where = {"record": label, "id": value, "file": refusal.file, "row": refusal.row}
+    if refusal.first == (refusal.file, refusal.row):
+        return Reason.because("rejected_reference", refusal.why, **where)
+    first_file, first_row = refusal.first
+    return Reason.because("rejected_reference_via", refusal.why, **where, first_file=first_file, first_row=first_row)
 
 
 def misplaced(

@@ -17,9 +17,9 @@ from graph.store import GraphStore
 from ingest.import_cycles import cycle_reasons
 from ingest.readers import Source, SourceRow, read_rows
 from ingest.reasons import Notice, Reason
-from ingest.validate import split_ids
+from ingest.validate import RowError, split_ids
 
-__all__ = ["DEFINES", "UPPER", "Survey", "survey_sources"]
+__all__ = ["DEFINES", "UPPER", "Refusal", "Survey", "survey_sources"]
 
 DEFINES = {
     "companies": "Company",
@@ -29,6 +29,23 @@ DEFINES = {
     "opportunities": "Opportunity",
 }
 """The stems whose rows define a record with an id, and that record's label."""
+
+
+_REFERENCE_CODES = ("rejected_reference", "rejected_reference_via")
+"""Reasons that rest on another row's refusal."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Where a defining row was rejected, and the first refusal it rests on: its own, or, when it was rejected
+    for referring to a rejected row, that row's (so a chain of dependants all name the one thing to fix)."""
+
+    file: str
+    row: int
+    why: Reason
+    """The first refusal's reason."""
+    first: tuple[str, int]
+    """The first refusal's file and row (``(file, row)`` itself when the row was rejected for its own sake)."""
 
 
 @dataclass
@@ -42,16 +59,26 @@ class Survey:
     merges: list[Notice] = field(default_factory=list)
     in_cycle: dict[tuple[str, str], Reason] = field(default_factory=dict)
     """(label, id) of rows whose line up (manager, parent company or department) closes a cycle → why."""
-    rejected: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
-    """(label, id) of rows rejected while loading → where, so dependants can say why."""
+    rejected: dict[tuple[str, str], Refusal] = field(default_factory=dict)
+    """(label, id) of rows rejected → where and why, so dependants can say so."""
     unit_company: dict[str, str] = field(default_factory=dict)
     """The company each imported department belongs to: a contact or sub-department must be in its own company."""
 
-    def reject(self, row: SourceRow) -> None:
+    def reject(self, row: SourceRow, errors: list[RowError]) -> None:
+        """Note a rejected row (its first error): rows referring to the record it defines are rejected saying so."""
         label, node_id = DEFINES.get(row.source.stem), row.cells.get("id")
-        if label and node_id and self.first_seen.get((label, node_id)) == (row.source.label, row.row):
-            self.ids[label].discard(node_id)
-            self.rejected[(label, node_id)] = (row.source.label, row.row)
+        if label and node_id and errors and self.first_seen.get((label, node_id)) == (row.source.label, row.row):
+            error = errors[0]
+            self.refuse(label, node_id, (row.source.label, row.row), Reason(error.code, error.params, error.reason))
+
+    def refuse(self, label: str, node_id: str, where: tuple[str, int], why: Reason) -> None:
+        """Take the record out of the import's ids and remember why, or the first refusal ``why`` rests on."""
+        self.ids[label].discard(node_id)
+        upstream = self.rejected.get((why.params.get("record", ""), why.params.get("id", "")))
+        if why.code in _REFERENCE_CODES and upstream is not None:
+            self.rejected[(label, node_id)] = Refusal(*where, upstream.why, upstream.first)
+        else:
+            self.rejected[(label, node_id)] = Refusal(*where, why, where)
 
 
 UPPER = {"Contact": "reports_to", "Company": "parent_id", "OrgUnit": "parent_id", "Rep": "manager_id"}
@@ -71,7 +98,12 @@ def survey_sources(sources: list[Source], store: GraphStore) -> Survey:
             continue
         for row in read_rows(source):
             node_id = row.cells.get("id")
-            if not node_id or row.faults:
+            if not node_id:
+                continue
+            if row.faults:  # unreadable: rows naming its id are told so, unless a later row defines it
+                where = (source.label, row.row)
+                if (label, node_id) not in survey.first_seen:
+                    survey.rejected.setdefault((label, node_id), Refusal(*where, row.faults[0].reason, where))
                 continue
             first = survey.first_seen.setdefault((label, node_id), (source.label, row.row))
             if first != (source.label, row.row):
@@ -89,6 +121,8 @@ def survey_sources(sources: list[Source], store: GraphStore) -> Survey:
                 lines[label].add_edges_from((node_id, boss) for boss in bosses)
     for label, graph in lines.items():
         survey.in_cycle.update(cycle_reasons(label, graph, store, named[label]))
+    for (label, node_id), why in survey.in_cycle.items():  # refused before the load reaches them: rows above too
+        survey.refuse(label, node_id, survey.first_seen[(label, node_id)], why)
     return survey
 
 

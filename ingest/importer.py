@@ -102,6 +102,7 @@ def _load(
     retry: list[EdgeRow] = []
     for source in sources:
         counts = report.stems.setdefault(source.stem, StemCounts())
+        first_error = len(report.errors)
         unknown = unknown_headers(source)
         if (header := header_row(source)) > 1:
             report.warn("header_below", file=source.label, row=header)
@@ -113,7 +114,7 @@ def _load(
             if item.errors:
                 report.errors.extend(item.errors)
                 counts.rejected += 1
-                survey.reject(item.row)
+                survey.reject(item.row, item.errors)
                 continue
             if item.merged:
                 counts.landed += 1  # merged: the first row with this phone or e-mail stands for the person
@@ -129,6 +130,7 @@ def _load(
             progress(source.stem, counts.rows)
         if not counts.rows and unknown:
             report.errors.append(no_known_column(source, unknown))
+        report.errors[first_error:] = sorted(report.errors[first_error:], key=lambda e: e.row)  # as the file runs
     if retry and not dry_run:
         links = Author(who=who, source=ChangeSource.IMPORT, action=Action.of(ActionCode.IMPORT_LINKS))
         final = store.unit_of_work(

@@ -9,25 +9,30 @@ whole numbers without a trailing ``.0`` (phone numbers typed as numbers).
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import itertools
 import json
+import os
+import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 
-from graph.domain.errors import KagraphError
 from ingest.columns import STEMS, canonical_header, canonical_stem
+from ingest.csv_rows import RawRow, csv_rows
 from ingest.json_stream import JsonShapeError, json_lists
 from ingest.reasons import Reason
+from ingest.sheet_merges import fill_down, header_merges
+from ingest.sources import CellFault, ReadFailed, Source, SourceRow
+from ingest.text_encodings import ENCODINGS, detect_encoding
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
 """Characters one CSV cell may hold before the file counts as unreadable. Python's default (131,072) would stop
@@ -48,63 +53,11 @@ __all__ = [
     "unknown_headers",
 ]
 
-_SAMPLE_BYTES = 1 << 20
 _FORMULA_STARTS = ("=", "+", "-", "@")
-ENCODINGS = "UTF-8, UTF-8 with BOM, GBK/GB18030"
-"""The encodings a CSV may be in, as the refusal of any other names them."""
-_GB2312_SHARE = 0.5
-"""Of a GB18030 reading's non-ASCII characters, the share that must be everyday Chinese (GB2312) to trust it.
-
-Any byte pairs decode as GB18030, so a Shift-JIS file (山田太郎) or a Big5 one reads as rare characters; a real
-GBK export is nearly all GB2312 characters, a few rare ones in names aside."""
+_HEADER_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters that are no part of a header's name (a NUL an export left in it), dropped before matching."""
 HEADER_SEARCH_ROWS = 10
 """Rows at the top of a CSV file or sheet searched for the header: exports often carry a title or a date above it."""
-
-
-class ReadFailed(KagraphError):
-    """A file cannot be read at all (missing, not a spreadsheet, broken JSON)."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One stem's rows in one file (a CSV, a workbook sheet, or a JSON key)."""
-
-    path: Path
-    stem: str
-    kind: str
-    """``csv``, ``xlsx`` or ``json``."""
-    encoding: str = "utf-8"
-    """A CSV's encoding, detected once (``detect_encoding``)."""
-    part: int = 1
-    """Which list of this stem in a JSON file (a file may hold two ``contacts`` lists: both are read)."""
-
-    @property
-    def label(self) -> str:
-        """How the user names it: ``contacts.csv``, ``book.xlsx:contacts`` or ``book.json:contacts (list 2)``."""
-        if self.kind == "csv":
-            return self.path.name
-        return f"{self.path.name}:{self.stem}" + (f" (list {self.part})" if self.part > 1 else "")
-
-
-@dataclass(frozen=True)
-class CellFault:
-    """Why a row read from a file cannot become a record, found while reading it (a JSON item that is no row)."""
-
-    column: str
-    value: str
-    reason: Reason
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    source: Source
-    row: int
-    cells: dict[str, str]
-    """Canonical column → non-empty text."""
-    headers: dict[str, str] = field(default_factory=dict)
-    """Canonical column → the header as written, for error messages."""
-    faults: tuple[CellFault, ...] = ()
-    """What makes the row unreadable as a record, at its column as written; such a row is rejected."""
 
 
 def _fold(name: str) -> str:
@@ -122,12 +75,29 @@ def find_sources(paths: list[Path]) -> list[Source]:
             suffix = file.suffix.lower()
             stem = canonical_stem(file.stem)
             if suffix == ".csv" and stem is not None:
-                found.append(Source(file, stem, "csv", detect_encoding(file)))
+                encoding = detect_encoding(file)
+                found.append(Source(file, stem, "csv", encoding.name, errors=encoding.errors))
             elif suffix in (".xlsx", ".xlsm"):
                 found.extend(Source(file, stem, "xlsx") for stem in _workbook_stems(file))
             elif suffix == ".json":
                 found.extend(_json_sources(file))
-    return sorted(found, key=lambda s: STEMS.index(s.stem))
+    return sorted(_named_apart(found), key=lambda s: STEMS.index(s.stem))
+
+
+def _named_apart(sources: list[Source]) -> list[Source]:
+    """Files of one name from different folders named by their path from the folder they share
+    (``a/contacts.csv``, ``b/contacts.csv``), so a report, and the check of duplicate ids, tells them apart."""
+    paths = {s.path.resolve() for s in sources}
+    clashes = Counter(p.name for p in paths)
+    named: list[Source] = []
+    for source in sources:
+        same = sorted(str(p) for p in paths if p.name == source.path.name)
+        if clashes[source.path.name] < 2:
+            named.append(source)
+            continue
+        shared = os.path.commonpath(same)
+        named.append(replace(source, name=Path(os.path.relpath(source.path.resolve(), shared)).as_posix()))
+    return named
 
 
 def _json_sources(path: Path) -> list[Source]:
@@ -173,59 +143,6 @@ def _json_rows(source: Source) -> Iterator[tuple[int, Any]]:
         raise ReadFailed(f"{source.label}: not readable JSON ({error})") from error
 
 
-def detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) when every byte decodes as such, else GB18030 (covers GBK) when it reads as
-    Chinese; anything else is refused (``ReadFailed`` naming the encodings accepted), never read as mojibake.
-
-    The whole file is checked, a megabyte at a time (C speed: about a second per
-    gigabyte): a GBK export whose first Chinese text comes after the first
-    megabyte is GBK all the same.
-    """
-    with open(path, "rb") as handle:
-        first = handle.read(len(codecs.BOM_UTF8))
-        handle.seek(0)
-        if _decodes(handle, "utf-8") is not None:
-            return "utf-8-sig" if first == codecs.BOM_UTF8 else "utf-8"
-        handle.seek(0)
-        share = _decodes(handle, "gb18030")
-    if share is not None and share >= _GB2312_SHARE:
-        return "gb18030"
-    raise ReadFailed(
-        f"{path.name}: neither UTF-8 nor Chinese GBK/GB18030 text (Shift-JIS, Big5 or Latin-1 perhaps); "
-        f"save it as UTF-8 and import it again (encodings accepted: {ENCODINGS})"
-    )
-
-
-def _decodes(handle: BinaryIO, encoding: str) -> float | None:
-    """``None`` when the bytes do not decode; else the share of non-ASCII characters that are GB2312 (1.0 for none).
-
-    Counted with the codecs alone (C speed): a GB2312 character takes two bytes in that encoding, ASCII one.
-    """
-    decoder = codecs.getincrementaldecoder(encoding)()
-    wide = common = 0
-    try:
-        while chunk := handle.read(_SAMPLE_BYTES):
-            text = decoder.decode(chunk, final=False)
-            ascii_count = len(text.encode("ascii", "ignore"))
-            wide += len(text) - ascii_count
-            common += (len(text.encode("gb2312", "ignore")) - ascii_count) // 2
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return None
-    return common / wide if wide else 1.0
-
-
-def _delimiter(header: str) -> str:
-    r"""The separator of a CSV file, from its header: commas, or the semicolons or tabs of some Excel exports.
-
-    >>> _delimiter("id;name;company_id"), _delimiter("id\tname"), _delimiter("id,name;x"), _delimiter("id")
-    (';', '\t', ',', ',')
-    """
-    counts = {separator: header.count(separator) for separator in (",", ";", "\t")}
-    best = max(counts, key=lambda separator: counts[separator])
-    return best if counts[best] else ","
-
-
 def _text(value: object) -> str:
     """A cell as text: ISO dates, whole floats without ``.0``."""
     if value is None:
@@ -242,17 +159,31 @@ def _text(value: object) -> str:
     return text
 
 
+def _header_text(value: object) -> str:
+    return _HEADER_CONTROLS.sub("", _text(value)).strip()
+
+
 def _columns(source: Source, header: list[object]) -> list[str | None]:
-    return [canonical_header(source.stem, _text(h)) if h is not None else None for h in header]
+    return [canonical_header(source.stem, _header_text(h)) if h is not None else None for h in header]
 
 
-def _rows(source: Source, header: list[object], rows: Iterator[tuple[int, list[object]]]) -> Iterator[SourceRow]:
+def _rows(source: Source, header: list[object], rows: Iterator[RawRow]) -> Iterator[SourceRow]:
     columns = _columns(source, header)
-    written = {c: _text(h) for c, h in zip(columns, header, strict=True) if c}
-    for number, values in rows:
+    written = {c: _header_text(h) for c, h in zip(columns, header, strict=True) if c}
+    for number, values, problems in rows:
         cells = {c: text for c, v in zip(columns, values, strict=False) if c and (text := _text(v))}
-        if cells:
-            yield SourceRow(source, number, cells, written)
+        faults = tuple(
+            CellFault(_column_as_written(header, index), _text(values[index]), reason)
+            for index, reason in problems.items()
+            if reason.code != "not_utf8" or (index < len(columns) and columns[index])  # an ignored column's bytes
+        )
+        if cells or faults:
+            yield SourceRow(source, number, cells, written, faults)
+
+
+def _column_as_written(header: list[object], index: int) -> str:
+    """A cell's column as its header writes it; a cell under no header is ``(row)``."""
+    return (_header_text(header[index]) if index < len(header) else "") or "(row)"
 
 
 def unknown_headers(source: Source) -> list[str]:
@@ -262,7 +193,8 @@ def unknown_headers(source: Source) -> list[str]:
         header: list[object] = list(dict.fromkeys(k for item in items for k in item))
     else:
         header = _header(source, _raw_rows(source))[1]
-    return [_text(h) for h in header if h is not None and _text(h) and not canonical_header(source.stem, _text(h))]
+    texts = [_header_text(h) for h in header if h is not None]
+    return [text for text in texts if text and not canonical_header(source.stem, text)]
 
 
 def header_row(source: Source) -> int:
@@ -270,40 +202,39 @@ def header_row(source: Source) -> int:
     return 1 if source.kind == "json" else _header(source, _raw_rows(source))[0]
 
 
-def _header(
-    source: Source, raw: Iterator[tuple[int, list[object]]]
-) -> tuple[int, list[object], Iterator[tuple[int, list[object]]]]:
+def _header(source: Source, raw: Iterator[RawRow]) -> tuple[int, list[object], Iterator[RawRow]]:
     """The header row (number, cells) and the rows after it.
 
     The header is the row among the first ``HEADER_SEARCH_ROWS`` naming the most
     columns of the stem (the first such row), so a title above it is skipped;
     when none names any, the first row, whose unknown headers are then reported.
+    In a workbook, a header merged over two rows names its column in both (``ingest.sheet_merges``).
     """
     top = list(itertools.islice(raw, HEADER_SEARCH_ROWS))
     if not top:
         return 1, [], iter(())
-    known = [sum(1 for c in _columns(source, cells) if c) for _, cells in top]
+    if source.kind == "xlsx" and (merges := header_merges(source.path, source.stem, HEADER_SEARCH_ROWS)):
+        named = [(number, list(cells)) for number, cells, _ in top]
+        fill_down(named, merges)
+        known = [sum(1 for c in _columns(source, cells) if c) for _, cells in named]
+        at = known.index(max(known))
+        return named[at][0], named[at][1], itertools.chain(top[at + 1 :], raw)
+    known = [sum(1 for c in _columns(source, cells) if c) for _, cells, _ in top]
     at = known.index(max(known))
-    number, header = top[at]
+    number, header, _ = top[at]
     return number, header, itertools.chain(top[at + 1 :], raw)
 
 
-def _raw_rows(source: Source) -> Iterator[tuple[int, list[object]]]:
+def _raw_rows(source: Source) -> Iterator[RawRow]:
     if source.kind == "csv":
-        with open(source.path, encoding=source.encoding, newline="") as handle:
-            reader = csv.reader(handle, delimiter=_delimiter(handle.readline()))
-            handle.seek(0)
-            try:
-                yield from enumerate((list(r) for r in reader), start=1)
-            except csv.Error as error:
-                raise ReadFailed(f"{source.label} row {reader.line_num}: not readable CSV ({error})") from error
+        yield from csv_rows(source)
     elif source.kind == "xlsx":
         workbook = load_workbook(source.path, read_only=True, data_only=True)
         number = 0
         try:
             sheet = next(workbook[n] for n in workbook.sheetnames if canonical_stem(n) == source.stem)
             for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, list(cells)
+                yield number, list(cells), {}
         except (ElementTree.ParseError, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
             raise ReadFailed(f"{source.label}: the sheet is damaged after row {number} ({error})") from error
         finally:

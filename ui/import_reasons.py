@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ingest.reasons import Notice
+from ingest.reasons import CAUSE_PREFIX, Notice
 from ingest.validate import RowError
 from ui.i18n import known, t
 
@@ -33,10 +33,26 @@ def coded_text(keys: tuple[str, ...], params: Mapping[str, str], english: str) -
 
 def reason_text(error: RowError) -> str:
     """Why the row was refused, in the chosen language; a code no catalog knows keeps the importer's English."""
-    text = coded_text((f"import.reason.{error.code}",), error.params, error.reason)
-    if text is error.reason:
-        return text
+    text = _worded(error.code, error.params)
+    if text is None:
+        return error.reason
     return t("import.reason.after_merge", reason=text) if error.after_merge else text
+
+
+def _worded(code: str, params: Mapping[str, str]) -> str | None:
+    """A reason from its code, with the reason it rests on (``cause``, ``ingest.reasons.Reason.because``) worded
+    as well; ``None`` when a catalog knows either code not."""
+    key = f"import.reason.{code}"
+    if not known(key):
+        return None
+    own = {name: value for name, value in params.items() if not name.startswith(CAUSE_PREFIX)}
+    if "cause" in own:
+        nested = {n.removeprefix(CAUSE_PREFIX): v for n, v in params.items() if n.startswith(CAUSE_PREFIX)}
+        cause = _worded(own["cause"], nested)
+        if cause is None:
+            return None
+        own["cause"] = cause
+    return coded_text((key,), own, "")
 
 
 def error_rows(errors: list[RowError]) -> list[dict[str, object]]:

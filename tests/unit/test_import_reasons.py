@@ -63,9 +63,22 @@ def test_reasons_are_composed_in_chinese_from_their_codes() -> None:
     cycle = Reason.of("cycle_with_stored", lines="Contact", loop="a → b → a")
     assert cycle.english == "reporting lines form a cycle with what is stored: a → b → a"
     assert reason_text(_error(cycle)) == "汇报关系与已存数据形成了循环：a → b → a"
-    rejected = Reason.of("rejected_reference", record="OrgUnit", id="u1", file="org_units.csv", row=4)
+    where = {"record": "OrgUnit", "id": "u1", "file": "org_units.csv", "row": 4}
+    rejected = Reason.because("rejected_reference", Reason.of("unknown_reference", record="Company", id="x"), **where)
     assert reason_text(_error(rejected, after_merge=True)) == (
-        "引用的部门“u1”所在行被拒绝了（org_units.csv 第 4 行）（合并重复联系人之后）"
+        "引用的部门“u1”所在行被拒绝了（org_units.csv 第 4 行）："
+        "引用的公司“x”既不在本次导入中，也不在数据库中（合并重复联系人之后）"
+    )
+    via = Reason.because("rejected_reference_via", cycle, **where, first_file="org_units.csv", first_row=2)
+    assert reason_text(_error(via)) == (
+        "引用的部门“u1”所在行被拒绝了（org_units.csv 第 4 行），起因是 org_units.csv 第 2 行："
+        "汇报关系与已存数据形成了循环：a → b → a"
+    )
+    unworded = Reason.because("rejected_reference", Reason("code_from_a_newer_importer", {}, "newer"), **where)
+    assert reason_text(_error(unworded)) == unworded.english, "a cause without words keeps the whole English"
+    bad_bytes = Reason.of("not_utf8", bytes="\\xff")
+    assert reason_text(_error(bad_bytes)) == (
+        "含有不是 UTF-8 文字的字节（\\xff）：请重新输入这个单元格，文件的其余部分照常读取"
     )
     assert reason_text(_error(Reason.of("json_cell", kind="list"))) == "含有列表：单元格只能是文字、数字或 true/false"
     (row,) = error_rows([_error(Reason.of("json_not_row", kind="number"), column="(row)")])

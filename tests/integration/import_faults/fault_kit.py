@@ -70,9 +70,11 @@ Sheets = dict[str, list[list[object]]]
 class FileFault:
     """A fault that needs more than one CSV row: several files, JSON, a workbook, an encoding.
 
-    ``error`` is the one rejection expected (file, row, column, reason), ``None`` when everything must
-    land; ``lands`` is the good row that must land beside it (stem, text of its exported row: its id);
-    ``refused`` a file-level refusal that stops the import before anything is written.
+    ``error`` is the rejection expected (file, row, column, reason), ``None`` when everything must
+    land, and ``more`` the ones after it when a fault costs its dependants too (each saying so); ``lands``
+    is the good row that must land beside it (stem, text of its exported row: its id); ``refused`` a
+    file-level refusal that stops the import before anything is written. ``imported`` names what is
+    imported, as paths in the folder the files are written to (default: that folder).
     """
 
     name: str
@@ -80,6 +82,8 @@ class FileFault:
     error: tuple[str, int, str, str] | None = None
     lands: tuple[str, str] | None = None
     refused: str = ""
+    more: tuple[tuple[str, int, str, str], ...] = ()
+    imported: tuple[str, ...] = ()
 
 
 def json_text(**lists: object) -> str:
@@ -111,6 +115,7 @@ def assert_only_added(before: dict[str, set[str]], after: dict[str, set[str]], s
 
 def write_file(folder: Path, name: str, content: str | bytes | Sheets) -> None:
     """Write one input file: a workbook from sheets, bytes as they are (encodings), text as UTF-8."""
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, dict):
         book = openpyxl.Workbook()
         book.remove(book.worksheets[0])
@@ -146,14 +151,15 @@ def check_file_fault(account: GraphStore, tmp_path: Path, fault: FileFault) -> N
     (tmp_path / "in").mkdir()
     for name, content in fault.files.items():
         write_file(tmp_path / "in", name, content)
+    paths = [tmp_path / "in" / name for name in fault.imported] or [tmp_path / "in"]
     if fault.refused:
         with pytest.raises(ReadFailed, match=re.escape(fault.refused)):
-            import_paths(account, [tmp_path / "in"])
+            import_paths(account, paths)
         assert exported(account, tmp_path / "after") == before
         return
-    report = import_paths(account, [tmp_path / "in"])
+    report = import_paths(account, paths)
     errors = [(e.file, e.row, e.column, e.reason) for e in report.errors]
-    assert errors == ([fault.error] if fault.error else [])
+    assert errors == ([fault.error, *fault.more] if fault.error else [])
     after = exported(account, tmp_path / "after")
     assert_nothing_lost(before, after)
     if fault.lands:

@@ -15,6 +15,7 @@ import pytest
 from tests.integration.import_faults import (
     test_faults_csv,
     test_faults_cycles,
+    test_faults_dependants,
     test_faults_duplicates,
     test_faults_encodings,
     test_faults_json,
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.integration
 ROW_FAMILIES = (test_faults_cycles, test_faults_numbers, test_faults_references, test_faults_required, test_faults_text)
 FILE_FAMILIES = (
     test_faults_csv,
+    test_faults_dependants,
     test_faults_duplicates,
     test_faults_encodings,
     test_faults_json,

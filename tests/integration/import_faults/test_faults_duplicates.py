@@ -1,5 +1,5 @@
-"""Faults of duplicates (#15): one id twice, in one file, across files of one stem, across CSV, JSON and
-workbooks; the first row wins.
+"""Faults of duplicates (#15, #27): one id twice, in one file, across files of one stem (from one folder or two),
+across CSV, JSON and workbooks; the first row wins.
 
 The check is ``fault_kit``'s, the same for every family: see ``test_fault_corpus``.
 """
@@ -65,6 +65,26 @@ FILE_FAULTS = [
         ("companies", "g1"),
     ),
     FileFault(
+        "the same id in files of one name from two folders",
+        {
+            "a/contacts.csv": "id,name,company_id\nq1,First,c1\n",
+            "b/contacts.csv": "id,name,company_id\nq1,Again,c1\nq2,Good,c1\n",
+        },
+        ("b/contacts.csv", 2, "id", "duplicate id: a/contacts.csv row 2 has it too"),
+        ("contacts", "q2"),
+        imported=("a", "b"),
+    ),
+    FileFault(
+        "the same id in workbooks of one name from two folders",
+        {
+            "a/book.xlsx": {"companies": [["id", "name"], ["x1", "First"]]},
+            "b/book.xlsx": {"companies": [["id", "name"], ["x1", "Again"], ["g1", "Good"]]},
+        },
+        ("b/book.xlsx:companies", 2, "id", "duplicate id: a/book.xlsx:companies row 2 has it too"),
+        ("companies", "g1"),
+        imported=("a/book.xlsx", "b"),
+    ),
+    FileFault(
         "the same relationship twice in one file",
         {"influence.csv": "from_id,to_id,kind,weight\np2,p1,advice,0.5\np2,p1,请教,0.7\n"},
         ("influence.csv", 3, "(row)", "the same relationship as row 2 of this file"),
@@ -85,5 +105,16 @@ def test_a_duplicate_id_keeps_the_first_row(account: GraphStore, tmp_path: Path)
     report = import_paths(account, [tmp_path])
     assert [(e.row, e.column, e.reason) for e in report.errors] == [
         (3, "id", "duplicate id: contacts.csv row 2 has it too")
+    ]
+    assert account.subgraphs.company("c1").nodes["Contact:p9"]["name"] == "First"
+
+
+def test_the_first_of_two_folders_keeps_its_row(account: GraphStore, tmp_path: Path) -> None:
+    for folder, name in (("a", "First"), ("b", "Again")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "contacts.csv").write_text(f"id,name,company_id\np9,{name},c1\n", encoding="utf-8")
+    report = import_paths(account, [tmp_path / "a", tmp_path / "b"])
+    assert [(e.file, e.row, e.reason) for e in report.errors] == [
+        ("b/contacts.csv", 2, "duplicate id: a/contacts.csv row 2 has it too")
     ]
     assert account.subgraphs.company("c1").nodes["Contact:p9"]["name"] == "First"
