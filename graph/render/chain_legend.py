@@ -84,7 +84,7 @@ def legend_html(text: Mapping[str, str], *, deal: bool = False) -> str:
     """The legend block: stances, roles, strength, lines and highlights, in the reader's words."""
     stances = "".join(_item(_card(s), text[f"enum.{s}"]) for s in ("supporter", "neutral", "opponent", "unknown"))
     roles = "".join(_badge(r, text[f"map.role.{r}"]) for r in LEGEND_ROLES)
-    points = '<b style="color:#1d4ed8">72</b>'
+    points = '<b style="color:#1d4ed8">0–100</b>'  # the scale, not a figure: a sample number reads as this account's
     lines = "".join(
         (
             _item(_line(CONNECTOR_COLOUR, 2), text["map.legend.reports"]),

@@ -97,6 +97,19 @@ function fitted(ctx, text, width) {
   return text.slice(0, lo) + '…';
 }
 
+function cardName(ctx, name, width) {
+  // "Nathan Bradley" and "Nathan Smith" cut to one width read "Nathan B…" and "Nathan S…": before cutting,
+  // initial the given names ("N. Bradley"), which keeps the part that tells two people apart.
+  if (ctx.measureText(name).width <= width) return name;
+  var parts = name.trim().split(/ +/);
+  if (parts.length > 1) {
+    var initialled = parts.slice(0, -1).map(function (p) { return p.charAt(0) + '.'; }).join(' ')
+      + ' ' + parts[parts.length - 1];
+    return fitted(ctx, initialled, width);
+  }
+  return fitted(ctx, name, width);
+}
+
 function twoLines(ctx, text, width) {
   if (ctx.measureText(text).width <= width) return [text];
   var cut = text.length;
@@ -115,7 +128,7 @@ function drawCard(ctx, n) {
   ctx.textAlign = 'left';
   ctx.fillStyle = '#0f172a';
   ctx.font = '700 22px ' + FONT;
-  ctx.fillText(fitted(ctx, c.name, w - 30), x + 18, y + 8);
+  ctx.fillText(cardName(ctx, c.name, w - 30), x + 18, y + 8);
   ctx.fillStyle = '#475569';
   ctx.font = '20px ' + FONT;
   twoLines(ctx, c.title, w - 30).forEach(function (line, i) { ctx.fillText(line, x + 18, y + 36 + 22 * i); });

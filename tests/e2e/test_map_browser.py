@@ -173,3 +173,27 @@ def test_full_screen_fills_the_screen_and_fits_again(browser: Browser, tmp_path:
     assert page.evaluate("network.getScale()") * MIN_FONT >= 12
     page.screenshot(path=str(SCREENSHOTS / "map-full-screen.png"))
     page.close()
+
+
+def test_two_long_names_with_one_given_name_stay_apart_on_their_cards(browser: Browser, tmp_path: Path) -> None:
+    """Cut to the card's width "Nathan Bradley-Whitfield" and "Nathan Saunders-Kowalski" both read "Nathan …"."""
+    people = ["Nathan Bradley-Whitfield", "Nathan Saunders-Kowalski", "张伟"]
+    graph = to_networkx(
+        [
+            {"label": "Contact", "props": {"id": f"p{n}", "name": name, "company_id": "c"}}
+            for n, name in enumerate(people)
+        ],
+        [],
+    )
+    page = open_map(browser, chain_map_html(graph, {}, {}, map_text("en")).html, tmp_path, FRAME_WIDTH, 600)
+    drawn = page.evaluate(
+        """names => {
+            const ctx = document.createElement('canvas').getContext('2d');
+            ctx.font = '700 22px ' + FONT;
+            return names.map(n => cardName(ctx, n, MAP.cardW - 30));
+        }""",
+        people,
+    )
+    assert drawn[0] != drawn[1] and drawn[0].startswith("N. ") and drawn[1].startswith("N. S"), drawn
+    assert drawn[2] == "张伟", "a name that fits is drawn whole"
+    page.close()
