@@ -10,7 +10,7 @@ from graph.render.markdown import plain
 from graph.services.account_views import protection_search
 from graph.services.claims_view import claims_on
 from ui.cached_store import claim_policy, company_names, current_user, rep_list, require_store
-from ui.claim_lines import reason_text
+from ui.claim_lines import protected_until, reason_text
 from ui.claims_desk import (
     attention_panel,
     claim_button,
@@ -94,7 +94,7 @@ with claims_tab:
                     "holder": c.rep_name,
                     "channel": enum_label(c.channel),
                     "claimed_on": c.claimed_on,
-                    "expires_on": c.expires_on if c.status != "refused" else None,
+                    "expires_on": protected_until(c),
                     "status": enum_label(c.status),
                     "reason": reason_text(c),
                 }
@@ -104,7 +104,7 @@ with claims_tab:
             width="stretch",
             column_config={k: t(f"col.{k}") for k in ("company", "holder", "channel", "status")}
             | {"reason": st.column_config.TextColumn(t("col.reason"), width="large")}
-            | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("claimed_on", "expires_on")},
+            | {"claimed_on": st.column_config.DateColumn(t("col.claimed_on")), "expires_on": t("col.expires_on")},
         )
     release_form(store, report, names, who, policy, can_decide)
 with disputes_tab:

@@ -13,12 +13,25 @@ from graph.analysis.claim_status import ClaimStatus
 from ui.i18n import enum_label, t
 from ui.refusals import claim_reason_text
 
-__all__ = ["claim_line", "claimed_boxes", "collision_tooltips", "reason_text"]
+__all__ = ["claim_line", "claimed_boxes", "collision_tooltips", "protected_until", "reason_text"]
 
 
 def reason_text(status: ClaimStatus) -> str:
     """Why the claim stands as it does, in the reader's language (not yet escaped)."""
     return claim_reason_text(status.reason, {"until": status.expires_on, **status.detail})
+
+
+def protected_until(status: ClaimStatus) -> str:
+    """The "protected until" cell: the last day a claim protects, the day it was released, or "—" if refused.
+
+    A claim released on its first day protects until the day before it was made, which reads as nonsense;
+    the release day is what the reader needs.
+    """
+    if status.status == "refused":
+        return "—"
+    if status.status == "released":
+        return t("claims.until.released", on=status.detail.get("on", str(status.expires_on)))
+    return status.expires_on.isoformat()
 
 
 def _covering(report: ClaimsReport, company_id: str, group_id: str) -> list[ClaimStatus]:
