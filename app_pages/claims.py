@@ -21,6 +21,7 @@ from ui.claims_desk import (
     show_outcome,
 )
 from ui.i18n import enum_label, t
+from ui.percent_slider import percent_slider
 
 store = require_store()
 st.title(t("claims.title"))
@@ -201,14 +202,14 @@ with split_tab:
     st.caption(t("claims.split.intro"))
     weights = st.columns(3)
     stage_weights = StageWeights(
-        first_touch=weights[0].slider(
-            t("claims.split.first_touch"), 0.0, 1.0, DEFAULT_WEIGHTS.first_touch, 0.05, key="split_first_touch"
+        first_touch=percent_slider(
+            weights[0].slider, t("claims.split.first_touch"), DEFAULT_WEIGHTS.first_touch, key="split_first_touch"
         ),
-        process=weights[1].slider(
-            t("claims.split.process"), 0.0, 1.0, DEFAULT_WEIGHTS.process, 0.05, key="split_process"
+        process=percent_slider(
+            weights[1].slider, t("claims.split.process"), DEFAULT_WEIGHTS.process, key="split_process"
         ),
-        signing=weights[2].slider(
-            t("claims.split.signing"), 0.0, 1.0, DEFAULT_WEIGHTS.signing, 0.05, key="split_signing"
+        signing=percent_slider(
+            weights[2].slider, t("claims.split.signing"), DEFAULT_WEIGHTS.signing, key="split_signing"
         ),
     )
     starting = pd.DataFrame(

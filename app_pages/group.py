@@ -9,7 +9,7 @@ from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DE
 from graph.domain.model import US_VENDOR_ID
 from graph.render.group_map import TOOLTIP_WORDS, group_map_html
 from graph.render.markdown import plain
-from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, share
+from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, money, score
 from graph.services.claims_view import claims_on
 from graph.services.group_view import expansion_view
 from ui.cached_store import claim_policy, group_graph, require_store
@@ -17,6 +17,7 @@ from ui.claim_lines import claim_line, claimed_boxes
 from ui.claims_desk import claim_row
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t, tn
+from ui.percent_slider import percent_slider
 from ui.phrases import category_label, path_sentence
 from ui.worded_choices import worded_choice
 
@@ -29,7 +30,7 @@ with pick[2].popover(t("group.settings"), width="stretch"):
     as_of = st.date_input(t("chain.as_of"), value=dt.date.today(), key="group_as_of")
     window = st.number_input(t("group.window"), 7, 1095, DEFAULT_WINDOW_DAYS, step=15, key="group_window")
     min_branches = st.number_input(t("group.min_branches"), 2, 50, DEFAULT_MIN_BRANCHES, key="group_min_branches")
-    min_share = st.slider(t("group.min_share"), 0.05, 1.0, DEFAULT_MIN_SHARE, step=0.05, key="group_min_share")
+    min_share = percent_slider(st.slider, t("group.min_share"), DEFAULT_MIN_SHARE, key="group_min_share", low=0.05)
 
 result = expansion_view(store, group_id, as_of, int(min_branches), float(min_share), int(window))
 waves = {s.category: s for s in result.hq_signals}
@@ -64,7 +65,8 @@ def reason(target: ExpansionTarget) -> str:
     ]
     if target.components["hq"]:
         parts.append(t("group.reason.hq"))
-    parts.append(t("group.reason.path", score=share(target.path.score)) if target.path else t("group.reason.no_path"))
+    path = t("group.reason.path", score=score(target.path.score * 100)) if target.path else t("group.reason.no_path")
+    parts.append(path)
     return "; ".join(parts)
 
 
@@ -159,7 +161,7 @@ with st.container():
             st.markdown("**" + t("group.path") + f"** · {plain(chosen.company_name)}")
             if chosen.path:
                 st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
-                st.caption(t("chain.path.score", score=share(chosen.path.score)))
+                st.caption(t("chain.path.score", score=score(chosen.path.score * 100)))
             else:
                 st.caption(t("group.reason.no_path"))
             if st.button(t("group.open_chain"), key="open_chain"):

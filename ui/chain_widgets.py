@@ -14,7 +14,7 @@ import streamlit as st
 from graph.analysis.decision_roles import ChainReport, Finding
 from graph.analysis.warm_path import WarmPath
 from graph.render.markdown import plain
-from graph.render.numbers import share
+from graph.render.numbers import score, share
 from ui.i18n import known, language, t, tn
 from ui.phrases import path_sentence, roles_text
 
@@ -125,4 +125,4 @@ def path_list(graph: nx.MultiDiGraph[str], paths: list[WarmPath]) -> None:
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):
             st.markdown(f"**{number}.** {plain(path_sentence(graph, path))}")
-            st.caption(t("chain.path.score", score=share(path.score)))
+            st.caption(t("chain.path.score", score=score(path.score * 100)))

@@ -23,6 +23,7 @@ from graph.domain.changes import Author, ChangeSource
 from graph.domain.enums import CompanyKind, InfluenceKind, TouchKind
 from graph.domain.errors import EditConflict, EditRefused, KagraphError
 from graph.render.markdown import plain
+from graph.render.numbers import SHARE_FORMAT, share_points
 from graph.services import editing
 from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
@@ -30,6 +31,7 @@ from ui.cached_store import rep_list
 from ui.edit_inputs import blank, choice_label, company_people, company_units, contact_fields, reps_to_record
 from ui.history_view import timeline_table
 from ui.i18n import enum_label, t
+from ui.percent_slider import percent_slider
 from ui.refusals import conflict_text, problem_text
 
 __all__ = ["add_panel", "contact_panel"]
@@ -198,7 +200,7 @@ def _influence(
                         "from": names.get(line["from_id"], line["from_id"]),
                         "to": names.get(line["to_id"], line["to_id"]),
                         "kind": enum_label(line.get("kind", "other")),
-                        "weight": float(line.get("weight", 0.5)),
+                        "weight": share_points(float(line.get("weight", 0.5))),
                     }
                     for line in lines
                 ]
@@ -208,7 +210,9 @@ def _influence(
                 "from": t("edit.influencer"),
                 "to": t("edit.influenced"),
                 "kind": t("col.kind"),
-                "weight": st.column_config.ProgressColumn(t("edit.weight"), min_value=0.0, max_value=1.0),
+                "weight": st.column_config.ProgressColumn(
+                    t("edit.weight"), min_value=0, max_value=100, format=SHARE_FORMAT
+                ),
             },
         )
     else:
@@ -225,7 +229,7 @@ def _influence(
             key=f"{prefix}.direction",
         )
         kind = st.selectbox(t("col.kind"), list(InfluenceKind), format_func=choice_label, key=f"{prefix}.kind")
-        weight = st.slider(t("edit.weight"), 0.0, 1.0, 0.5, step=0.05, key=f"{prefix}.weight")
+        weight = percent_slider(st.slider, t("edit.weight"), 0.5, key=f"{prefix}.weight")
         why = st.text_input(t("edit.why"), key=f"{prefix}.why")
         saved = st.form_submit_button(t("edit.save_line"), disabled=disabled or not others, key=f"{prefix}.save")
     if saved and who and other:

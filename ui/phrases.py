@@ -18,7 +18,7 @@ from graph.analysis._graph import display_name
 from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import WarmPath
 from graph.domain.actions import Action, ActionCode
-from graph.render.numbers import money
+from graph.render.numbers import money, share
 from ui.i18n import enum_label, known, language, t
 
 __all__ = [
@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 _MONEY_FIELDS = {"amount", "estimated_value"}
+_SHARE_FIELDS = {"weight", "holder_share"}
+"""Shares of 0–1 (an influence line's weight, a split's share), read as percents, as in every table."""
 _INTERNAL_FIELDS = {"id", "key", "name_key", "version"}
 """Kept by the store for matching and edits, not typed by anyone: a history line leaves them out."""
 _REFERS_TO = {
@@ -111,6 +113,8 @@ def value_text(field: str, value: object) -> str:
         return listing(value_text(field, item) for item in value)
     if field in _MONEY_FIELDS and isinstance(value, int | float):
         return money(float(value))
+    if field in _SHARE_FIELDS and isinstance(value, int | float):
+        return share(float(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(enum_label(value))

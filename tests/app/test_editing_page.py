@@ -132,7 +132,7 @@ def test_draw_and_remove_an_influence_line(store: GraphStore) -> None:
     app.selectbox(key=f"{prefix}.other").set_value("ct-hd-wz-001")
     app.radio(key=f"{prefix}.direction").set_value("out")
     app.selectbox(key=f"{prefix}.kind").set_value("former_colleague")
-    app.slider(key=f"{prefix}.weight").set_value(0.85)
+    app.slider(key=f"{prefix}.weight").set_value(85)
     app.button(key=f"{prefix}.save").click().run()
     assert saved(app)
     graph = store.subgraphs.company(COMPANY)
@@ -140,7 +140,7 @@ def test_draw_and_remove_an_influence_line(store: GraphStore) -> None:
     assert graph.edges[edge]["weight"] == 0.85
     app.selectbox(key=f"{prefix}.other").set_value("ct-hd-wz-001")
     app.selectbox(key=f"{prefix}.kind").set_value("former_colleague")
-    app.slider(key=f"{prefix}.weight").set_value(0.4)
+    app.slider(key=f"{prefix}.weight").set_value(40)
     app.button(key=f"{prefix}.save").click().run()
     assert saved(app)
     assert store.subgraphs.company(COMPANY).edges[edge]["weight"] == 0.4  # re-weighted, not a second line

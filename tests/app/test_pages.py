@@ -111,3 +111,13 @@ def test_accounts_show_the_group_as_a_tree_and_no_empty_cell_says_none() -> None
     for frame in app.dataframe:
         cells = set(frame.value.astype(str).to_numpy().ravel())
         assert not cells & {"None", "nan", "[]"}, cells & {"None", "nan", "[]"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.usefixtures("app_env")
+def test_no_slider_offers_a_share_as_a_decimal(page: str) -> None:
+    """Shares and weights read as percents in every table and history line, so their sliders do too."""
+    app = open_app()
+    app.switch_page(page).run()
+    decimal = [s.label for s in app.slider if not isinstance(s.max, tuple) and float(s.max) <= 1.0]
+    assert not decimal, f"sliders over 0–1: {decimal}"

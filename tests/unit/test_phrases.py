@@ -81,6 +81,8 @@ def test_history_entries_read_in_chinese() -> None:
     assert change_text(created) == "金额: ¥1,500,000; 阶段: 投标; 等级: 2"
     changed = _item("changed", {"stance": "unknown"}, {"stance": "supporter"})
     assert change_text(changed) == "态度: 未知 → 支持"
+    reweighted = _item("changed", {"weight": 1.0}, {"weight": 0.66})
+    assert change_text(reweighted).endswith(": 100% → 66%"), "a weight reads as a percent, as in the tables"
     played = _item("created", {}, {"role": "champion"}, other="Opportunity:o")
     assert record_text(played, {"Contact:a": "张伟", "Opportunity:o": "SD-WAN"}) == "张伟 —参与→ SD-WAN"
     assert action_text(Action.of(ActionCode.EDIT_CONTACT)) == "编辑联系人"
