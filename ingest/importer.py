@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.config.local_user import local_user
-from graph.config.settings import Settings, load_settings
+from graph.config.settings import load_settings
 from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
 from graph.domain.errors import StoreError, StoreUnavailable
@@ -37,9 +37,7 @@ from ingest.import_rows import Pending, no_known_column, prepared_rows
 from ingest.import_survey import survey_sources
 from ingest.readers import ReadFailed, Source, find_sources, header_row, unknown_headers
 
-__all__ = ["BATCH_ROWS", "import_paths"]
-
-BATCH_ROWS: int = Settings.model_fields["kagraph_import_batch_rows"].default
+__all__ = ["import_paths"]
 
 
 def import_paths(
