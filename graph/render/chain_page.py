@@ -98,8 +98,8 @@ function fitted(ctx, text, width) {
 }
 
 function cardName(ctx, name, width) {
-  // "Nathan Bradley" and "Nathan Smith" cut to one width read "Nathan B…" and "Nathan S…": before cutting,
-  // initial the given names ("N. Bradley"), which keeps the part that tells two people apart.
+  // Two long names that share a given name, cut to one width, read alike: the given name and one letter. Before
+  // cutting, initial the given names, which keeps the family name that tells the two people apart.
   if (ctx.measureText(name).width <= width) return name;
   var parts = name.trim().split(/ +/);
   if (parts.length > 1) {
