@@ -64,13 +64,15 @@ else:
     columns = ("name", *(("company",) if not company_id else ()), "unit", "title", "level", "buying_role", "stance")
     details = ("status", "reports_to", "known_by", "phone", "email", "last_verified")
     frame = readable(people, ENUM_COLUMNS)
+    labels = {"name": t("col.person")}  # a person's name: 姓名, not the 名称 of a company
     picked = st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
         column_order=columns,
         column_config={
-            c: st.column_config.Column(t(f"col.{c}"), width="small" if c == "level" else None) for c in columns
+            c: st.column_config.Column(labels.get(c) or t(f"col.{c}"), width="small" if c == "level" else None)
+            for c in columns
         },
         on_select="rerun",
         selection_mode="single-row",

@@ -89,7 +89,7 @@ stems = [s.stem for s in sources]
 
 
 def show_progress(stem: str, rows: int) -> None:
-    text = tn("import.progress", "import.progress.plural", rows, stem=stem, rows=f"{rows:,}")
+    text = tn("import.progress", "import.progress.plural", rows, stem=t(f"import.kind.{stem}"), rows=f"{rows:,}")
     bar.progress((stems.index(stem) + 1) / len(stems), text=text)
 
 
@@ -102,7 +102,7 @@ else:
     counts = report.model_dump(include={"created", "updated", "unchanged", "rejected"})
     (st.warning if report.rejected else st.success)(tn("import.done", "import.done.plural", report.rejected, **counts))
 st.dataframe(
-    pd.DataFrame([{"stem": stem, **c.model_dump()} for stem, c in report.stems.items()]),
+    pd.DataFrame([{"stem": t(f"import.kind.{stem}"), **c.model_dump()} for stem, c in report.stems.items()]),
     hide_index=True,
     width="stretch",
     column_config={"stem": t("import.col.stem")} | {k: t(f"import.col.{k}") for k in StemCounts.model_fields},
@@ -113,7 +113,9 @@ if report.errors:
     st.dataframe(
         pd.DataFrame(errors), hide_index=True, width="stretch", column_config={c: t(f"col.{c}") for c in ERROR_COLUMNS}
     )
-    rejected = csv_text(errors, ERROR_COLUMNS)  # rows of the file just uploaded: recorded as a download, of no account
+    headers = {c: t(f"col.{c}") for c in ERROR_COLUMNS}  # the download's header in the page's language too
+    # Rows of the file just uploaded: recorded as a download, of no account.
+    rejected = csv_text([{headers[k]: v for k, v in e.items()} for e in errors], list(headers.values()))
     recorded_download(
         st.container(), visible, t("import.download_errors"), lambda: rejected, t("file.rejected_rows"), "text/csv", []
     )

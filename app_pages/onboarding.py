@@ -56,14 +56,14 @@ def table(heading: str, rows: list[dict[str, object]], columns: Mapping[str, Any
 
 table(
     "onboarding.first_meetings",
-    [{"name": m.name, "title": m.title, "why_first": meeting_reason(m)} for m in digest.first_meetings],
-    {k: t(f"col.{k}") for k in ("name", "title", "why_first")},
+    [{"person": m.name, "title": m.title, "why_first": meeting_reason(m)} for m in digest.first_meetings],
+    {k: t(f"col.{k}") for k in ("person", "title", "why_first")},
 )
 table(
     "onboarding.key_people",
     [
         {
-            "name": p.name,
+            "person": p.name,
             "title": p.title,
             "company": names.get(p.company_id or "", p.company_id),
             "influence": influence_points(p.influence),
@@ -74,7 +74,7 @@ table(
         }
         for p in digest.key_people
     ],
-    {k: t(f"col.{k}") for k in ("name", "title", "company", "buying_role", "stance", "known_by_reps")}
+    {k: t(f"col.{k}") for k in ("person", "title", "company", "buying_role", "stance", "known_by_reps")}
     | {
         "influence": st.column_config.ProgressColumn(
             t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT
@@ -127,8 +127,8 @@ table(
 )
 table(
     "onboarding.stale",
-    [{"name": s.name, "reason": stale_reason(s)} for s in digest.stale],
-    {k: t(f"col.{k}") for k in ("name", "reason")},
+    [{"person": s.name, "reason": stale_reason(s)} for s in digest.stale],
+    {k: t(f"col.{k}") for k in ("person", "reason")},
 )
 document = digest_document(digest, names)
 downloads = st.columns(2)

@@ -12,7 +12,16 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-__all__ = ["COLUMNS", "ENUM_ALIASES", "STEMS", "STEM_ALIASES", "canonical_enum", "canonical_header", "canonical_stem"]
+__all__ = [
+    "COLUMNS",
+    "ENUM_ALIASES",
+    "STEMS",
+    "STEM_ALIASES",
+    "canonical_enum",
+    "canonical_header",
+    "canonical_stem",
+    "typed_choices",
+]
 
 STEMS: tuple[str, ...] = (
     "companies",
@@ -241,3 +250,18 @@ def canonical_enum(value: str, allowed: tuple[str, ...]) -> str:
     text = ENUM_ALIASES.get(text, text)
     by_fold = {option.casefold(): option for option in allowed}
     return by_fold.get(text.casefold().replace(" ", "_").replace("-", "_"), text)
+
+
+_ALIASES_OF: dict[str, tuple[str, ...]] = {
+    value: tuple(alias for alias, meant in ENUM_ALIASES.items() if meant == value)
+    for value in set(ENUM_ALIASES.values())
+}
+
+
+def typed_choices(values: list[str]) -> list[str]:
+    """Each allowed value with the Chinese words a file may hold for it, for a refusal to list what may be typed.
+
+    >>> typed_choices(["hq", "branch", "AE"])
+    ['hq (总部/集团)', 'branch (分公司)', 'AE']
+    """
+    return [f"{v} ({'/'.join(_ALIASES_OF[v])})" if v in _ALIASES_OF else v for v in values]

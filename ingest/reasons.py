@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.domain.validation import issue_code, issue_reason, record_word
+from ingest.columns import typed_choices
 
 __all__ = ["CAUSE_PREFIX", "CYCLE_WORDS", "ENGLISH", "JSON_KINDS", "WARNINGS", "Notice", "Reason"]
 
@@ -108,6 +109,10 @@ class Reason:
     def of_issue(cls, issue: Any) -> Reason:
         """A model's complaint (one item of ``ValidationError.errors()``), in the words edits use too."""
         code, params = issue_code(issue)
+        if code == "one_of":  # the values a file may hold, Chinese words among them
+            *most, last = typed_choices(params["values"].split(", "))
+            listed = f"{', '.join(most)} or {last}" if most else last
+            return cls(code, {"values": ", ".join([*most, last])}, f"must be one of {listed}")
         return cls(code, params, issue_reason(issue))
 
 

@@ -61,12 +61,12 @@ def digest_document(digest: OnboardingDigest, names: dict[str, str]) -> DigestDo
     sections = [
         DigestSection(
             heading=t("onboarding.first_meetings"),
-            columns=columns("name", "title", "why_first"),
+            columns=columns("person", "title", "why_first"),
             rows=[[m.name, m.title or "", meeting_reason(m)] for m in digest.first_meetings],
         ),
         DigestSection(
             heading=t("onboarding.key_people"),
-            columns=columns("name", "title", "company", "influence", "buying_role", "stance", "known_by_reps", "you"),
+            columns=columns("person", "title", "company", "influence", "buying_role", "stance", "known_by_reps", "you"),
             rows=[
                 [
                     p.name,
@@ -127,7 +127,7 @@ def digest_document(digest: OnboardingDigest, names: dict[str, str]) -> DigestDo
         ),
         DigestSection(
             heading=t("onboarding.stale"),
-            columns=columns("name", "reason"),
+            columns=columns("person", "reason"),
             rows=[[s.name, stale_reason(s)] for s in digest.stale],
         ),
     ]

@@ -81,7 +81,7 @@ def contact_fields(
 ) -> dict[str, Any]:
     """The contact form's inputs (inside an ``st.form``), as model values."""
     left, right = st.columns(2)
-    name = left.text_input(t("col.name"), value=values.get("name", ""), key=f"{prefix}.name")
+    name = left.text_input(t("col.person"), value=values.get("name", ""), key=f"{prefix}.name")
     title = right.text_input(t("col.title"), value=values.get("title") or "", key=f"{prefix}.title")
     unit_ids = [None, *units]
     unit = left.selectbox(

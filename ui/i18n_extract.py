@@ -45,6 +45,7 @@ FAMILIES = (
     "import.column.",
     "import.field.",
     "import.json.",
+    "import.kind.",
     "import.lines.",
     "import.notice.",
     "import.reason.",

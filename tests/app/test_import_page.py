@@ -69,6 +69,19 @@ def test_rejected_rows_read_in_chinese() -> None:
         (3, "reports_to", "引用的联系人“p9”既不在本次导入中，也不在数据库中"),
         (4, "reports_to", "联系人不能向自己汇报"),
     }
+    summary = app.dataframe[-2].value
+    assert list(summary.iloc[:, 0]) == ["联系人（contacts）"]  # the kind of file in Chinese, its stem beside it
+
+
+@pytest.mark.usefixtures("import_env")
+def test_a_refused_choice_lists_the_chinese_words_a_file_may_hold() -> None:
+    app = import_page("简体中文")
+    bad = "id,name,company_id,stance\np1,Li,c-x,拥护\n".encode()
+    app.file_uploader[0].set_value([("contacts.csv", bad, "text/csv")]).run()
+    app.button(key="import").click().run()
+    errors = app.dataframe[-1].value
+    stance = errors[errors["column"] == "stance"]["reason"].tolist()
+    assert stance == ["必须是以下之一：supporter (支持), neutral (中立), opponent (反对), unknown (未知)"]
 
 
 @pytest.mark.usefixtures("import_env")

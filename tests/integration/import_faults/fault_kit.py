@@ -43,8 +43,9 @@ __all__ = [
 
 DATE = "is not a date (use YYYY-MM-DD)"
 ROLES = (
-    "must be one of economic_buyer, decision_maker, technical_evaluator, user, influencer, champion, gatekeeper, "
-    "blocker or unknown"
+    "must be one of economic_buyer (拍板人/经济决策者), decision_maker (决策人/决策者), "
+    "technical_evaluator (技术评估/技术评估者), user (使用者/用户), influencer (影响者), champion (内线/教练), "
+    "gatekeeper (把关者/守门人), blocker (阻碍者/反对者) or unknown (未知)"
 )
 """The reasons many faults share, written once."""
 CONTACTS_HEADER: list[object] = ["id", "name", "company_id"]

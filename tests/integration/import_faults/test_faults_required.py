@@ -20,7 +20,14 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
     ("companies", "id,name,tier", "x1,,1", "g1,Good,1", "name", "is required"),
     ("companies", "id,name,tier", "x1,X,4", "g1,Good,1", "tier", "is not one of the allowed values"),
     ("companies", "id,name,tier", "x1,X,abc", "g1,Good,1", "tier", "is not one of the allowed values"),
-    ("companies", "id,name,kind", "x1,X,castle", "g1,Good,hq", "kind", "must be one of hq, branch or subsidiary"),
+    (
+        "companies",
+        "id,name,kind",
+        "x1,X,castle",
+        "g1,Good,hq",
+        "kind",
+        "must be one of hq (总部/集团), branch (分公司) or subsidiary (子公司)",
+    ),
     ("companies", "id,name", ",X", "g1,Good", "id", "is required"),
     ("org_units", "id,company_id,name", "v1,c1,", "v2,c1,Ops", "name", "is required"),
     ("contacts", "id,name,company_id", "q1,,c1", "q2,Good,c1", "name", "is required"),
@@ -40,7 +47,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "q1,Q,c1,love",
         "q2,Good,c1,支持",
         "stance",
-        "must be one of supporter, neutral, opponent or unknown",
+        "must be one of supporter (支持), neutral (中立), opponent (反对) or unknown (未知)",
     ),
     (
         "contacts",
@@ -48,7 +55,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "q1,Q,c1,gone",
         "q2,Good,c1,离职",
         "status",
-        "must be one of active or left",
+        "must be one of active (在职) or left (离职/已离职)",
     ),
     (
         "influence",
@@ -56,7 +63,8 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "p1,p2,enemy,0.5",
         "p2,p1,前同事,0.5",
         "kind",
-        "must be one of advice, informal, family, former_colleague, coworker, friend or other",
+        "must be one of advice (请教/建议), informal (非正式), family (家人/亲属), former_colleague (前同事/老同事), "
+        "coworker (同事/共事), friend (朋友) or other (其他)",
     ),
     (
         "reps",
@@ -72,7 +80,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "s1,S,carrier pigeon",
         "s2,Good,电销",
         "channel",
-        "must be one of direct, telesales or partner",
+        "must be one of direct (直销), telesales (电销) or partner (渠道/合作伙伴)",
     ),
     ("reps", "id,name", "s1,", "s2,Good", "name", "is required"),
     (
@@ -90,7 +98,8 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "2026-10-01,r1,p1,telepathy",
         "2026-10-01,r1,p2,call",
         "kind",
-        "must be one of visit, call, meeting, demo, message, email, event or other",
+        "must be one of visit (拜访), call (电话), meeting (会议), demo (演示), message (消息/微信), email (邮件), "
+        "event (活动) or other (其他)",
     ),
     ("competitor_relationships", "competitor,contact_id,strength", ",p1,3", "Apex,p2,4", "competitor", "is required"),
     ("purchases", "company_id,product,category,vendor", "c1,X,,us", "c1,Y,Net,我方", "category", "is required"),
@@ -100,7 +109,8 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "n1,c1,N,dreaming",
         "n2,c1,Good,投标",
         "stage",
-        "must be one of validate, approve, needs_analysis, value_presentation, bid, negotiate, won or lost",
+        "must be one of validate (验证), approve (立项), needs_analysis (需求分析), value_presentation (方案呈现), "
+        "bid (投标), negotiate (谈判/商务谈判), won (赢单) or lost (输单/丢单)",
     ),
     (
         "opportunity_roles",
@@ -116,7 +126,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "c1,r1,fax,2026-10-01",
         "c1,r1,直销,2026-10-02",
         "channel",
-        "must be one of direct, telesales or partner",
+        "must be one of direct (直销), telesales (电销) or partner (渠道/合作伙伴)",
     ),
     ("companies", "id,name,tier", "x1,X,0", "g1,Good,1", "tier", "is not one of the allowed values"),
     (
@@ -125,7 +135,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "x1,X,headquarter",
         "g1,Good,分公司",
         "kind",
-        "must be one of hq, branch or subsidiary",
+        "must be one of hq (总部/集团), branch (分公司) or subsidiary (子公司)",
     ),
     ("org_units", "id,company_id,name", "v1,,IT", "v2,c1,Ops", "company_id", "is required"),
     ("org_units", "id,company_id,name", ",c1,IT", "v2,c1,Ops", "id", "is required"),
@@ -135,7 +145,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "q1,Q,c1,在职中",
         "q2,Good,c1,在职",
         "status",
-        "must be one of active or left",
+        "must be one of active (在职) or left (离职/已离职)",
     ),
     (
         "influence",
@@ -143,7 +153,8 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "p1,p2,敌人,0.5",
         "p2,p1,家人,0.5",
         "kind",
-        "must be one of advice, informal, family, former_colleague, coworker, friend or other",
+        "must be one of advice (请教/建议), informal (非正式), family (家人/亲属), former_colleague (前同事/老同事), "
+        "coworker (同事/共事), friend (朋友) or other (其他)",
     ),
     (
         "reps",
@@ -153,14 +164,22 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "role",
         "must be one of AE, SDR, MDR, BDR, FAE, CSM, AM, solution or delivery",
     ),
-    ("reps", "id,name,status", "s1,S,retired", "s2,Good,离职", "status", "must be one of active or left"),
+    (
+        "reps",
+        "id,name,status",
+        "s1,S,retired",
+        "s2,Good,离职",
+        "status",
+        "must be one of active (在职) or left (离职/已离职)",
+    ),
     (
         "interactions",
         "date,rep_id,contact_id,kind",
         "2026-10-01,r1,p1,smoke",
         "2026-10-01,r1,p2,微信",
         "kind",
-        "must be one of visit, call, meeting, demo, message, email, event or other",
+        "must be one of visit (拜访), call (电话), meeting (会议), demo (演示), message (消息/微信), email (邮件), "
+        "event (活动) or other (其他)",
     ),
     ("purchases", "company_id,product,category,vendor", "c1,,Net,us", "c1,Y,Net,us", "product", "is required"),
     ("purchases", "company_id,product,category,vendor", ",X,Net,us", "c1,Y,Net,us", "company_id", "is required"),
