@@ -6,11 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from graph.analysis.credit_split import DEFAULT_WEIGHTS, Party, StageWeights, credit_split
+from graph.analysis.protection import by_scope
 from graph.render.markdown import plain
 from graph.services.account_views import protection_search
 from graph.services.claims_view import claims_on
 from ui.cached_store import claim_policy, company_names, current_user, rep_list, require_store
-from ui.claim_lines import protected_until, reason_text
+from ui.claim_lines import covered_text, matched_names, protected_until, reason_text
 from ui.claims_desk import (
     attention_panel,
     claim_button,
@@ -22,6 +23,7 @@ from ui.claims_desk import (
 )
 from ui.i18n import enum_label, t
 from ui.percent_slider import percent_slider
+from ui.worded_choices import worded_tabs
 
 store = require_store()
 st.title(t("claims.title"))
@@ -49,41 +51,41 @@ for column, state in zip(figures, ("live", "lapsed", "released", "refused"), str
 figures[4].metric(t("claims.metric.pool"), len(report.pool))
 figures[5].metric(t("claims.metric.waiting"), sum(1 for d in report.disputes if d.waiting))
 
-attention_panel(report, names, groups, reps)
+attention_panel(report, names, reps)
 
 query = st.text_input(t("claims.search"), key="protection_query").strip()
 if query:
-    hits = protection_search(store, query, everyone, companies)
-    if not hits:
+    separate = policy.separate_branches
+    found = by_scope(protection_search(store, query, everyone, companies), separate)
+    if not found:
         st.info(t("claims.search.none"))
-    for number, hit in enumerate(hits):
+    for number, scope in enumerate(found):  # one answer per enterprise: one claim covers every company in it
+        hit = scope.hits[0]
+        matched = matched_names([h.company_name for h in scope.hits])
+        covered = covered_text(scope.scope_id, scope.group_id, "", names, separate)
         if hit.protected:
             text = t(
                 "claims.search.protected",
-                company=hit.company_name,
+                company=matched,
                 holder=hit.holder_name,
                 channel=enum_label(hit.channel),
                 expires=hit.expires_on,
+                covered=covered,
             )
             st.warning(plain(text), icon=":material/lock:")
         else:
-            st.success(plain(t("claims.search.free", company=hit.company_name)), icon=":material/lock_open:")
+            st.success(plain(t("claims.search.free", company=matched, covered=covered)), icon=":material/lock_open:")
             if can_decide:
-                claim_button(hit.company_id, hit.company_name, key=f"claims.search.claim.{number}")
+                scope_name = names.get(scope.scope_id, scope.scope_id)
+                claim_button(scope.scope_id, scope_name, key=f"claims.search.claim.{number}")
 
 file_form(store, names, reps, who, policy, can_decide)
 show_outcome()
 
-claims_tab, disputes_tab, pool_tab, collisions_tab, policy_tab, split_tab = st.tabs(
-    [
-        t("claims.tab.claims"),
-        t("claims.tab.disputes"),
-        t("claims.tab.pool"),
-        t("claims.tab.collisions"),
-        t("claims.tab.policy"),
-        t("claims.tab.split"),
-    ]
-)
+TABS = ("claims", "disputes", "pool", "collisions", "policy", "split")
+claims_tab, disputes_tab, pool_tab, collisions_tab, policy_tab, split_tab = worded_tabs(
+    TABS, key="claims.tab", format_func=lambda tab: t(f"claims.tab.{tab}")
+)  # a decision's rerun or a language switch reopens the tab it was made in
 with claims_tab:
     if not report.claims:
         st.info(t("claims.no_claims"))
@@ -91,7 +93,7 @@ with claims_tab:
         st.dataframe(
             [
                 {
-                    "company": names.get(c.company_id, c.company_id),
+                    "covers": covered_text(c.scope_id, c.group_id, c.company_id, names, policy.separate_branches),
                     "holder": c.rep_name,
                     "channel": enum_label(c.channel),
                     "claimed_on": c.claimed_on,
@@ -103,8 +105,8 @@ with claims_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("company", "holder", "channel", "status")}
-            | {"reason": st.column_config.TextColumn(t("col.reason"), width="large")}
+            column_config={k: t(f"col.{k}") for k in ("holder", "channel", "status")}
+            | {k: st.column_config.TextColumn(t(f"col.{k}"), width="large") for k in ("covers", "reason")}
             | {"claimed_on": st.column_config.DateColumn(t("col.claimed_on")), "expires_on": t("col.expires_on")},
         )
     release_form(store, report, names, who, policy, can_decide)
@@ -113,7 +115,7 @@ with disputes_tab:
         st.dataframe(
             [
                 {
-                    "group": groups.get(d.group_id, d.group_id),
+                    "covers": covered_text(d.scope_id, d.group_id, "", names, policy.separate_branches),
                     "holder": d.holder_name,
                     "other_rep": d.other_rep_name,
                     "other_channel": enum_label(d.other_channel),
@@ -127,13 +129,12 @@ with disputes_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={
-                k: t(f"col.{k}")
-                for k in ("group", "holder", "other_rep", "other_channel", "kind", "touches", "settlement")
-            }
-            | {k: st.column_config.DateColumn(t(f"col.{k}")) for k in ("first_date", "last_date")},
+            column_config={k: t(f"col.{k}") for k in ("covers", "other_channel", "settlement")}
+            | {k: st.column_config.Column(t(f"col.{k}"), width="small") for k in ("holder", "other_rep", "kind")}
+            | {"touches": st.column_config.NumberColumn(t("col.touches"), width="small")}
+            | {k: st.column_config.DateColumn(t(f"col.{k}"), width="small") for k in ("first_date", "last_date")},
         )
-    settle_form(store, report, groups, who, policy, can_decide)
+    settle_form(store, report, names, who, policy, can_decide)
 with pool_tab:
     st.caption(t("claims.pool.intro"))
     if not report.pool:
@@ -142,7 +143,7 @@ with pool_tab:
         st.dataframe(
             [
                 {
-                    "company": names.get(p.scope_id, p.scope_id),
+                    "covers": covered_text(p.scope_id, p.group_id, "", names, policy.separate_branches),
                     "since": p.since,
                     "how": enum_label(p.how),
                     "last_holder": p.last_holder_name,
@@ -151,7 +152,7 @@ with pool_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("company", "how", "last_holder")}
+            column_config={k: t(f"col.{k}") for k in ("covers", "how", "last_holder")}
             | {"since": st.column_config.DateColumn(t("col.since"))},
         )
         if can_decide:

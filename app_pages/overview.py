@@ -24,7 +24,7 @@ for column, label in zip(st.columns(len(labels)), labels, strict=True):
 groups = store.groups()
 claims_now = store.visible_claims(claims_on(store, dt.date.today(), claim_policy()[0]))
 names = {str(c["id"]): str(c["name"]) for c in company_names()}
-attention_panel(claims_now, names, names, rep_list())  # a group is named by its root company
+attention_panel(claims_now, names, rep_list())
 
 st.subheader(t("overview.groups"))
 if not groups:

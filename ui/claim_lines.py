@@ -6,19 +6,56 @@ need these lines, and none of them needs a form. Each is in the reader's languag
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from graph.analysis.claim_book import ClaimsReport, collided_contacts
 from graph.analysis.claim_status import ClaimStatus
 from ui.i18n import enum_label, t
+from ui.phrases import listing
 from ui.refusals import claim_reason_text
 
-__all__ = ["claim_line", "claimed_boxes", "collision_tooltips", "protected_until", "reason_text"]
+__all__ = [
+    "claim_line",
+    "claimed_boxes",
+    "collision_tooltips",
+    "covered_text",
+    "matched_names",
+    "protected_until",
+    "reason_text",
+]
 
 
 def reason_text(status: ClaimStatus) -> str:
     """Why the claim stands as it does, in the reader's language (not yet escaped)."""
     return claim_reason_text(status.reason, {"until": status.expires_on, **status.detail})
+
+
+def covered_text(
+    scope_id: str, group_id: str, company_id: str, names: Mapping[str, str], separate: Collection[str]
+) -> str:
+    """What a claim covers, in the one wording every list and sentence of the desk uses (not yet escaped).
+
+    A claim protects its whole enterprise (the group, all its branches), whichever company it was filed on,
+    and then names that company too; in a group whose branches are claimed one by one (``separate``, the
+    policy's ``separate_branches``) it protects that company alone.
+    """
+    scope = names.get(scope_id, scope_id)
+    if group_id in separate:
+        return t("claims.covers.alone", scope=scope)
+    if company_id and company_id != scope_id:
+        return t("claims.covers.enterprise_via", scope=scope, company=names.get(company_id, company_id))
+    return t("claims.covers.enterprise", scope=scope)
+
+
+MATCHES_SHOWN = 3
+"""How many of the companies a search matched in one enterprise are named before "and n more"."""
+
+
+def matched_names(names: Sequence[str]) -> str:
+    """The companies of one enterprise a search matched: the first few by name, then how many more."""
+    shown = listing(names[:MATCHES_SHOWN])
+    more = len(names) - MATCHES_SHOWN
+    return t("claims.search.more", names=shown, more=more) if more > 0 else shown
 
 
 def protected_until(status: ClaimStatus) -> str:

@@ -15,10 +15,18 @@ from typing import Any
 
 import streamlit as st
 
-from graph.analysis.claim_attention import EXPIRING_DAYS, RETURNED_DAYS, attention, dispute_split
+from graph.analysis.claim_attention import (
+    EXPIRING_DAYS,
+    RETURNED_DAYS,
+    SplitEvidence,
+    attention,
+    dispute_split,
+    split_evidence,
+)
 from graph.analysis.claim_book import ClaimsReport
 from graph.analysis.claim_disputes import Dispute
 from graph.analysis.claim_status import ClaimStatus
+from graph.analysis.credit_split import DEFAULT_WEIGHTS
 from graph.config.claim_policy_file import save_policy
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 from graph.domain.enums import SettlementDecision
@@ -27,8 +35,9 @@ from graph.render.markdown import plain
 from graph.services.claiming import file_claim, release_claim, settle_dispute
 from graph.services.visible_store import VisibleStore
 from ui.cached_store import claims_graph, current_user, rep_list
-from ui.claim_lines import reason_text
-from ui.i18n import enum_label, t
+from ui.claim_lines import covered_text, reason_text
+from ui.i18n import enum_label, t, tn
+from ui.phrases import listing
 from ui.refusals import problem_text
 from ui.worded_choices import worded_choice
 
@@ -73,9 +82,7 @@ def _decide(run: Callable[[], str | tuple[str, str]]) -> None:
     st.rerun()
 
 
-def attention_panel(
-    report: ClaimsReport, names: Mapping[str, str], groups: Mapping[str, str], reps: Sequence[Mapping[str, Any]]
-) -> None:
+def attention_panel(report: ClaimsReport, names: Mapping[str, str], reps: Sequence[Mapping[str, Any]]) -> None:
     """What needs doing on the report's day, for one rep or everyone: ending claims, disputes, returned customers."""
     with st.container(border=True):
         st.subheader(t("claims.attention"))
@@ -90,7 +97,7 @@ def attention_panel(
         if todo.expiring:
             st.markdown("**" + t("claims.attention.expiring", days=EXPIRING_DAYS) + "**")
             for claim in todo.expiring:
-                company = names.get(claim.company_id, claim.company_id)
+                company = names.get(claim.scope_id, claim.scope_id)  # what the claim protects
                 line = t(
                     "claims.attention.expiring.line", company=company, holder=claim.rep_name, until=claim.expires_on
                 )
@@ -100,7 +107,7 @@ def attention_panel(
             for dispute in todo.disputes:
                 line = t(
                     "claims.attention.dispute.line",
-                    group=groups.get(dispute.group_id, dispute.group_id),
+                    group=names.get(dispute.scope_id, dispute.scope_id),
                     other=dispute.other_rep_name,
                     other_channel=enum_label(dispute.other_channel),
                     holder=dispute.holder_name,
@@ -130,11 +137,11 @@ def claim_button(company_id: str, company_name: str, key: str) -> None:
     st.button(t("claims.file.this", company=company_name), key=key, on_click=choose, icon=":material/add_task:")
 
 
-def _filed_line(status: ClaimStatus, names: Mapping[str, str]) -> tuple[str, str]:
-    """A filing's outcome: granted with its expiry, or refused with why (the refusal is recorded too)."""
-    company = names.get(status.company_id, status.company_id)
+def _filed_line(status: ClaimStatus, names: Mapping[str, str], policy: ClaimPolicy) -> tuple[str, str]:
+    """A filing's outcome: granted with what it covers and its expiry, or refused with why (recorded too)."""
     if status.status == "live":
-        return "ok", t("claims.granted", rep=status.rep_name, company=company, until=status.expires_on)
+        covered = covered_text(status.scope_id, status.group_id, status.company_id, names, policy.separate_branches)
+        return "ok", t("claims.granted", rep=status.rep_name, covered=covered, until=status.expires_on)
     return "refused", t("claims.refused", reason=reason_text(status))
 
 
@@ -182,7 +189,11 @@ def file_form(
         )
     if sent and who and company and rep:
         today = dt.date.today()
-        _decide(lambda: _filed_line(file_claim(store.desk(rep), company, rep, who, today, policy, why.strip()), names))
+        _decide(
+            lambda: _filed_line(
+                file_claim(store.desk(rep), company, rep, who, today, policy, why.strip()), names, policy
+            )
+        )
 
 
 def release_form(
@@ -201,7 +212,7 @@ def release_form(
 
     def label(claim_id: str) -> str:
         claim = live[claim_id]
-        return f"{names.get(claim.company_id, claim.company_id)} — {claim.rep_name} ({claim.expires_on})"
+        return f"{names.get(claim.scope_id, claim.scope_id)} — {claim.rep_name} ({claim.expires_on})"
 
     with st.form("claims.release", border=True):
         st.markdown("**" + t("claims.release") + "**")
@@ -217,7 +228,7 @@ def release_form(
         why = st.text_input(t("claims.file.why"), key="claims.release.why")
         sent = st.form_submit_button(t("claims.release.button"), disabled=not enabled, key="claims.release.send")
     if sent and who and chosen:
-        company = names.get(live[chosen].company_id, live[chosen].company_id)
+        company = names.get(live[chosen].scope_id, live[chosen].scope_id)
 
         def release() -> str:
             release_claim(store.desk(live[chosen].rep_id), chosen, who, dt.date.today(), policy, why.strip())
@@ -233,7 +244,7 @@ def _percent(share: float) -> str:
 def settle_form(
     store: VisibleStore,
     report: ClaimsReport,
-    groups: Mapping[str, str],
+    names: Mapping[str, str],
     who: str | None,
     policy: ClaimPolicy,
     enabled: bool,
@@ -250,7 +261,7 @@ def settle_form(
 
     def label(key: str) -> str:
         d = waiting[key]
-        return f"{groups.get(d.group_id, d.group_id)}: {d.holder_name} / {d.other_rep_name} ({enum_label(d.kind)})"
+        return f"{names.get(d.scope_id, d.scope_id)}: {d.holder_name} / {d.other_rep_name} ({enum_label(d.kind)})"
 
     st.markdown("**" + t("claims.settle") + "**")
     labels = {key: label(key) for key in waiting}  # worded now: the widget may format options outside this run
@@ -269,7 +280,7 @@ def settle_form(
         key="claims.settle.decision",
     )
     if decision == SettlementDecision.SPLIT:
-        _split_preview(dispute, report.as_of, policy)
+        _split_preview(dispute, report.as_of, policy, names)
     why = st.text_input(t("claims.file.why"), key="claims.settle.why")
     if st.button(t("claims.settle.button"), disabled=not enabled, key="claims.settle.button") and who:
 
@@ -284,19 +295,39 @@ def settle_form(
         _decide(settle)
 
 
-def _split_preview(dispute: Dispute, on: dt.date, policy: ClaimPolicy) -> None:
-    shares = {s.name: s.total for s in dispute_split(claims_graph(), dispute, on, policy)}
-    st.caption(
-        plain(
-            t(
-                "claims.settle.split_preview",
-                holder=dispute.holder_name,
-                holder_share=_percent(shares.get(dispute.holder_id, 0.0)),
-                other=dispute.other_rep_name,
-                other_share=_percent(shares.get(dispute.other_rep_id, 0.0)),
-            )
-        )
+def _evidence_text(evidence: SplitEvidence) -> str:
+    """What one party's share rests on: their touches, their first contact, the deals they won there."""
+    parts = [tn("claims.settle.touches", "claims.settle.touches.plural", evidence.touches, count=evidence.touches)]
+    if evidence.opened and evidence.first_touch_on is not None:
+        parts.append(t("claims.settle.first_contact", date=evidence.first_touch_on))
+    if evidence.won:
+        parts.append(t("claims.settle.won", deals=listing(evidence.won)))
+    return listing(parts)
+
+
+def _split_preview(dispute: Dispute, on: dt.date, policy: ClaimPolicy, names: Mapping[str, str]) -> None:
+    """The split a settlement would record, and what it is computed from, so the manager can judge it."""
+    graph = claims_graph()
+    shares = {s.name: s.total for s in dispute_split(graph, dispute, on, policy)}
+    who = {dispute.holder_id: dispute.holder_name, dispute.other_rep_id: dispute.other_rep_name}
+    basis = t(
+        "claims.settle.split_basis",
+        scope=names.get(dispute.scope_id, dispute.scope_id),
+        day=on,
+        first=_percent(DEFAULT_WEIGHTS.first_touch),
+        process=_percent(DEFAULT_WEIGHTS.process),
+        signing=_percent(DEFAULT_WEIGHTS.signing),
     )
+    lines = [
+        t(
+            "claims.settle.split_party",
+            rep=who[e.rep_id],
+            share=_percent(shares.get(e.rep_id, 0.0)),
+            evidence=_evidence_text(e),
+        )
+        for e in split_evidence(graph, dispute, on, policy)
+    ]
+    st.caption(plain(basis) + "\n\n" + "\n\n".join(f"- {plain(line)}" for line in lines))
 
 
 def _rule_inputs(rule: TierRule, key: str) -> TierRule:
@@ -394,5 +425,7 @@ def _claim_popover(
         ):
             names = {company_id: company_name}
             _decide(
-                lambda: _filed_line(file_claim(store.desk(rep), company_id, rep, who, dt.date.today(), policy), names)
+                lambda: _filed_line(
+                    file_claim(store.desk(rep), company_id, rep, who, dt.date.today(), policy), names, policy
+                )
             )

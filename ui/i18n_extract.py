@@ -31,6 +31,7 @@ FAMILIES = (
     "claims.metric.",
     "claims.policy.",
     "claims.reason.",
+    "claims.tab.",
     "col.",
     "edit.direction.",
     "edit.reason.",

@@ -5,6 +5,8 @@ browser still shows (and sends back) "everyone", which no option reads any more.
 worded by ``t()`` is one widget per language (its key ends in the language), and the value chosen is kept under
 a plain session key of its own: the new language's widget starts at that same value, drawn in its own words.
 Options that are names or ids (a company, a rep) need none of this: they read alike in both languages.
+Tabs are the same kind of choice: Streamlit reopens the first tab when a rerun draws elements above them (a
+decision's outcome), unless they keep which one is open, and they keep it as its label.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import streamlit as st
 
 from ui.i18n import language
 
-__all__ = ["worded_choice", "worded_choices", "worded_widget_key"]
+__all__ = ["worded_choice", "worded_choices", "worded_tabs", "worded_widget_key"]
 
 _T = TypeVar("_T")
 _KEPT = "kept."
@@ -64,3 +66,16 @@ def worded_choices(
     )
     st.session_state[_KEPT + key] = values
     return values
+
+
+def worded_tabs(options: Sequence[str], *, key: str, format_func: Callable[[str], str]) -> list[Any]:
+    """``st.tabs`` of ``options`` (codes) worded by ``format_func``, reopening the one last chosen after any rerun."""
+    labels = {format_func(option): option for option in options}
+    kept = st.session_state.get(_KEPT + key)
+    default = next((label for label, option in labels.items() if option == kept), None)
+    widget_key = worded_widget_key(key)
+
+    def remember() -> None:
+        st.session_state[_KEPT + key] = labels.get(str(st.session_state.get(widget_key)), kept)
+
+    return list(st.tabs(list(labels), default=default, key=widget_key, on_change=remember))

@@ -8,8 +8,9 @@ progress before it lapses and a returned customer is picked up.
 The split of a dispute takes its two parties (the holder and the other rep)
 and their own activity in the protected scope: who touched it first (the
 first-touch share), how many touches each made up to the settlement day (the
-process share), and who owns a deal won there (the signing share), then
-applies ``credit_split``'s stage weights.
+process share), and who owns a deal won there by that day (the signing share), then
+applies ``credit_split``'s stage weights. ``split_evidence`` is that activity, so the
+desk can say what a proposed split is computed from.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ from graph.analysis.credit_split import DEFAULT_WEIGHTS, CreditShare, Party, Sta
 from graph.domain.claim_policy import ClaimPolicy
 from graph.domain.enums import Stage
 
-__all__ = ["EXPIRING_DAYS", "RETURNED_DAYS", "Attention", "attention", "dispute_split"]
+__all__ = [
+    "EXPIRING_DAYS",
+    "RETURNED_DAYS",
+    "Attention",
+    "SplitEvidence",
+    "attention",
+    "dispute_split",
+    "split_evidence",
+]
 
 EXPIRING_DAYS = 3
 RETURNED_DAYS = 7
@@ -67,17 +76,23 @@ def attention(
     )
 
 
-def dispute_split(
-    graph: nx.MultiDiGraph[str],
-    dispute: Dispute,
-    on: dt.date,
-    policy: ClaimPolicy | None = None,
-    weights: StageWeights = DEFAULT_WEIGHTS,
-) -> list[CreditShare]:
-    """The holder's and the other rep's shares of the credit, from their activity in the dispute's scope.
+class SplitEvidence(BaseModel):
+    """One party's activity in a dispute's scope, which its split is computed from (and the desk shows)."""
 
-    Shares are named by rep id, holder first.
-    """
+    rep_id: str
+    touches: int
+    """Touches of contacts in the scope up to the day of the split."""
+    first_touch_on: dt.date | None
+    opened: bool
+    """Made the first contact in the scope (a tie on the day goes to the holder)."""
+    won: list[str]
+    """Names of the deals in the scope this rep owns and won by the day of the split, by name."""
+
+
+def split_evidence(
+    graph: nx.MultiDiGraph[str], dispute: Dispute, on: dt.date, policy: ClaimPolicy | None = None
+) -> list[SplitEvidence]:
+    """The holder's and the other rep's activity in the dispute's scope up to ``on``, holder first."""
     policy = policy or ClaimPolicy()
     roots = company_roots(graph)
     parties = (dispute.holder_id, dispute.other_rep_id)
@@ -94,15 +109,39 @@ def dispute_split(
             touches[rep] += 1
             first[rep] = min(first.get(rep, touched_on), touched_on)
     opener = min(first, key=lambda rep: (first[rep], rep != dispute.holder_id)) if first else None
-    signers = {
-        str(d.get("owner_id"))
-        for _, d in nodes_of(graph, "Opportunity")
-        if d.get("stage") == Stage.WON and in_scope(str(d.get("company_id")), dispute.scope_id, roots, policy)
-    }
+    won: dict[str, list[str]] = {rep: [] for rep in parties}
+    for _, d in nodes_of(graph, "Opportunity"):
+        owner, since = str(d.get("owner_id")), d.get("stage_since")
+        if (
+            owner in won
+            and d.get("stage") == Stage.WON
+            and (since is None or day(since) <= on)
+            and in_scope(str(d.get("company_id")), dispute.scope_id, roots, policy)
+        ):
+            won[owner].append(str(d.get("name") or d["id"]))
+    return [
+        SplitEvidence(
+            rep_id=rep, touches=touches[rep], first_touch_on=first.get(rep), opened=rep == opener, won=sorted(won[rep])
+        )
+        for rep in parties
+    ]
+
+
+def dispute_split(
+    graph: nx.MultiDiGraph[str],
+    dispute: Dispute,
+    on: dt.date,
+    policy: ClaimPolicy | None = None,
+    weights: StageWeights = DEFAULT_WEIGHTS,
+) -> list[CreditShare]:
+    """The holder's and the other rep's shares of the credit, from their activity in the dispute's scope.
+
+    Shares are named by rep id, holder first.
+    """
     return credit_split(
         [
-            Party(name=rep, first_touch=rep == opener, contribution=touches[rep], signed=rep in signers)
-            for rep in parties
+            Party(name=e.rep_id, first_touch=e.opened, contribution=e.touches, signed=bool(e.won))
+            for e in split_evidence(graph, dispute, on, policy)
         ],
         weights,
     )

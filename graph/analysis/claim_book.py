@@ -20,7 +20,9 @@ come from ``ClaimPolicy``, per tier of the claimed company):
   manager to settle), when the rep already holds it (a repeat), when the rep
   holds ``cap`` live claims on customers of that tier, or within
   ``cooling_days`` after the rep's own claim on it lapsed or was released.
-  A claim the claims desk refused when it was filed stays refused.
+  A claim the claims desk refused when it was filed stays refused, and a
+  refusal names the holder's protection as it stood on the refusal day (a
+  later release or renewal does not rewrite it).
 - A claim stops protecting the day it is released (退回) or transferred by a
   settlement, and the day before its holder left (``Rep.left_on``).
 - A lapsed or released claim returns the enterprise to the pool (公海) from

@@ -137,7 +137,7 @@ class ClaimJudge:
             who = {
                 "holder": holder.rep_name,
                 "channel": holder.channel,
-                "until": str(holder.expires_on),
+                "until": str(self._protected_until(holder, day)),
                 "claim": holder.id,
             }
             if holder.rep_id == claim.rep_id:
@@ -152,6 +152,16 @@ class ClaimJudge:
         if len(mine) >= rule.cap:
             return "cap", {"cap": str(rule.cap), "tier": str(claim.tier or "")}
         return None
+
+    def _protected_until(self, holder: ClaimStatus, day: dt.date) -> dt.date:
+        """The last day ``holder`` protected as it stood on ``day``: renewals made by then count, a later release
+        or renewal does not, so a refusal reads the same on every later day."""
+        period = dt.timedelta(days=self.policy.rule(holder.tier).days - 1)
+        until = holder.claimed_on + period
+        for renewed in holder.renewed_on:
+            if renewed <= day:
+                until = max(until, renewed + period)
+        return until
 
     def _sharers(self, rep: str) -> set[str]:
         """Whose progress counts for ``rep``'s claim: theirs, and their team's in their channel if teams share."""

@@ -5,21 +5,23 @@ suffixes such as 有限公司 folded, see ``graph.domain.normalise``): a key tha
 the query's key matches first, then close spellings (``difflib`` ratio ≥ 0.6),
 so 华东电网 and "华东电网集团有限责任公司" both find 华东电网集团有限公司. A group's
 headquarters comes before its branches, so asking for a group never lists
-only its branches.
+only its branches. ``by_scope`` folds the hits one claim would cover into one
+answer, so a group of eleven companies reads as one enterprise, with one claim
+to file, not eleven.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from pydantic import BaseModel
 
 from graph.analysis.claim_book import ClaimsReport
 from graph.domain.normalise import company_key
 
-__all__ = ["ProtectionHit", "find_protection"]
+__all__ = ["ProtectionHit", "ScopeHits", "by_scope", "find_protection"]
 
 CLOSE_ENOUGH = 0.6
 MAX_HITS = 10
@@ -88,3 +90,34 @@ def find_protection(
             )
         )
     return hits
+
+
+class ScopeHits(BaseModel):
+    """The hits one claim covers: one enterprise (or one company, where its group's branches are claimed
+    one by one), with the same protection."""
+
+    scope_id: str
+    group_id: str
+    hits: list[ProtectionHit]
+
+
+def by_scope(hits: Iterable[ProtectionHit], separate: Collection[str]) -> list[ScopeHits]:
+    """``hits`` grouped by what a claim on them covers, in the order they were found (``separate`` holds the
+    groups whose branches are claimed one by one, the policy's ``separate_branches``).
+
+    >>> def hit(company, group):
+    ...     return ProtectionHit(company_id=company, company_name=company, group_id=group, matched_by="name",
+    ...                          protected=False, holder_id=None, holder_name=None, channel=None, expires_on=None)
+    >>> [(s.scope_id, len(s.hits)) for s in by_scope([hit("g", "g"), hit("b1", "g"), hit("b2", "g")], ())]
+    [('g', 3)]
+    >>> [s.scope_id for s in by_scope([hit("g", "g"), hit("b1", "g")], {"g"})]
+    ['g', 'b1']
+    """
+    grouped: dict[tuple[str, str | None, dt.date | None], ScopeHits] = {}
+    for hit in hits:
+        scope = hit.company_id if hit.group_id in separate else hit.group_id
+        entry = grouped.setdefault(
+            (scope, hit.holder_id, hit.expires_on), ScopeHits(scope_id=scope, group_id=hit.group_id, hits=[])
+        )
+        entry.hits.append(hit)
+    return list(grouped.values())

@@ -8,6 +8,7 @@ of 陈辉 inside 孙丽's claim still waits for a manager.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -68,7 +69,7 @@ def test_a_claim_is_granted_then_a_second_refused_naming_the_holder(policy_file:
     until = TODAY + dt.timedelta(days=13)
     file(app, HQ, "rep-li")
     assert [shown(s.value) for s in app.success] == [
-        f"Granted: 李娜 holds 华东电网集团有限公司 (the whole enterprise) until {until}."
+        f"Granted: 李娜 holds 华东电网集团有限公司 with all its branches until {until}."
     ]
     file(app, "co-hd-nb", "rep-chen")
     assert [shown(w.value) for w in app.warning] == [f"Refused: protected by 李娜 (direct) until {until}"]
@@ -83,7 +84,7 @@ def test_release_returns_the_enterprise_to_the_pool(policy_file: Path) -> None:
     assert [shown(s.value) for s in app.success] == ["Released: 华东电网集团有限公司 is back in the pool from today."]
     pool = table_with(app, "last_holder")
     assert pool.iloc[0].to_dict() == {
-        "company": "华东电网集团有限公司",
+        "covers": "华东电网集团有限公司 with all its branches",
         "since": TODAY,
         "how": "released",
         "last_holder": "李娜",
@@ -99,7 +100,12 @@ def test_a_manager_settles_the_demo_collision_with_a_split(policy_file: Path) ->
     )
     app.selectbox(key="claims.settle.pick.en").set_value(f"{held.id}|rep-chen")
     app.radio(key="claims.settle.decision.en").set_value("split").run()
-    assert any("Split from this dispute's own activity: 孙丽" in shown(c.value) for c in app.caption)
+    (preview,) = [shown(c.value) for c in app.caption if "The proposed split comes from" in c.value]
+    # The split says what it is computed from: each rep's touches, who made first contact, the deals won.
+    holder, other = re.findall(r"- (孙丽|陈辉) (\d+)%: (.+)", preview)
+    assert holder[0] == "孙丽" and re.fullmatch(r"\d+ touches, first contact on \d{4}-\d\d-\d\d", holder[2])
+    assert other[0] == "陈辉" and re.fullmatch(r"\d+ touch(es)?", other[2])
+    assert int(holder[1]) + int(other[1]) in (99, 100, 101)  # whole percents, each rounded
     app.button(key="claims.settle.button").click().run()
     assert [shown(s.value) for s in app.success] == ["Settled: split the credit."]
     disputes = table_with(app, "settlement")

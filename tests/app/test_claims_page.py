@@ -61,7 +61,20 @@ def test_search_for_a_group_lists_its_headquarters_first() -> None:
     app = open_claims()
     app.text_input(key="protection_query").set_value("华东电网").run()
     answers = [shown(w.value) for w in app.warning]
-    assert answers[0].startswith("华东电网集团有限公司: protected by 王磊 (direct) until 2026-11-04")
+    # One answer for the enterprise, naming the companies matched and what the one claim covers.
+    assert answers == [
+        "华东电网集团有限公司, 华东电网丽水供电分公司, 华东电网台州供电分公司 and 7 more: "
+        "protected by 王磊 (direct) until 2026-11-04; the claim covers 华东电网集团有限公司 with all its branches"
+    ]
+
+
+def test_a_free_enterprise_offers_one_claim_for_all_its_companies() -> None:
+    app = open_claims()
+    app.text_input(key="protection_query").set_value("Northwind").run()
+    assert len(app.success) == 1 and "one claim covers" in shown(app.success[0].value)
+    assert [b.label for b in app.button if str(b.key).startswith("claims.search.claim.")] == [
+        b.label for b in app.button if b.key == "claims.search.claim.0"
+    ]
 
 
 def test_what_needs_attention_on_the_demo_day() -> None:

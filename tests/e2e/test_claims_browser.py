@@ -44,7 +44,7 @@ def test_file_a_claim_from_the_search_and_read_it_back(served_app: ServedApp, br
     choose(page, "File a claim", "For rep", "李娜")
     page.get_by_role("button", name="File the claim").click()
     until = dt.date.today() + dt.timedelta(days=13)
-    granted = f"Granted: 李娜 holds {HQ_NAME} (the whole enterprise) until {until}."
+    granted = f"Granted: 李娜 holds {HQ_NAME} with all its branches until {until}."
     page.get_by_test_id("stMainBlockContainer").get_by_text(granted).wait_for(timeout=30_000)
     page.screenshot(path=str(SCREENSHOTS / "claims-granted.png"), full_page=True)
 
@@ -83,3 +83,26 @@ def test_file_a_claim_from_the_search_and_read_it_back(served_app: ServedApp, br
         assert (change.who, change.action.english, change.source) == ("运营 Ops", "file a claim", "claim")
     finally:
         store.close()
+
+
+def test_settling_a_dispute_keeps_its_tab_open_in_either_language(served_app: ServedApp, browser: Browser) -> None:
+    """A decision reruns the page and draws its outcome above the tabs; the tab it was made in stays open."""
+    page = screenshot(browser, served_app.url, "claims-settle-start", "Overview")
+    use_name(page, "运营 Ops")
+    page.get_by_role("link", name="Claims").click()
+    page.get_by_text("Needs attention").first.wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_role("tab", name="Disputes").click()
+    settle(page)
+    page.get_by_text("split the credit").first.click()
+    settle(page)
+    page.get_by_text("The proposed split comes from each rep's own activity").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_test_id("stMainBlockContainer").get_by_text("Settled: split the credit.").wait_for(timeout=30_000)
+    settle(page)
+    assert page.get_by_role("tab", name="Disputes").get_attribute("aria-selected") == "true"
+    page.screenshot(path=str(SCREENSHOTS / "claims-settled-tab-kept.png"), full_page=True)
+    page.get_by_text("简体中文").click()
+    settle(page)
+    assert page.get_by_role("tab", name="争议").get_attribute("aria-selected") == "true"
+    page.close()

@@ -12,7 +12,7 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from graph.analysis.claim_attention import attention, dispute_split
+from graph.analysis.claim_attention import attention, dispute_split, split_evidence
 from graph.analysis.claim_book import ClaimsReport, claims_report
 from graph.domain.claim_policy import ClaimPolicy, TierRule
 
@@ -254,6 +254,25 @@ class TestPoolCapCooling:
         assert states(group, 16)[1][1] == "live"
 
 
+class TestRefusalsStand:
+    def test_a_refusal_names_the_protection_as_it_stood_that_day(self, group: nx.MultiDiGraph[str]) -> None:
+        held = claim(group, "west", "tele", 1)
+        claim(group, "east", "partner", 3)
+        (_, refused) = report(group, 4).claims
+        assert (refused.reason, refused.detail["until"]) == ("held", str(day(14)))
+        group.nodes[f"Claim:{held}"]["released_on"] = str(day(6))  # a later release, unrelated to the refusal
+        deal(group, "tele", 5, stage="won", company="west")
+        (_, later) = report(group, 20).claims
+        assert later.detail == refused.detail
+
+    def test_a_renewal_before_the_refusal_counts(self, group: nx.MultiDiGraph[str]) -> None:
+        claim(group, "west", "tele", 1)
+        deal(group, "tele", 4, stage="won", company="west")
+        claim(group, "east", "partner", 6)
+        (_, refused) = report(group, 6).claims
+        assert refused.detail["until"] == str(day(4 + 13))
+
+
 class TestRelease:
     def test_a_released_claim_stops_protecting_that_day(self, group: nx.MultiDiGraph[str]) -> None:
         claim(group, "west", "tele", 1, released_on=str(day(5)), released_by="Ops")
@@ -358,6 +377,17 @@ class TestCollisionsAndSettlement:
         shares = {s.name: round(s.total, 2) for s in dispute_split(group, dispute, day(10))}
         # partner opened (20 %) and did 2 of 3 touches (40 %); tele 1 touch (20 %) and signed (20 %)
         assert shares == {"tele": 0.4, "partner": 0.6}
+        evidence = [
+            (e.rep_id, e.touches, e.first_touch_on, e.opened, e.won) for e in split_evidence(group, dispute, day(10))
+        ]
+        assert evidence == [("tele", 1, day(5), False, ["o1"]), ("partner", 2, day(3), True, [])]
+
+    def test_a_deal_won_after_the_split_day_earns_no_signing_share(self, group: nx.MultiDiGraph[str]) -> None:
+        claim(group, "west", "tele", 1)
+        touch(group, "partner", "east-p", 3)
+        deal(group, "tele", 12, stage="won")
+        (dispute,) = report(group, 10).disputes
+        assert [e.won for e in split_evidence(group, dispute, day(10))] == [[], []]
 
 
 class TestAttention:
