@@ -70,7 +70,7 @@ def attention(
     return Attention(
         as_of=day,
         rep_id=rep_id,
-        expiring=sorted(expiring, key=lambda c: (c.expires_on, c.scope_id)),
+        expiring=sorted(expiring, key=lambda c: (c.expires_on, c.scope_id, c.id)),
         disputes=waiting,
         returned=returned,
     )

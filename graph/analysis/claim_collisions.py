@@ -39,7 +39,7 @@ class Collision(BaseModel):
 
 
 def claim_touches(graph: nx.MultiDiGraph[str], as_of: dt.date) -> list[Activity]:
-    """Every touch up to ``as_of``, in day order, placed in its contact's company."""
+    """Every touch up to ``as_of``, in day order (then rep, contact, kind), placed in its contact's company."""
     found = []
     for rep, contact, data in edges_of(graph, "TOUCHED"):
         person = graph.nodes[contact]
@@ -48,7 +48,7 @@ def claim_touches(graph: nx.MultiDiGraph[str], as_of: dt.date) -> list[Activity]
             found.append(
                 Activity(graph.nodes[rep]["id"], person["id"], str(person.get("company_id")), day, data.get("kind", ""))
             )
-    return sorted(found, key=lambda t: (t.date, t.rep, t.contact))
+    return sorted(found, key=lambda t: (t.date, t.rep, t.contact, t.kind))
 
 
 def find_collisions(
@@ -94,4 +94,4 @@ def find_collisions(
                         kind=touch.kind,
                     ),
                 )
-    return sorted(found.values(), key=lambda c: (c.date, c.group_id, c.other_rep_id, c.contact_id))
+    return sorted(found.values(), key=lambda c: (c.date, c.group_id, c.other_rep_id, c.contact_id, c.claim_id))

@@ -56,9 +56,9 @@ class Dispute(BaseModel):
 
 
 def _settlements(graph: nx.MultiDiGraph[str], as_of: dt.date) -> dict[tuple[str, str], SettlementView]:
-    """(claim id, other rep id) → the latest settlement made up to ``as_of``."""
+    """(claim id, other rep id) → the latest settlement made up to ``as_of`` (of one day's, the last by id)."""
     latest: dict[tuple[str, str], SettlementView] = {}
-    for _, d in sorted(nodes_of(graph, "Settlement"), key=lambda n: str(n[1]["settled_on"])):
+    for _, d in sorted(nodes_of(graph, "Settlement"), key=lambda n: (str(n[1]["settled_on"]), n[0])):
         if claim_day(d["settled_on"]) <= as_of:
             share = d.get("holder_share")
             latest[(str(d["claim_id"]), str(d["other_rep_id"]))] = SettlementView(
@@ -111,4 +111,4 @@ def find_disputes(
                 settlement=settlement if settlement and settlement.settled_on >= dates[-1] else None,
             )
         )
-    return sorted(disputes, key=lambda d: (d.last_date, d.group_id, d.other_rep_id))
+    return sorted(disputes, key=lambda d: (d.last_date, d.group_id, d.other_rep_id, d.claim_id))

@@ -79,7 +79,7 @@ def stage_progress(graph: nx.MultiDiGraph[str], as_of: dt.date) -> list[Activity
         for _, d in nodes_of(graph, "Opportunity")
         if d.get("owner_id") and d.get("stage_since") and d.get("stage") not in NOT_PROGRESS
     ]
-    return sorted((a for a in found if a.date <= as_of), key=lambda a: (a.date, a.rep, a.kind))
+    return sorted((a for a in found if a.date <= as_of), key=lambda a: (a.date, a.rep, a.kind, a.company))
 
 
 class ClaimJudge:

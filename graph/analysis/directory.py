@@ -54,7 +54,7 @@ def _targets(graph: nx.MultiDiGraph[str], node: str, edge_type: str) -> list[str
 
 
 def contacts(graph: nx.MultiDiGraph[str]) -> list[ContactRow]:
-    """Every contact of the subgraph's companies, top level first, then by name.
+    """Every contact of the subgraph's companies, top level first, then by company, name and id.
 
     Contacts from outside (a manager in another company) are left out: they
     belong to their own company's table.
@@ -96,7 +96,7 @@ def contacts(graph: nx.MultiDiGraph[str]) -> list[ContactRow]:
                 last_verified=data.get("last_verified"),
             )
         )
-    return sorted(rows, key=lambda r: (r.level or 99, r.company, r.name))
+    return sorted(rows, key=lambda r: (r.level or 99, r.company, r.name, r.id))
 
 
 def companies(graph: nx.MultiDiGraph[str]) -> list[CompanyRow]:
@@ -145,4 +145,5 @@ def companies(graph: nx.MultiDiGraph[str]) -> list[CompanyRow]:
     for root in children.get(None, []):
         visit(root, 0)
     seen = {r.id for r in ordered}
-    return ordered + [r for r in rows if r.id not in seen]  # a parent cycle (refused on import) still lists all
+    left = sorted((r for r in rows if r.id not in seen), key=lambda r: r.id)
+    return ordered + left  # a parent cycle (refused on import) still lists all

@@ -135,7 +135,7 @@ def _status(purchases: list[GroupPurchase]) -> CategoryStatus:
         )
     ours = [p for p in purchases if p.vendor == US_VENDOR_ID]
     rivals = [p for p in purchases if p.vendor != US_VENDOR_ID]
-    lead = max(ours or rivals, key=lambda p: (p.amount or 0.0, p.since or dt.date.min))
+    lead = min(ours or rivals, key=_lead_order)
     dates = [p.since for p in purchases if p.since]
     return CategoryStatus(
         status="ours" if ours else "competitor",
@@ -146,6 +146,12 @@ def _status(purchases: list[GroupPurchase]) -> CategoryStatus:
         since=min(dates) if dates else None,
         rivals=sorted({p.vendor for p in rivals}),
     )
+
+
+def _lead_order(purchase: GroupPurchase) -> tuple[float, int, str, str]:
+    """The biggest install first, then the latest, then by product and vendor: equals never fall to row order."""
+    since = purchase.since.toordinal() if purchase.since else 0
+    return (-(purchase.amount or 0.0), -since, purchase.product, purchase.vendor)
 
 
 def _root_of(graph: nx.MultiDiGraph[str]) -> str:
@@ -203,7 +209,7 @@ def group_tree(graph: nx.MultiDiGraph[str], categories: Iterable[str] = ()) -> G
 
 
 def _depth_first(graph: nx.MultiDiGraph[str], root: str) -> list[tuple[str, int, str | None]]:
-    """``(key, depth, parent id)`` of every company from ``root`` down, siblings by name, each company once."""
+    """``(key, depth, parent id)`` of every company from ``root`` down, siblings by name then id, each company once."""
     root_key = node_key("Company", root)
     if root_key not in graph:
         raise ValueError(f"no company {root!r} in this graph")
@@ -219,7 +225,7 @@ def _depth_first(graph: nx.MultiDiGraph[str], root: str) -> list[tuple[str, int,
             continue
         seen.add(key)
         order.append((key, depth, parent))
-        below = sorted(children[key], key=lambda k: str(graph.nodes[k].get("name", k)), reverse=True)
+        below = sorted(children[key], key=lambda k: (str(graph.nodes[k].get("name", k)), k), reverse=True)
         stack.extend((child, depth + 1, graph.nodes[key]["id"]) for child in below)
     return order
 

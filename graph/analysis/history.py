@@ -44,7 +44,7 @@ def rewind(graph: nx.MultiDiGraph[str], changes: Iterable[Change], day: dt.date)
     'supporter'
     """
     then = graph.copy()
-    later = sorted((c for c in changes if not changed_on_or_before(c, day)), key=lambda c: c.at)
+    later = sorted((c for c in changes if not changed_on_or_before(c, day)), key=lambda c: (c.at, c.id))
     for change in reversed(later):
         for entry in reversed(change.entries):
             if entry.is_edge:
@@ -122,7 +122,7 @@ def timeline(changes: Iterable[Change], keys: Iterable[str], limit: int | None =
     """
     wanted = set(keys)
     items: list[TimelineItem] = []
-    for change in sorted(changes, key=lambda c: c.at, reverse=True):
+    for change in sorted(changes, key=lambda c: (c.at, c.id), reverse=True):
         if limit is not None and len(items) >= limit:
             break
         for entry in change.entries:
@@ -170,7 +170,7 @@ def access_records(changes: Iterable[Change]) -> list[AccessRecord]:
     [('downloaded', 'co-1-people.csv', ['co-1'])]
     """
     records = []
-    for change in sorted(changes, key=lambda c: c.at, reverse=True):
+    for change in sorted(changes, key=lambda c: (c.at, c.id), reverse=True):
         if change.source is not ChangeSource.ACCESS:
             continue
         downloaded = change.action.code is ActionCode.DOWNLOAD

@@ -240,7 +240,10 @@ def _threats(graph: nx.MultiDiGraph[str], scope: set[str]) -> list[Threat]:
                     since=data.get("since"),
                 )
             )
-    return sorted(found, key=lambda t: (t.kind, t.competitor, t.company_id or "", t.contact_id or ""))
+    return sorted(  # one rival's installs at one company by category and product, never by row order
+        found,
+        key=lambda t: (t.kind, t.competitor, t.company_id or "", t.contact_id or "", t.category or "", t.product or ""),
+    )
 
 
 def _stale(graph: nx.MultiDiGraph[str], scope: set[str], today: dt.date) -> list[StaleContact]:

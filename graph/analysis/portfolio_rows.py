@@ -152,7 +152,7 @@ def portfolio(
     as_of: dt.date,
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> list[PortfolioRow]:
-    """One row per group from the store's per-company aggregates, biggest whitespace first.
+    """One row per group from the store's per-company aggregates, biggest whitespace first, then by name and id.
 
     The rows are the store's ``PortfolioRows`` as the server streams them:
     numbers as numbers, unset values as ``None``, dates as ISO text. ``0``
@@ -173,7 +173,7 @@ def portfolio(
     """
     group_of = group_roots({c["company_id"]: c.get("parent_id") or None for c in companies})
     spend = _Spend()
-    for row in purchases:
+    for row in sorted(purchases, key=_purchase_order):  # sums of floats differ in the last digit by order
         spend.add(row, group_of, competitor_names)
     members = _members(group_of)
     book = _Book(
@@ -185,7 +185,11 @@ def portfolio(
         touched=_last_touches(group_of, last_touches),
         waves=_waves(spend.started, members, window_days),
     )
-    return sorted((book.row(info, as_of) for info in roots), key=lambda r: (-r.whitespace, r.name))
+    return sorted((book.row(info, as_of) for info in roots), key=lambda r: (-r.whitespace, r.name, r.group_id))
+
+
+def _purchase_order(row: PortfolioPurchase) -> tuple[str, str, str, str, float]:
+    return (row["company_id"], row["category"], row["vendor"], row.get("since") or "", float(row["amount"] or 0.0))
 
 
 @dataclass
@@ -269,7 +273,7 @@ class _Book:
         """Per company and catalogue category not ours: a rival's install there, else our likely deal."""
         return sum(
             self.spend.rival_spend.get((company, category)) or size.estimate(self.staff.get(company))
-            for company in members
+            for company in sorted(members)
             for category, size in self.deal_sizes.items()
             if (company, category) not in self.spend.ours
         )

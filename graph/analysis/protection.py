@@ -40,9 +40,9 @@ class ProtectionHit(BaseModel):
     expires_on: dt.date | None
 
 
-def _closest_first(company: str, key: str, wanted: str, roots: dict[str, str]) -> tuple[bool, int, str]:
-    """Headquarters before their branches, then the names closest in length to what was asked."""
-    return (roots.get(company, company) != company, len(key) - len(wanted), key)
+def _closest_first(company: str, key: str, wanted: str, roots: dict[str, str]) -> tuple[bool, int, str, str]:
+    """Headquarters before their branches, then the names closest in length to what was asked, then by id."""
+    return (roots.get(company, company) != company, len(key) - len(wanted), key, company)
 
 
 def find_protection(
@@ -60,17 +60,18 @@ def find_protection(
     """
     wanted = company_key(query)
     rows = {row["id"]: row for row in companies}
-    found: dict[str, str] = {company: "phone" for company in phone_companies if company in rows}
+    found: dict[str, str] = {company: "phone" for company in sorted(phone_companies) if company in rows}
     if wanted:
         keys = {row["id"]: row["name_key"] for row in rows.values()}
         containing = [company for company, key in keys.items() if wanted in key]
         for company in sorted(containing, key=lambda c: _closest_first(c, keys[c], wanted, roots)):
             found.setdefault(company, "name")
         if len(found) < MAX_HITS:
-            close = difflib.get_close_matches(wanted, list(set(keys.values())), n=MAX_HITS, cutoff=CLOSE_ENOUGH)
-            for company, key in keys.items():
-                if key in close:
-                    found.setdefault(company, "similar name")
+            close = difflib.get_close_matches(wanted, sorted(set(keys.values())), n=MAX_HITS, cutoff=CLOSE_ENOUGH)
+            rank = {key: place for place, key in enumerate(close)}
+            similar = [company for company, key in keys.items() if key in rank]
+            for company in sorted(similar, key=lambda c: (rank[keys[c]], c)):
+                found.setdefault(company, "similar name")
     live = {c.scope_id: c for c in report.claims if c.status == "live"}
     hits = []
     for company, how in list(found.items())[:MAX_HITS]:

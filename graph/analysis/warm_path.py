@@ -18,7 +18,7 @@ import math
 import networkx as nx
 from pydantic import BaseModel, Field
 
-from graph.analysis._graph import display_name, edges_of, has_left, is_active
+from graph.analysis._graph import display_name, edges_of, has_left, is_active, sorted_copy
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, relationship_strengths
 from graph.domain.enums import InfluenceKind
 from graph.domain.keys import node_key
@@ -83,9 +83,14 @@ def _how_well(strength: float) -> str:
 def _tie_graph(
     graph: nx.MultiDiGraph[str], target: str | None, today: dt.date, half_life_days: float, from_rep: str | None
 ) -> nx.DiGraph[str]:
-    """Best tie per ordered pair, with what it is, as a simple weighted DiGraph.
+    """Best tie per ordered pair, with what it is, as a simple weighted DiGraph in key order.
 
     People who left cannot introduce anyone, so they are only kept as the target.
+    Of two ties of equal strength between the same pair, the first added stays:
+    reporting lines before influence, influence kinds in key order. The path
+    searches keep the first of equally strong paths they meet, so the graph is
+    handed out in key order (``sorted_copy``): the same rows in any order give
+    the same paths on either server.
     """
     ties: nx.DiGraph[str] = nx.DiGraph()
     gone = {k for k, d in graph.nodes(data=True) if d.get("label") == "Contact" and has_left(d)} - {target}
@@ -111,7 +116,7 @@ def _tie_graph(
         weight, kind = float(data.get("weight", 0.5)), str(data.get("kind", InfluenceKind.OTHER))
         tie(a, b, weight, kind, True)
         tie(b, a, weight, kind, False)
-    return ties
+    return sorted_copy(ties)
 
 
 def _sentence(graph: nx.MultiDiGraph[str], ties: nx.DiGraph[str], keys: list[str]) -> str:

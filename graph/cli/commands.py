@@ -12,7 +12,7 @@ from graph.analysis.history import access_records
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS
 from graph.cli.claim_commands import CLAIM_HANDLERS, add_claim_commands
-from graph.cli.output import print_json
+from graph.cli.output import json_text, print_json
 from graph.config.claim_policy_file import load_policy
 from graph.config.local_user import local_user
 from graph.config.settings import load_settings
@@ -36,7 +36,7 @@ from graph.services.visible_store import VisibleStore
 from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
-__all__ = ["main"]
+__all__ = ["answer", "main"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -260,13 +260,29 @@ def _local_neo4j(args: argparse.Namespace) -> int:
     return 0
 
 
+def answer(store: GraphStore, argv: list[str]) -> str:
+    """The JSON text ``python -m graph <argv>`` prints, computed over ``store`` (every command but ``local-neo4j``).
+
+    ``main`` prints exactly this, so a test that compares answers over two
+    stores runs the command as a user does, without a process of its own.
+    """
+    args = _parser().parse_args(argv)
+    if args.command not in _HANDLERS:
+        raise ConfigError(f"{args.command!r} does not answer over a store")
+    return _answer(store, args)
+
+
+def _answer(store: GraphStore, args: argparse.Namespace) -> str:
+    return json_text(_HANDLERS[args.command](store, args))
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "local-neo4j":
         return _local_neo4j(args)
     store = open_store()
     try:
-        print_json(_HANDLERS[args.command](store, args))
+        print(_answer(store, args))
     finally:
         store.close()
     return 0

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from graph.domain.errors import KagraphError
 
-__all__ = ["EXIT_BUG", "EXIT_ERROR", "print_json", "run_cli"]
+__all__ = ["EXIT_BUG", "EXIT_ERROR", "json_text", "print_json", "run_cli"]
 
 EXIT_ERROR = 2
 EXIT_BUG = 3
@@ -59,9 +59,13 @@ def _keep_traceback() -> str:
         return kept.name
 
 
-def print_json(value: Any) -> None:
-    """Print a pydantic model, or plain data, as indented UTF-8 JSON."""
+def json_text(value: Any) -> str:
+    """A pydantic model, or plain data, as indented UTF-8 JSON: what a command prints."""
     if isinstance(value, BaseModel):
-        print(value.model_dump_json(indent=2))
-    else:
-        print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+        return value.model_dump_json(indent=2)
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def print_json(value: Any) -> None:
+    """Print ``json_text(value)``."""
+    print(json_text(value))

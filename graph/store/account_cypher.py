@@ -26,9 +26,9 @@ __all__ = [
 GROUP_COMPANIES = (
     "MATCH (root:Company {id: $id})<-[:BRANCH_OF*0..]-(c:Company) "
     "RETURN DISTINCT c.id AS id, c.name AS name, c.parent_id AS parent_id, c.tier AS tier "
-    "ORDER BY parent_id IS NOT NULL, name"
+    "ORDER BY parent_id IS NOT NULL, name, id"
 )
-"""A group's companies, the root first, for pickers that need names, not the whole subgraph."""
+"""A group's companies, the root first, then by name and id, for pickers that need names, not the whole subgraph."""
 GROUP_ROOT = (
     "MATCH (c:Company {id: $id})-[:BRANCH_OF*0..]->(root:Company) "
     "WHERE NOT (root)-[:BRANCH_OF]->() RETURN root.id AS id"

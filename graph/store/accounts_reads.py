@@ -135,5 +135,5 @@ class Accounts:
         return group_roots({str(c["id"]): c.get("parent_id") for c in self.company_names()})
 
     def phone_companies(self, phone: str) -> list[str]:
-        """Companies with a contact whose (normalised) phone is ``phone``."""
-        return [str(r["company_id"]) for r in self._reader.read(q.PHONE_COMPANIES, {"phone": phone})]
+        """Companies with a contact whose (normalised) phone is ``phone``, by id."""
+        return sorted(str(r["company_id"]) for r in self._reader.read(q.PHONE_COMPANIES, {"phone": phone}))

@@ -8,12 +8,12 @@ from graph.store.cypher import fill
 __all__ = ["ACCESS_CHAIN", "ACCESS_HEAD", "ACCESS_LOG", "ACCESS_UNCHAINED", "CHANGES_ABOUT", "CHANGES_SINCE"]
 
 _CHANGE_PROPS = "c {.id, .at, .who, .source, .action, .action_params, .why, .entries} AS props, c.stamp AS stamp"
-CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp"
-"""Changes made from a moment on, oldest first: what a view "as of" an earlier day undoes."""
+CHANGES_SINCE = "MATCH (c:Change) WHERE c.stamp >= $since RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp, c.id"
+"""Changes made from a moment on, oldest first (of one moment's, by id): what a view "as of" an earlier day undoes."""
 ACCESS_LOG = (
     "MATCH (c:Change) WHERE c.stamp >= $since AND c.source = $source RETURN "
     + _CHANGE_PROPS
-    + " ORDER BY stamp DESC LIMIT $limit"
+    + " ORDER BY c.stamp DESC, c.id DESC LIMIT $limit"
 )
 """The newest access records (views outside one's own, downloads) from a moment on: the access log."""
 ACCESS_HEAD = (
@@ -31,7 +31,8 @@ ACCESS_UNCHAINED = "MATCH (c:Change) WHERE c.source = $source AND c.seq IS NULL 
 CHANGES_ABOUT: dict[str, str] = {
     label: fill(
         "UNWIND $ids AS id MATCH (:<label> {id: id})<-[:ABOUT]-(c:Change) "
-        "WITH DISTINCT c WHERE c.stamp < $until RETURN " + _CHANGE_PROPS + " ORDER BY stamp DESC LIMIT $limit",
+        "WITH DISTINCT c WHERE c.stamp < $until RETURN " + _CHANGE_PROPS + " ORDER BY c.stamp DESC, c.id DESC "
+        "LIMIT $limit",
         label=label,
     )
     for label in NODE_LABELS

@@ -63,7 +63,7 @@ EXPORT: dict[str, str] = {
     "purchases": "MATCH (c:Company)-[b:BUYS]->(v:Vendor) OPTIONAL MATCH (x:Competitor {id: v.id}) "
     "RETURN c.id AS company_id, b.product AS product, b.category AS category, "
     "CASE WHEN v.id = $us THEN $us ELSE coalesce(x.name, v.id) END AS vendor, b.since AS since, "
-    "b.amount AS amount ORDER BY company_id, product",
+    "b.amount AS amount ORDER BY company_id, product, vendor",
     "opportunities": "MATCH (o:Opportunity) RETURN o.id AS id, o.company_id AS company_id, o.name AS name, "
     "o.product AS product, o.stage AS stage, o.amount AS amount, o.owner_id AS owner_id, "
     "o.close_date AS close_date, o.stage_since AS stage_since ORDER BY id",

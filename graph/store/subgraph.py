@@ -5,6 +5,11 @@ Ids are unique per label, not across labels, so a node's key is
 plus ``label``. Edges are keyed ``"<TYPE>:<key>"`` so parallel relationships
 (two influence kinds, many touches) stay apart; attributes are the stored
 properties plus ``type``.
+
+Nodes are added in key order and edges in (source, target, key) order, not in
+the order the server sent its rows: networkx hands them back in the order they
+were added, and its path searches keep the first of equal paths they meet, so
+the same data must make the same graph on FalkorDB and on Neo4j, every time.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
 
     Every edge end must be among the nodes: the repository fetches the ends
     outside the companies (reps, competitors, vendors) before calling this.
+    Whatever order the rows come in, the graph is the same, down to its order.
 
     >>> g = to_networkx(
     ...     [{"label": "Contact", "props": {"id": "a", "name": "Li"}}, {"label": "Contact", "props": {"id": "b"}}],
@@ -34,15 +40,18 @@ def to_networkx(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]]
     (['Contact:a', 'Contact:b'], [('Contact:a', 'Contact:b', 'REPORTS_TO:')])
     """
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    for row in nodes:
-        graph.add_node(node_key(row["label"], str(row["props"]["id"])), label=row["label"], **row["props"])
+    keyed = sorted(((node_key(row["label"], str(row["props"]["id"])), row) for row in nodes), key=lambda n: n[0])
+    for key, row in keyed:
+        graph.add_node(key, label=row["label"], **row["props"])
+    ends = []
     for row in edges:
         source, target = node_key(row["source_label"], row["source"]), node_key(row["target_label"], row["target"])
         if source not in graph or target not in graph:
             raise ValueError(f"edge {source} -> {target} has an end that is not among the nodes")
         props = dict(row["props"])
-        key = f"{row['type']}:{props.pop('key', '')}"
-        graph.add_edge(source, target, key=key, type=row["type"], **props)
+        ends.append((source, target, f"{row['type']}:{props.pop('key', '')}", row["type"], props))
+    for source, target, key, kind, props in sorted(ends, key=lambda e: e[:3]):
+        graph.add_edge(source, target, key=key, type=kind, **props)
     return graph
 
 
@@ -54,11 +63,9 @@ def subgraph_json(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
     >>> subgraph_json(g)["edges"]
     [{'source': 'Contact:a', 'target': 'Contact:b', 'type': 'REPORTS_TO'}]
     """
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     return {
         **graph.graph,
         "nodes": [{"key": key, **attrs} for key, attrs in sorted(graph.nodes.items())],
-        "edges": [
-            {"source": source, "target": target, **attrs}
-            for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))
-        ],
+        "edges": [{"source": source, "target": target, **attrs} for source, target, _, attrs in edges],
     }
