@@ -13,7 +13,7 @@ from graph.render.numbers import SCORE_FORMAT, influence_points
 from graph.services.chain_view import account_graph, chain_report, ways_in
 from graph.services.claims_view import claims_on
 from ui.cached_store import claim_policy, current_user, require_store
-from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_list, strength_heatmap
+from ui.chain_widgets import coverage_gauge, finding_cards, finding_text, path_limits, path_list, strength_heatmap
 from ui.claim_lines import claim_line, collision_tooltips
 from ui.claims_desk import claim_row
 from ui.downloads import recorded_download
@@ -109,9 +109,21 @@ with side:
         )
         or None
     )
-    ties, paths = ways_in(store, graph, group_id, target, as_of, today, from_rep, half_life_days=float(half_life))
+    avoid_opponents, max_hops = path_limits()
+    ties, paths = ways_in(
+        store,
+        graph,
+        group_id,
+        target,
+        as_of,
+        today,
+        from_rep,
+        half_life_days=float(half_life),
+        avoid_opponents=avoid_opponents,
+        max_hops=max_hops,
+    )
     if paths:
-        path_list(ties, paths)
+        path_list(ties, paths, max_hops)
     else:
         st.info(t("chain.path.none"))
     highlight = st.toggle(t("chain.path.show"), value=bool(paths), key=f"chain_highlight_{target}_{bool(paths)}")

@@ -18,7 +18,7 @@ from ui.claims_desk import claim_row
 from ui.focus import CHAIN_PAGE, FOCUS_COMPANY, FOCUS_CONTACT, FOCUS_GROUP, group_picker
 from ui.i18n import enum_label, t, tn
 from ui.percent_slider import percent_slider
-from ui.phrases import category_label, path_sentence
+from ui.phrases import category_label, path_sentence, path_why
 from ui.worded_choices import worded_choice
 
 store = require_store()
@@ -67,6 +67,8 @@ def reason(target: ExpansionTarget) -> str:
         parts.append(t("group.reason.hq"))
     path = t("group.reason.path", score=score(target.path.score * 100)) if target.path else t("group.reason.no_path")
     parts.append(path)
+    if target.path and target.path.breaks:
+        parts.append(t("group.reason.outside_limits"))
     return "; ".join(parts)
 
 
@@ -162,6 +164,8 @@ with st.container():
             if chosen.path:
                 st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
                 st.caption(t("chain.path.score", score=score(chosen.path.score * 100)))
+                if why := path_why(chosen.path, result.max_hops):
+                    (st.warning if chosen.path.breaks else st.caption)(plain(why))
             else:
                 st.caption(t("group.reason.no_path"))
             if st.button(t("group.open_chain"), key="open_chain"):

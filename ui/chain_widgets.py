@@ -11,14 +11,16 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from graph.analysis._graph import display_name
 from graph.analysis.decision_roles import ChainReport, Finding
-from graph.analysis.warm_path import WarmPath
+from graph.analysis.warm_path import DEFAULT_MAX_HOPS, MOST_HOPS, WarmPath
+from graph.domain.keys import node_key
 from graph.render.markdown import plain
 from graph.render.numbers import score, share
 from ui.i18n import known, language, t, tn
-from ui.phrases import path_sentence, roles_text
+from ui.phrases import listing, path_sentence, path_why, roles_text
 
-__all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_list", "strength_heatmap"]
+__all__ = ["coverage_gauge", "finding_cards", "finding_text", "path_limits", "path_list", "strength_heatmap"]
 
 _SHOW = {"high": st.error, "medium": st.warning, "info": st.info}
 _NAMES_SHOWN = 4
@@ -120,9 +122,49 @@ def strength_heatmap(report: ChainReport, key_people: int = 15) -> None:
     st.altair_chart((cells + numbers).properties(height=alt.Step(HEAT_ROW_PX)), width="stretch")
 
 
-def path_list(graph: nx.MultiDiGraph[str], paths: list[WarmPath]) -> None:
-    """The paths as numbered sentences in the chosen language; ``graph`` holds everyone on them."""
+def path_limits() -> tuple[bool, int]:
+    """The limits the warm paths keep, as a rep sets them: avoid opponents (on), at most N hops (3).
+
+    Keyed by fixed names, so a language switch keeps what was set.
+    """
+    left, right = st.columns(2)
+    avoid = left.toggle(
+        t("chain.path.avoid_opponents"),
+        value=True,
+        help=t("chain.path.avoid_opponents.help"),
+        key="chain_avoid_opponents",
+    )
+    hops = right.number_input(
+        t("chain.path.max_hops"),
+        min_value=1,
+        max_value=MOST_HOPS,
+        value=DEFAULT_MAX_HOPS,
+        step=1,
+        help=t("chain.path.max_hops.help"),
+        key="chain_max_hops",
+    )
+    return avoid, int(hops)
+
+
+def path_list(graph: nx.MultiDiGraph[str], paths: list[WarmPath], max_hops: int) -> None:
+    """The paths as numbered sentences in the chosen language, with their hops, the opponents they pass and why.
+
+    ``graph`` holds everyone on them; ``max_hops`` is the limit they were asked to keep. When the best one breaks
+    a limit, none keeps them, which is said above the list.
+    """
+    if paths and paths[0].breaks:
+        st.warning(t("chain.path.relaxed"), icon=":material/alt_route:")
     for number, path in enumerate(paths, start=1):
         with st.container(border=True):
             st.markdown(f"**{number}.** {plain(path_sentence(graph, path))}")
-            st.caption(t("chain.path.score", score=score(path.score * 100)))
+            facts = [
+                t("chain.path.score", score=score(path.score * 100)),
+                tn("chain.path.hops", "chain.path.hops.plural", path.hops, count=path.hops),
+            ]
+            if path.opponents:
+                names = listing(display_name(graph, node_key("Contact", o)) for o in path.opponents)
+                facts.append(t("chain.path.opponents", names=names))
+            st.caption(plain(" · ".join(facts)))
+            why = path_why(path, max_hops)
+            if why:
+                (st.warning if path.breaks else st.caption)(plain(why))

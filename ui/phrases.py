@@ -19,7 +19,7 @@ from graph.analysis.history import TimelineItem
 from graph.analysis.warm_path import WarmPath
 from graph.domain.actions import Action, ActionCode
 from graph.render.numbers import money, share
-from ui.i18n import enum_label, known, language, t
+from ui.i18n import enum_label, known, language, t, tn
 
 __all__ = [
     "action_text",
@@ -27,6 +27,7 @@ __all__ = [
     "change_text",
     "listing",
     "path_sentence",
+    "path_why",
     "record_text",
     "roles_text",
     "value_text",
@@ -103,6 +104,33 @@ def path_sentence(graph: nx.MultiDiGraph[str], path: WarmPath) -> str:
             direction = "forward" if edge.forward else "back"
             parts.append(t(f"path.{kind}.{direction}", a=name_a, b=name_b))
     return ("；" if language() == "zh" else "; ").join(parts)
+
+
+def path_why(path: WarmPath, max_hops: int) -> str:
+    """Why the path breaks a limit, or is longer than the shortest way in (``WarmPath.reasons``); ``""`` when neither.
+
+    ``max_hops`` is the limit the path was asked to keep.
+    """
+    words = {
+        "passes_opponent": lambda: t("chain.path.why.passes_opponent"),
+        "over_limit": lambda: tn(
+            "chain.path.why.over_limit", "chain.path.why.over_limit.plural", max_hops, limit=max_hops, hops=path.hops
+        ),
+        "around_opponents": lambda: tn(
+            "chain.path.why.around_opponents",
+            "chain.path.why.around_opponents.plural",
+            max_hops,
+            limit=max_hops,
+            hops=path.hops,
+        ),
+        "shorter_passes_opponent": lambda: tn(
+            "chain.path.why.shorter_passes_opponent",
+            "chain.path.why.shorter_passes_opponent.plural",
+            path.shortest_hops,
+            shortest=path.shortest_hops,
+        ),
+    }
+    return ("" if language() == "zh" else " ").join(words[code]() for code in path.reasons)
 
 
 def value_text(field: str, value: object) -> str:

@@ -7,7 +7,10 @@ Score (0–100) = 100 × (0.35·path + 0.25·size + 0.15·rival + 0.25·hq):
   decide: a path to an economic buyer, a decision maker or a level-1 contact
   counts fully, to anyone else at 60 %. Paths run through everything the
   group's graph knows: contacts in branches we serve who report to, advise or
-  used to work with people there, and our reps who know someone there.
+  used to work with people there, and our reps who know someone there. They
+  keep a rep's limits (no opponent in between, at most 3 hops, see
+  ``warm_path``); a company no path within them reaches gets the best way in
+  without them, marked so, counted at its strength.
 - *size*: the company's employees, or failing that its known spend, on a log
   scale against the largest company of the group (0–1).
 - *rival*: 1 when a competitor supplies the category there (the need and the
@@ -40,7 +43,8 @@ from graph.analysis.hq_signal import (
     hq_signals,
 )
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS
-from graph.analysis.warm_path import WarmPath, team_reach
+from graph.analysis.warm_path import DEFAULT_MAX_HOPS, WarmPath, first_paths, team_reach
+from graph.domain.keys import node_key
 
 __all__ = [
     "OTHER_PEOPLE_FACTOR",
@@ -72,22 +76,48 @@ class ExpansionTarget(BaseModel):
     path: WarmPath | None
 
 
-def _is_senior(data: dict[str, object]) -> bool:
-    return data.get("buying_role") in DECISION_ROLES or data.get("level") == 1
-
-
-def _best_ways_in(graph: nx.MultiDiGraph[str], reach: dict[str, WarmPath]) -> dict[str, tuple[float, str, WarmPath]]:
-    """Per company id: (weighted strength, contact id, path) of the best way in."""
-    best: dict[str, tuple[float, str, WarmPath]] = {}
+def _best_contacts(
+    graph: nx.MultiDiGraph[str], reach: dict[str, WarmPath], best: dict[str, tuple[float, str]]
+) -> dict[str, tuple[float, str]]:
+    """``best``, and for each company it lacks, the contact ``reach`` reaches best there: (weighted strength, id)."""
+    chosen = dict(best)
     for _, data in nodes_of(graph, "Contact"):
-        path = reach.get(str(data["id"]))
-        if path is None or has_left(data):
+        path, company = reach.get(str(data["id"])), str(data.get("company_id"))
+        if path is None or has_left(data) or company in best:
             continue
-        value = path.score * (1.0 if _is_senior(data) else OTHER_PEOPLE_FACTOR)
-        company = str(data.get("company_id"))
-        if company not in best or (value, data["id"]) > (best[company][0], best[company][1]):
-            best[company] = (value, str(data["id"]), path)
-    return best
+        value = path.score * _weight(data)
+        if company not in chosen or (value, data["id"]) > chosen[company]:
+            chosen[company] = (value, str(data["id"]))
+    return chosen
+
+
+def _weight(data: dict[str, object]) -> float:
+    """What a way in to this person counts for: fully to someone who decides, else ``OTHER_PEOPLE_FACTOR``."""
+    senior = data.get("buying_role") in DECISION_ROLES or data.get("level") == 1
+    return 1.0 if senior else OTHER_PEOPLE_FACTOR
+
+
+def _best_ways_in(
+    graph: nx.MultiDiGraph[str], today: dt.date, half_life_days: float, avoid_opponents: bool, max_hops: int
+) -> dict[str, tuple[float, str, WarmPath]]:
+    """Per company id: (weighted strength, contact id, path) of the best way in.
+
+    One pass finds the best contact in every company within the limits, a
+    second without them for the companies the first leaves out; the path shown
+    is then the one the decision chain opens with at that contact
+    (``first_paths``), which may break the limits, marked so.
+    """
+    chosen = _best_contacts(graph, team_reach(graph, today, half_life_days, avoid_opponents, max_hops), {})
+    companies = {str(d.get("company_id")) for _, d in nodes_of(graph, "Contact") if not has_left(d)}
+    if companies - set(chosen):
+        chosen = _best_contacts(graph, team_reach(graph, today, half_life_days, False, None), chosen)
+    paths = first_paths(graph, [c for _, c in chosen.values()], today, half_life_days, avoid_opponents, max_hops)
+    people = dict(nodes_of(graph, "Contact"))
+    return {
+        company: (paths[contact].score * _weight(people[node_key("Contact", contact)]), contact, paths[contact])
+        for company, (_, contact) in sorted(chosen.items())
+        if contact in paths
+    }
 
 
 def _size(tree: GroupTree) -> dict[str, float]:
@@ -119,7 +149,7 @@ def _reason(
         way = "; no warm path in yet"
     else:
         path = way_in[2]
-        way = f"; best way in ({path.score:.2f}): {path.sentence}"
+        way = f"; best way in ({path.score:.2f}): {path.sentence}" + (f" ({path.why})" if path.why else "")
     return f"{held[0].upper()}{held[1:]}{wave}{way}."
 
 
@@ -129,6 +159,8 @@ def expansion_targets(
     signals: list[HqSignal],
     today: dt.date,
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    avoid_opponents: bool = True,
+    max_hops: int = DEFAULT_MAX_HOPS,
 ) -> list[ExpansionTarget]:
     """Every (company, category) of the group that is not ours, best first.
 
@@ -142,8 +174,7 @@ def expansion_targets(
     >>> [(t.company_id, t.product, t.status) for t in expansion_targets(g, group_tree(g), [], dt.date(2026, 1, 1))]
     [('hq', 'security', 'untouched')]
     """
-    reach = team_reach(graph, today, half_life_days)
-    ways_in = _best_ways_in(graph, reach)
+    ways_in = _best_ways_in(graph, today, half_life_days, avoid_opponents, max_hops)
     size = _size(tree)
     waves = {s.category for s in signals}
     targets = []
@@ -184,6 +215,9 @@ class GroupExpansion(BaseModel):
 
     group: str
     as_of: dt.date
+    avoid_opponents: bool
+    max_hops: int
+    """The limits the ways in were asked to keep."""
     categories: list[str]
     companies: list[TreeCompany]
     hq_signals: list[HqSignal]
@@ -198,6 +232,8 @@ def group_expansion(
     min_share: float = DEFAULT_MIN_SHARE,
     window_days: int = DEFAULT_WINDOW_DAYS,
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    avoid_opponents: bool = True,
+    max_hops: int = DEFAULT_MAX_HOPS,
 ) -> GroupExpansion:
     """Tree, HQ signals and ranked targets of the group in ``graph`` in one call.
 
@@ -209,8 +245,10 @@ def group_expansion(
     return GroupExpansion(
         group=tree.group,
         as_of=today,
+        avoid_opponents=avoid_opponents,
+        max_hops=max_hops,
         categories=tree.categories,
         companies=tree.companies,
         hq_signals=signals,
-        targets=expansion_targets(graph, tree, signals, today, half_life_days),
+        targets=expansion_targets(graph, tree, signals, today, half_life_days, avoid_opponents, max_hops),
     )

@@ -11,6 +11,7 @@ from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.history import access_records
 from graph.analysis.hq_signal import DEFAULT_MIN_BRANCHES, DEFAULT_MIN_SHARE, DEFAULT_WINDOW_DAYS
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS
+from graph.analysis.warm_path import DEFAULT_MAX_HOPS, MOST_HOPS
 from graph.cli.claim_commands import CLAIM_HANDLERS, add_claim_commands
 from graph.cli.output import json_text, print_json
 from graph.config.claim_policy_file import load_policy
@@ -37,6 +38,26 @@ from graph.store import GraphStore
 from graph.store.subgraph import subgraph_json
 
 __all__ = ["answer", "main"]
+
+
+def _hop_count(text: str) -> int:
+    """``--max-hops``: a whole number from 1 to ``MOST_HOPS``."""
+    if not text.isdigit() or not 1 <= int(text) <= MOST_HOPS:
+        raise argparse.ArgumentTypeError(f"a number of hops from 1 to {MOST_HOPS} (got {text!r})")
+    return int(text)
+
+
+def _add_limits(sub: argparse.ArgumentParser) -> None:
+    """The two limits a rep's warm paths keep (``graph.analysis.warm_path``)."""
+    sub.add_argument(
+        "--allow-opponents", action="store_true", help="let opponents pass introductions on (default: avoided)"
+    )
+    sub.add_argument(
+        "--max-hops",
+        type=_hop_count,
+        default=DEFAULT_MAX_HOPS,
+        help=f"at most N hops, 1 to {MOST_HOPS} (default {DEFAULT_MAX_HOPS})",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--to", required=True, help="target contact id")
             sub.add_argument("--from-rep", help="only paths starting with this rep")
             sub.add_argument("--k", type=int, default=3, help="how many alternatives (default 3)")
+            _add_limits(sub)
         else:
             sub.add_argument("--company", required=True, help="company id")
         if name == "chain":
@@ -88,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     expansion.add_argument("--min-branches", type=int, default=DEFAULT_MIN_BRANCHES, help="branches for a signal")
     expansion.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, help="or this share of them")
     expansion.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="signal window in days")
+    _add_limits(expansion)
     groups = command("portfolio", "every group with revenue, rival spend, whitespace, coverage, last touch")
     groups.add_argument("--window", type=int, default=DEFAULT_WINDOW_DAYS, help="HQ signal window in days")
     groups.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD")
@@ -175,13 +198,29 @@ def _strength(store: GraphStore, args: argparse.Namespace) -> object:
 
 def _path(store: GraphStore, args: argparse.Namespace) -> object:
     company_id = store.accounts.contact_company(args.to)
-    paths = group_paths(_everything(store), company_id, args.to, args.as_of, args.from_rep, args.k, args.half_life)
-    return {"to": args.to, "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths]}
+    avoid = not args.allow_opponents
+    paths = group_paths(
+        _everything(store), company_id, args.to, args.as_of, args.from_rep, args.k, args.half_life, avoid, args.max_hops
+    )
+    return {
+        "to": args.to,
+        "avoid_opponents": avoid,
+        "max_hops": args.max_hops,
+        "paths": [p.model_dump(exclude={"node_keys"}, by_alias=True) for p in paths],
+    }
 
 
 def _expansion(store: GraphStore, args: argparse.Namespace) -> object:
     result = expansion_view(
-        _everything(store), args.group, args.as_of, args.min_branches, args.min_share, args.window, args.half_life
+        _everything(store),
+        args.group,
+        args.as_of,
+        args.min_branches,
+        args.min_share,
+        args.window,
+        args.half_life,
+        not args.allow_opponents,
+        args.max_hops,
     )
     return result.model_dump(mode="json", exclude={"targets": {"__all__": {"path": {"node_keys"}}}}, by_alias=True)
 

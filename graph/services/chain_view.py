@@ -15,7 +15,7 @@ import networkx as nx
 from graph.analysis.coverage import DEFAULT_THRESHOLD
 from graph.analysis.decision_roles import ChainReport, decision_chain
 from graph.analysis.strength import DEFAULT_HALF_LIFE_DAYS, StrengthScore, relationship_strengths
-from graph.analysis.warm_path import WarmPath, warm_paths
+from graph.analysis.warm_path import DEFAULT_MAX_HOPS, WarmPath, warm_paths
 from graph.domain.errors import NotFound
 
 __all__ = ["ChainReads", "account_graph", "account_strengths", "chain_report", "group_paths", "ways_in"]
@@ -60,15 +60,17 @@ def ways_in(
     from_rep: str | None = None,
     k: int = 3,
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    avoid_opponents: bool = True,
+    max_hops: int = DEFAULT_MAX_HOPS,
 ) -> tuple[nx.MultiDiGraph[str], list[WarmPath]]:
-    """The graph the paths run through and the ``k`` warmest paths to ``target_id`` in it.
+    """The graph the paths run through and the ``k`` warmest paths to ``target_id`` in it, within the limits.
 
     Today's paths run over the whole group, as the Group page's "best way in"
     (introductions run through sibling branches too); a past day's over the
     account as it was then (``account``), the group having no past of its own.
     """
     ties = account if as_of < today else reads.group_subgraph(group_id)
-    return ties, _paths(ties, target_id, as_of, from_rep, k, half_life_days)
+    return ties, _paths(ties, target_id, as_of, from_rep, k, half_life_days, avoid_opponents, max_hops)
 
 
 def group_paths(
@@ -79,16 +81,26 @@ def group_paths(
     from_rep: str | None = None,
     k: int = 3,
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+    avoid_opponents: bool = True,
+    max_hops: int = DEFAULT_MAX_HOPS,
 ) -> list[WarmPath]:
     """The ``k`` warmest paths to ``target_id`` over the whole group of ``company_id`` (the target's company)."""
-    return _paths(reads.group_subgraph(company_id), target_id, as_of, from_rep, k, half_life_days)
+    ties = reads.group_subgraph(company_id)
+    return _paths(ties, target_id, as_of, from_rep, k, half_life_days, avoid_opponents, max_hops)
 
 
 def _paths(
-    ties: nx.MultiDiGraph[str], target_id: str, as_of: dt.date, from_rep: str | None, k: int, half_life_days: float
+    ties: nx.MultiDiGraph[str],
+    target_id: str,
+    as_of: dt.date,
+    from_rep: str | None,
+    k: int,
+    half_life_days: float,
+    avoid_opponents: bool,
+    max_hops: int,
 ) -> list[WarmPath]:
     try:
-        return warm_paths(ties, target_id, as_of, k=k, from_rep=from_rep, half_life_days=half_life_days)
+        return warm_paths(ties, target_id, as_of, k, from_rep, half_life_days, avoid_opponents, max_hops)
     except ValueError as error:
         raise NotFound(str(error)) from error
 

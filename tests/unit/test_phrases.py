@@ -16,7 +16,7 @@ from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import ChangeSource
 from tests.unit.test_chain_analysis import TODAY, account, influences, knows, line, rep, touch
 from ui.i18n import LANGUAGE_KEY
-from ui.phrases import action_text, change_text, path_sentence, record_text, roles_text
+from ui.phrases import action_text, change_text, path_sentence, path_why, record_text, roles_text
 
 
 @pytest.fixture
@@ -52,6 +52,33 @@ def test_chinese_sentences_have_no_english_words(chain: nx.MultiDiGraph[str]) ->
     backwards = [path_sentence(chain, p) for p in warm_paths(chain, "aide", TODAY, k=5)]
     assert "Cfo 是 Aide 的上级" in "；".join(backwards)  # the manager line walked from manager to report
     assert roles_text(["champion", "economic_buyer"]) == "内线、拍板人"
+
+
+@pytest.mark.parametrize(
+    ("language", "over", "around"),
+    [
+        (
+            "English",
+            "No way in within 1 hop; this one takes 2.",
+            "The shorter way in (2 hops) passes an opponent; this one goes around.",
+        ),
+        ("简体中文", "1 跳以内没有引荐路径；这条需要 2 跳。", "更短的路径（2 跳）经过反对者；这条绕开了他们。"),
+    ],
+)
+def test_why_a_path_breaks_a_limit_or_goes_around(
+    chain: nx.MultiDiGraph[str], language: str, over: str, around: str
+) -> None:
+    st.session_state[LANGUAGE_KEY] = language
+    try:
+        assert path_why(warm_paths(chain, "cfo", TODAY, max_hops=1)[0], 1) == over
+        chain.nodes["Contact:ally"]["stance"] = "opponent"
+        chain.add_node("Contact:x", label="Contact", id="x", name="X", company_id="c")
+        influences(chain, "ally", "x", 0.5)
+        influences(chain, "cfo", "x", 0.5)
+        assert path_why(warm_paths(chain, "x", TODAY)[0], 3) == around
+        assert path_why(warm_paths(chain, "cfo", TODAY)[0], 3) == ""
+    finally:
+        del st.session_state[LANGUAGE_KEY]
 
 
 def _item(
