@@ -133,6 +133,8 @@ options = MapOptions(
     highlight=tuple(tuple(p.node_keys) for p in paths) if highlight else (),
     deal=deal_line(graph, deal_id, report, language()) if deal_id else None,
     banner=held_by,  # the file travels without the page: it says who holds the claim
+    png_name=t("file.chain_png", company=company_id),
+    pdf_name=t("file.chain_pdf", company=company_id),
 )
 chain_map = chain_map_html(
     graph,
@@ -184,6 +186,7 @@ with export:
         "text/html",
         [company_id],
     )
+    st.caption(t("chain.export.pictures"))
     findings = [
         {
             "kind": f.kind,
