@@ -105,8 +105,11 @@ with claims_tab:
             ],
             hide_index=True,
             width="stretch",
-            column_config={k: t(f"col.{k}") for k in ("holder", "channel", "status")}
-            | {k: st.column_config.TextColumn(t(f"col.{k}"), width="large") for k in ("covers", "reason")}
+            column_config={
+                k: st.column_config.Column(t(f"col.{k}"), width="small") for k in ("holder", "channel", "status")
+            }
+            | {"covers": st.column_config.TextColumn(t("col.covers"), width="medium")}
+            | {"reason": st.column_config.TextColumn(t("col.reason"))}
             | {"claimed_on": st.column_config.DateColumn(t("col.claimed_on")), "expires_on": t("col.expires_on")},
         )
     release_form(store, report, names, who, policy, can_decide)

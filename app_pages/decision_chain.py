@@ -145,6 +145,8 @@ options = MapOptions(
     highlight=tuple(tuple(p.node_keys) for p in paths) if highlight else (),
     deal=deal_line(graph, deal_id, report, language()) if deal_id else None,
     banner=held_by,  # the file travels without the page: it says who holds the claim
+    png_name=t("file.chain_png", company=company_id),
+    pdf_name=t("file.chain_pdf", company=company_id),
 )
 chain_map = chain_map_html(
     graph,
@@ -169,13 +171,16 @@ with people:
         hide_index=True,
         width="stretch",
         column_config={
-            **{c: t(f"col.{c}") for c in ("name", "title", "level", "buying_role", "stance", "status")},
+            "name": t("col.person"),
+            **{c: t(f"col.{c}") for c in ("title", "buying_role", "stance", "status")},
+            "level": st.column_config.NumberColumn(t("col.level"), width="small"),
             "best_rep_name": t("col.best_rep"),
+            # The bars are narrow, so the nine columns fit 1440 px with the sidebar open.
             "influence": st.column_config.ProgressColumn(
-                t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT
+                t("col.influence"), min_value=0, max_value=100, format=SCORE_FORMAT, width="small"
             ),
             "best_strength": st.column_config.ProgressColumn(
-                t("col.best_strength"), min_value=0, max_value=100, format=SCORE_FORMAT
+                t("col.best_strength"), min_value=0, max_value=100, format=SCORE_FORMAT, width="small"
             ),
         },
     )
@@ -193,6 +198,7 @@ with export:
         "text/html",
         [company_id],
     )
+    st.caption(t("chain.export.pictures"))
     findings = [
         {
             "kind": f.kind,

@@ -150,7 +150,7 @@ with st.container():
             key="group_targets",
             column_config={
                 "company": t("col.company"),
-                "status": t("col.status"),
+                "status": st.column_config.Column(t("col.status"), width="small"),
                 "target_score": st.column_config.ProgressColumn(
                     t("col.target_score"), min_value=0, max_value=100, format=SCORE_FORMAT
                 ),
@@ -161,6 +161,7 @@ with st.container():
         chosen = targets[rows[0]] if rows and rows[0] < len(targets) else targets[0]
         with st.container(border=True):
             st.markdown("**" + t("group.path") + f"** · {plain(chosen.company_name)}")
+            st.caption(plain(reason(chosen)))  # the why in full: the table cuts it at its column's width
             if chosen.path:
                 st.markdown(plain(path_sentence(group_graph(group_id), chosen.path)))
                 st.caption(t("chain.path.score", score=score(chosen.path.score * 100)))

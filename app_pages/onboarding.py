@@ -7,13 +7,13 @@ from typing import Any
 import streamlit as st
 
 from graph.domain.errors import EditRefused, KagraphError
-from graph.render.digest import digest_html, digest_markdown
+from graph.render.digest import digest_html, digest_markdown, digest_print_page
 from graph.render.markdown import plain
 from graph.render.numbers import MONEY_FORMAT, SCORE_FORMAT, influence_points, score
 from graph.services.account_views import account_onboarding, hand_over
 from ui.cached_store import claim_policy, company_names, current_user, require_store
 from ui.digest_text import digest_document, meeting_reason, stale_reason, threat_text
-from ui.downloads import recorded_download
+from ui.downloads import recorded_download, recorded_print
 from ui.focus import group_picker
 from ui.i18n import enum_label, t
 from ui.phrases import listing, roles_text
@@ -131,7 +131,7 @@ table(
     {k: t(f"col.{k}") for k in ("person", "reason")},
 )
 document = digest_document(digest, names)
-downloads = st.columns(2)
+downloads = st.columns(3)
 covered = [company_id] if not whole_group else list(members)
 recorded_download(
     downloads[0], store, t("onboarding.download_md"), lambda: digest_markdown(document),
@@ -140,6 +140,10 @@ recorded_download(
 recorded_download(
     downloads[1], store, t("onboarding.download_html"), lambda: digest_html(document),
     t("file.digest_html", company=company_id), "text/html", covered,
+)  # fmt: skip
+recorded_print(
+    downloads[2], store, t("onboarding.print"), lambda n: digest_print_page(document, n, t("onboarding.print.again")),
+    t("file.digest_pdf", company=company_id), covered, key="onboarding_print",
 )  # fmt: skip
 
 st.divider()

@@ -138,4 +138,12 @@ def digest_document(digest: OnboardingDigest, names: dict[str, str]) -> DigestDo
         day=date_text(digest.as_of),
     )
     meta = t("onboarding.previous", names=listing(digest.previous_owner_names)) if digest.previous_owners else None
-    return DigestDocument(language=language(), title=title, meta=meta, sections=sections, empty=t("onboarding.nothing"))
+    return DigestDocument(
+        language=language(),
+        title=title,
+        meta=meta,
+        sections=sections,
+        empty=t("onboarding.nothing"),
+        print_label=t("onboarding.print"),
+        print_hint=t("onboarding.print.hint"),
+    )

@@ -1,4 +1,9 @@
-"""A timeline as a table: when, who, what was done, to which record, before → after, why."""
+"""A timeline as a table: when, who, what was done, to which record, before → after, why.
+
+A static table (``st.table``), not a data grid: before → after and why are long, and a grid cuts them at
+the column's width (the why, typed by a person, fell off the page at 1440 px); a static table wraps them.
+Its cells are Markdown, so every cell is escaped.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,16 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from graph.render.markdown import plain
 from graph.services.visible_store import VisibleStore
 from ui.i18n import t
 from ui.phrases import action_text, change_text, record_text
 
 __all__ = ["timeline_table"]
+
+ROWS_IN_VIEW = 12
+TABLE_HEIGHT_PX = 520
+"""A longer timeline scrolls inside a table of this height rather than pushing the page down."""
 
 
 def timeline_table(
@@ -34,9 +44,5 @@ def timeline_table(
         }
         for item in items
     ]
-    st.dataframe(
-        pd.DataFrame(rows),
-        hide_index=True,
-        width="stretch",
-        column_config={name: t(f"history.col.{name}") for name in rows[0]},
-    )
+    frame = pd.DataFrame([{t(f"history.col.{k}"): plain(v) if v else "" for k, v in row.items()} for row in rows])
+    st.table(frame, hide_index=True, height=TABLE_HEIGHT_PX if len(rows) > ROWS_IN_VIEW else "content")

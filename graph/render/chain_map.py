@@ -6,8 +6,9 @@ reporting lines; influence is drawn as curved dashed lines over the chart; our
 reps and the competitors sit in a band above. The page fits the chart to its
 frame when it opens but never zooms out below the scale at which the smallest
 card text is 12 px (``MIN_FONT`` world units × ``MIN_SCALE``); it has a
-full-screen button and a legend drawn with the map's own symbols
-(``chain_legend``), so the downloaded file explains itself.
+full-screen button, PNG and PDF buttons that save the view as it is
+(``map_picture``), and a legend drawn with the map's own symbols
+(``chain_legend``), so the downloaded file and the pictures explain themselves.
 
 This module chooses what is shown and assembles the page: the cards' and lines'
 looks are ``chain_styles``, their words ``chain_words``, the HTML and its script
@@ -28,6 +29,7 @@ from graph.render.chain_options import MapOptions
 from graph.render.chain_page import PAGE, SCRIPT, deal_html, script_json, vis_asset
 from graph.render.chain_styles import NODE_DEFAULTS, contact_node, highlighted_edges, side_node, vis_edge
 from graph.render.layout import CARD_H, CARD_W, ChainLayout, chain_layout
+from graph.render.map_picture import PICTURE_SCRIPT
 from graph.render.palette import CONNECTOR_COLOUR, HIGHLIGHT_COLOUR
 
 __all__ = ["MIN_FONT", "MIN_SCALE", "ChainMap", "chain_map_html"]
@@ -129,6 +131,10 @@ def chain_map_html(
         deal=deal_html(options.deal, text),
         fullscreen=html.escape(text["map.fullscreen"]),
         fit=html.escape(text["map.fit"]),
+        png=html.escape(text["map.png"]),
+        png_tip=html.escape(text["map.png.tip"]),
+        pdf=html.escape(text["map.pdf"]),
+        pdf_tip=html.escape(text["map.pdf.tip"]),
         legend=legend_html(text, deal=options.deal is not None),
         nodes=script_json(nodes),
         edges=script_json(edges),
@@ -141,8 +147,10 @@ def chain_map_html(
                 "minScale": MIN_SCALE,
                 "connectorColour": CONNECTOR_COLOUR,
                 "nodeDefaults": NODE_DEFAULTS,
+                "files": {"png": options.png_name, "pdf": options.pdf_name},
             }
         ),
         script=SCRIPT,
+        picture=PICTURE_SCRIPT,
     )
     return ChainMap(page, height + HEADER_PX + (34 if options.deal or options.banner else 0))

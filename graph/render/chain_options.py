@@ -47,6 +47,9 @@ class MapOptions:
     """With a deal, its people carry the role they play in it and everyone else is faded."""
     banner: str = ""
     """One line above the map (who holds the claim), so the exported file says it too."""
+    png_name: str = "map.png"
+    pdf_name: str = "map.pdf"
+    """The files the map's PNG and PDF buttons save, named in the reader's language by the page."""
 
 
 def format_amount(amount: float | None) -> str:

@@ -4,7 +4,8 @@ vis-network is pyvis's bundled copy, inlined: the page asks nothing of the inter
 empty vis label; their text is drawn on the canvas by ``SCRIPT`` with ``fillText``, which never interprets
 markup, and every string reaches the script through ``script_json`` with ``<``, ``>`` and ``&`` escaped, so a
 contact called ``<img src=x onerror=…>`` stays text. The script also fits the chart to its frame (never below
-the legible scale), refits on resize and drives the full-screen button.
+the legible scale), refits on resize and drives the full-screen button; ``map_picture.PICTURE_SCRIPT`` saves the
+view as PNG or PDF.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ html, body {{ margin: 0; height: 100%; font-family: 'Noto Sans CJK SC', 'Microso
 <body><div id="map-frame">
 <div id="map-top"><div class="lines">{banner}{deal}{legend}</div>
 <div class="buttons"><button id="map-fit" type="button">{fit}</button>
-<button id="map-fullscreen" type="button">{fullscreen}</button></div></div>
+<button id="map-fullscreen" type="button">{fullscreen}</button>
+<button id="map-png" type="button" title="{png_tip}">{png}</button>
+<button id="map-pdf" type="button" title="{pdf_tip}">{pdf}</button></div></div>
 <div id="mynetwork"></div></div>
 <script>{js}</script>
 <script>
@@ -71,6 +74,7 @@ var nodes = new vis.DataSet({nodes});
 var edges = new vis.DataSet({edges});
 var MAP = {data};
 {script}
+{picture}
 </script>
 </body></html>
 """.replace("{deal_colour}", DEAL_COLOUR)

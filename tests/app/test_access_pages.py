@@ -137,7 +137,7 @@ def _unescaped(text: str) -> str:
 def _texts(node: Any) -> Iterator[str]:
     """Everything a rendered element holds: its proto as text (an iframe's HTML too), a table's cells."""
     proto = getattr(node, "proto", None)
-    if getattr(node, "type", "") == "arrow_data_frame":
+    if getattr(node, "type", "") in ("arrow_data_frame", "table"):
         yield " ".join(str(v) for v in node.value.astype(str).to_numpy().ravel())
         yield " ".join(str(c) for c in node.value.columns)
     elif proto is not None:

@@ -119,6 +119,9 @@ def _rendered(app: AppTest) -> Iterator[tuple[str, str]]:
 def _cells(app: AppTest) -> Iterator[str]:
     for frame in app.dataframe:
         yield from (str(value) for value in frame.value.astype(str).to_numpy().ravel())
+    for table in app.table:  # static tables (the history): their header is a row of cells too
+        yield from (str(c) for c in table.value.columns)
+        yield from (str(value) for value in table.value.astype(str).to_numpy().ravel())
 
 
 @pytest.mark.parametrize("page", PAGES)

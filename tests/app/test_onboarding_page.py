@@ -55,3 +55,14 @@ def test_handover_marks_the_rep_left_and_moves_the_deal() -> None:
         assert {row["o"] for row in owners} == {"rep-ma"}
     finally:
         store.close()
+
+
+@pytest.mark.usefixtures("app_env")
+def test_print_draws_the_print_page_only_on_its_click() -> None:
+    app = open_onboarding("简体中文")
+    assert app.button(key="onboarding_print").label == "打印或另存为 PDF"
+    assert not [e for e in app.get("iframe") if "print-bar" in str(e.proto)]
+    app.button(key="onboarding_print").click().run()
+    assert not app.exception
+    printed = [str(e.proto) for e in app.get("iframe") if "print-bar" in str(e.proto)]
+    assert len(printed) == 1 and "重新打开打印窗口" in printed[0] and "优先拜访这五位" in printed[0]

@@ -95,6 +95,19 @@ def test_map_is_self_contained_and_escapes_names(account: nx.MultiDiGraph[str]) 
     assert not any("label" in n for n in vis_data(html, "nodes"))
 
 
+def test_the_picture_buttons_are_in_the_readers_language_and_name_the_page_s_files(
+    account: nx.MultiDiGraph[str],
+) -> None:
+    options = MapOptions(png_name=f"{HOSTILE}.png", pdf_name="co-1-决策链.pdf")
+    html = chain_map_html(account, {}, {}, ZH, options).html
+    assert 'id="map-png" type="button" title="把当前显示的关系图（含图例）存为 PNG 图片">PNG 图片</button>' in html
+    assert 'id="map-pdf" type="button" title="把当前显示的关系图（含图例）存为单页 PDF 文件">PDF 文件</button>' in html
+    assert map_data(html)["files"] == {"png": f"{HOSTILE}.png", "pdf": "co-1-决策链.pdf"}
+    english = chain_map_html(account, {}, {}, EN).html
+    assert ">PNG</button>" in english
+    assert 'title="Save the map as it is shown now, legend included, as a PNG picture"' in english
+
+
 def test_cards_carry_stance_role_strength_and_status(account: nx.MultiDiGraph[str]) -> None:
     html = chain_map_html(account, {"ceo": 1.0, "cio": 0.5}, {("r1", "cio"): 80.0}, ZH).html
     nodes = {n["id"]: n for n in vis_data(html, "nodes")}

@@ -18,7 +18,7 @@ import streamlit as st
 
 from graph.analysis.decision_roles import decision_chain
 from graph.analysis.onboarding_digest import FIRST_MEETINGS, onboarding_digest
-from graph.render.digest import digest_html, digest_markdown
+from graph.render.digest import digest_html, digest_markdown, digest_print_page
 from tests.unit.test_chain_analysis import TODAY, account, knows, line, rep, touch
 from ui.digest_text import digest_document
 from ui.i18n import LANGUAGE_KEY
@@ -113,6 +113,9 @@ def test_exports_escape_names(acme: nx.MultiDiGraph[str]) -> None:
     digest = onboarding_digest(acme, "new", TODAY)
     page = digest_html(digest_document(digest, {"c": "Acme"}))
     assert HOSTILE not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    printed = digest_print_page(digest_document(digest, {"c": HOSTILE}), 3, HOSTILE)
+    assert HOSTILE not in printed and printed.count("&lt;img src=x onerror=alert(1)&gt;") >= 3  # title, cell, button
+    assert "<!-- 3 -->" in printed and "setTimeout(print" in printed and "setTimeout(print" not in page
     text = digest_markdown(digest_document(digest, {"c": "Acme"}))
     assert "## Meet these five first" in text and "\\<img" in text
 
