@@ -127,7 +127,7 @@ def path_limits() -> tuple[bool, int]:
 
     Keyed by fixed names, so a language switch keeps what was set.
     """
-    left, right = st.columns(2)
+    left, right = st.columns(2, vertical_alignment="bottom")
     avoid = left.toggle(
         t("chain.path.avoid_opponents"),
         value=True,

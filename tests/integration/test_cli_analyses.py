@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from graph.cli.commands import answer
 from graph.config.settings import Settings
 from graph.domain.actions import Action, ActionCode
 from graph.domain.changes import Author, ChangeSource
@@ -246,3 +247,46 @@ def test_access_log_lists_the_views_and_downloads_recorded(demo_cli, store: Grap
     (line,) = output(demo_cli("access-log", as_of=dt.date.today().isoformat()))
     assert (line["who"], line["what"], line["file"]) == ("ops@example.com", "downloaded", "portfolio.csv")
     assert line["company_ids"] == [CHINESE_GROUP_ID, ENGLISH_GROUP_ID]
+
+
+def _paths_into(store: GraphStore, company_id: str, *limits: str) -> list[dict[str, Any]]:
+    """Every path the CLI answers to each contact of ``company_id``, under ``limits``."""
+    day = ["--as-of", DEMO_TODAY.isoformat()]
+    people = json.loads(answer(store, ["chain", "--company", company_id, *day]))["contacts"]
+    return [
+        path
+        for person in people
+        for path in json.loads(answer(store, ["path", "--to", person["id"], "--k", "3", *day, *limits]))["paths"]
+    ]
+
+
+def test_paths_keep_the_limits_they_report(store: GraphStore) -> None:
+    load_demo(store)
+    paths = _paths_into(store, CHINESE_GROUP_ID, "--max-hops", "1")
+    assert paths
+    for path in paths:
+        assert path["hops"] == len(path["edges"])
+        assert path["hops"] <= 1 or ("hops" in path["breaks"] and path["why"])
+        assert not path["opponents"] or "opponents" in path["breaks"]
+
+
+def test_opponents_pass_introductions_on_only_when_allowed(store: GraphStore) -> None:
+    """Branch by branch of the Chinese group, until one has a way in that an opponent passes on."""
+    load_demo(store)
+    day = ["--as-of", DEMO_TODAY.isoformat()]
+    companies = json.loads(answer(store, ["expansion", "--group", CHINESE_GROUP_ID, *day]))["companies"]
+    for company in companies:
+        allowed = _paths_into(store, company["id"], "--allow-opponents")
+        assert all("opponents" not in path["breaks"] for path in allowed)
+        if any(path["opponents"] for path in allowed):
+            avoided = _paths_into(store, company["id"])
+            assert all(not path["opponents"] or "opponents" in path["breaks"] for path in avoided)
+            assert [p["nodes"] for p in avoided] != [p["nodes"] for p in allowed]
+            return
+    pytest.fail("no way in to the group passes an opponent, even when allowed")
+
+
+def test_a_hop_limit_out_of_range_is_one_readable_line(demo_cli) -> None:
+    result = demo_cli("path", "--to", "ct-hd-hq-001", "--max-hops", "9")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].endswith("a number of hops from 1 to 6 (got '9')")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import networkx as nx
@@ -28,7 +29,7 @@ def every_path(ties: nx.DiGraph[str], target: str, max_edges: int, blocked: set[
 
 
 def strength(ties: nx.DiGraph[str], path: list[str]) -> float:
-    return path_strength([ties[a][b]["strength"] for a, b in zip(path, path[1:], strict=False)])
+    return path_strength([ties[a][b]["strength"] for a, b in itertools.pairwise(path)])
 
 
 @pytest.mark.parametrize("seed", range(25))

@@ -6,6 +6,8 @@ with no touches (0.5), influence lines carry the weight given.
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pytest
 
@@ -16,7 +18,10 @@ from tests.unit.test_chain_analysis import TODAY, account, influences, knows, re
 
 def people(*stances: tuple[str, str]) -> nx.MultiDiGraph[str]:
     """An account of these (id, stance) people (``""``: no stance on record) and rep ``r``."""
-    graph = account(*((cid, {"stance": stance} if stance else {}) for cid, stance in stances))
+    contacts: list[tuple[str, dict[str, object]]] = [
+        (cid, {"stance": stance} if stance else {}) for cid, stance in stances
+    ]
+    graph = account(*contacts)
     rep(graph, "r")
     return graph
 
@@ -24,7 +29,7 @@ def people(*stances: tuple[str, str]) -> nx.MultiDiGraph[str]:
 def chain(graph: nx.MultiDiGraph[str], *ids: str, weight: float = 1.0) -> None:
     """``r`` knows the first at 0.5, each influences the next at ``weight``."""
     knows(graph, "r", ids[0], 5)
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         influences(graph, a, b, weight)
 
 
