@@ -22,7 +22,7 @@ import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
@@ -32,6 +32,9 @@ from graph.config.settings import Settings
 from graph.servers.connect import open_store
 from ingest.load_demo import load_demo
 from tests.conftest import ON_NEO4J, neo4j_environment
+
+if TYPE_CHECKING:
+    from tests.e2e.page_walk import PageWalk
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
@@ -124,10 +127,45 @@ def serve(data_dir: Path, fresh: bool = False, port: int | None = None, extra: S
 
 @pytest.fixture
 def served_app(tmp_path: Path) -> Iterator[ServedApp]:
+    """An app of the test's own, on a fresh demo: for a test that writes, restarts the app or needs it new."""
     app = serve(tmp_path / "data", fresh=True)
     yield app
     if app.process.poll() is None:
         app.stop()
+
+
+@pytest.fixture(scope="session")
+def worker_demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
+    """One served demo app per worker, shared by the tests that only read (see ``demo_app``).
+
+    Starting an app and its store and warming its first run costs a browser test more than many of its clicks;
+    read-only tests do not need an app of their own.
+    """
+    app = serve(tmp_path_factory.mktemp("demo-app") / "data", fresh=True)
+    yield app
+    if app.process.poll() is None:
+        app.stop()
+
+
+def reload_demo_on_neo4j() -> None:
+    """On the Neo4j pass, load the demo anew: the worker's one database is emptied by the other tests it runs."""
+    if ON_NEO4J:
+        store = open_store(Settings())
+        try:
+            load_demo(store, reset=True)
+        finally:
+            store.close()
+
+
+@pytest.fixture
+def demo_app(worker_demo_app: ServedApp) -> ServedApp:
+    """The worker's shared demo app, for a test that writes nothing: its store holds the demo as loaded.
+
+    On the embedded store the app's data folder is its own, which no other test touches; on Neo4j the demo is
+    loaded again first. A test that edits, claims, imports for real or restarts the app uses ``served_app``.
+    """
+    reload_demo_on_neo4j()
+    return worker_demo_app
 
 
 @pytest.fixture(scope="session")
@@ -139,6 +177,25 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def page_walks(browser: Browser, worker_demo_app: ServedApp) -> Callable[[str], PageWalk]:
+    """The worker's walk through every page in a language ("en", "zh"), walked once when first asked for.
+
+    The tests that read one walk share an ``xdist_group`` (``walk-en``, ``walk-zh``), so one worker walks it.
+    """
+    from tests.e2e.page_walk import walk_every_page  # it imports this module's helpers
+
+    walks: dict[str, PageWalk] = {}
+
+    def walk(language: str) -> PageWalk:
+        if language not in walks:
+            reload_demo_on_neo4j()
+            walks[language] = walk_every_page(browser, worker_demo_app, language)
+        return walks[language]
+
+    return walk
 
 
 def screenshot(browser: Browser, url: str, name: str, wait_for: str) -> Page:

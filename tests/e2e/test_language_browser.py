@@ -14,9 +14,9 @@ from tests.e2e.conftest import SCREENSHOTS, ServedApp, settle
 pytestmark = pytest.mark.e2e
 
 
-def test_a_page_jump_a_reload_and_a_link_keep_chinese(served_app: ServedApp, browser: Browser) -> None:
+def test_a_page_jump_a_reload_and_a_link_keep_chinese(demo_app: ServedApp, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
-    page.goto(served_app.url)
+    page.goto(demo_app.url)
     page.locator("[data-testid='stSidebar']").wait_for(timeout=60_000)
     page.get_by_text("简体中文").click()
     settle(page)
@@ -32,7 +32,7 @@ def test_a_page_jump_a_reload_and_a_link_keep_chinese(served_app: ServedApp, bro
     page.reload()
     page.get_by_role("heading", name="集团拓展").wait_for(timeout=60_000)
     link = browser.new_page(viewport={"width": 1440, "height": 900})
-    link.goto(f"{served_app.url}/claims?lang=zh")
+    link.goto(f"{demo_app.url}/claims?lang=zh")
     link.get_by_role("heading", name="报备与撞单").wait_for(timeout=60_000)
     page.close()
     link.close()
@@ -45,10 +45,10 @@ def _chosen(page: Page) -> list[str]:
     ]
 
 
-def test_a_choice_worded_in_the_old_language_is_redrawn_in_the_new_one(served_app: ServedApp, browser: Browser) -> None:
+def test_a_choice_worded_in_the_old_language_is_redrawn_in_the_new_one(demo_app: ServedApp, browser: Browser) -> None:
     """A selectbox keeps its choice as the words on screen: "everyone" must become 所有人, not stay."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
-    page.goto(f"{served_app.url}/claims")
+    page.goto(f"{demo_app.url}/claims")
     page.get_by_role("heading", name="Claims and collisions").wait_for(timeout=60_000)
     settle(page)
     page.get_by_text("简体中文").click()

@@ -8,7 +8,6 @@ text in the picture and cannot break a file name or the PDF's title.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -20,7 +19,7 @@ from playwright.sync_api import Browser, Download, FrameLocator, Page
 from graph.render.chain_map import chain_map_html
 from graph.render.chain_options import DealLine, MapOptions
 from graph.store.subgraph import to_networkx
-from tests.e2e.conftest import SCREENSHOTS, ServedApp, serve, settle
+from tests.e2e.conftest import SCREENSHOTS, ServedApp, settle
 from tests.e2e.test_map_browser import IMG, SCRIPT, open_map
 from ui.map_text import map_text
 
@@ -103,14 +102,6 @@ def test_hostile_names_stay_text_in_the_pictures_and_break_no_file(browser: Brow
     page.close()
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedApp]:
-    served = serve(tmp_path_factory.mktemp("pictures") / "data", fresh=True)
-    yield served
-    if served.process.poll() is None:
-        served.stop()
-
-
 def chain_frame(page: Page, png_label: str) -> FrameLocator:
     """The map's frame once its page has settled and the map (in the page's language) has fitted itself."""
     settle(page)
@@ -124,10 +115,10 @@ def chain_frame(page: Page, png_label: str) -> FrameLocator:
     return frame
 
 
-def test_the_decision_chain_map_saves_png_and_pdf_of_its_view(app: ServedApp, browser: Browser) -> None:
+def test_the_decision_chain_map_saves_png_and_pdf_of_its_view(demo_app: ServedApp, browser: Browser) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(app.url)
+    page.goto(demo_app.url)
     page.get_by_role("link", name="Decision chain").click()
     frame = chain_frame(page, "PNG")
     page.screenshot(path=str(SCREENSHOTS / "map-toolbar.png"))
@@ -164,11 +155,11 @@ def test_the_decision_chain_map_saves_png_and_pdf_of_its_view(app: ServedApp, br
     page.close()
 
 
-def test_the_digest_prints_from_the_onboarding_page(app: ServedApp, browser: Browser) -> None:
+def test_the_digest_prints_from_the_onboarding_page(demo_app: ServedApp, browser: Browser) -> None:
     """Each click opens the print dialog once (counted in the app's window: each print is a new frame)."""
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     page.add_init_script("window.print = function () { window.top.__prints = (window.top.__prints || 0) + 1; };")
-    page.goto(app.url)
+    page.goto(demo_app.url)
     page.get_by_role("link", name="Onboarding").click()
     button = page.get_by_role("button", name="Print or save as PDF")
     button.wait_for(timeout=60_000)

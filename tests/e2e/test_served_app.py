@@ -30,16 +30,16 @@ def store_counts(data_dir: Path) -> dict[str, int]:
     return counts
 
 
-def test_app_serves_the_demo_in_a_browser(served_app: ServedApp, browser: Browser) -> None:
-    page = screenshot(browser, served_app.url, "overview", "Customer groups and stand-alone companies")
+def test_app_serves_the_demo_in_a_browser(demo_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, demo_app.url, "overview", "Customer groups and stand-alone companies")
     text = page.inner_text("body")
     assert "Traceback" not in text
     assert "Contacts" in text and ("Neo4j" if ON_NEO4J else "embedded FalkorDB") in text
     page.close()
 
 
-def test_accounts_page_in_chinese(served_app: ServedApp, browser: Browser) -> None:
-    page = screenshot(browser, served_app.url, "overview-before-accounts", "Overview")
+def test_accounts_page_in_chinese(demo_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, demo_app.url, "overview-before-accounts", "Overview")
     page.get_by_role("link", name="Accounts").click()
     page.get_by_text("Companies in the group").wait_for(timeout=30_000)
     page.wait_for_timeout(800)
@@ -68,8 +68,8 @@ def test_sigterm_and_restart_lose_nothing(served_app: ServedApp, browser: Browse
         again.stop()
 
 
-def test_decision_chain_page_draws_the_map(served_app: ServedApp, browser: Browser) -> None:
-    page = screenshot(browser, served_app.url, "overview-before-chain", "Overview")
+def test_decision_chain_page_draws_the_map(demo_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, demo_app.url, "overview-before-chain", "Overview")
     page.get_by_role("link", name="Decision chain").click()
     page.get_by_text("Findings").first.wait_for(timeout=60_000)
     frame = page.frame_locator("iframe").first
@@ -85,8 +85,8 @@ def test_decision_chain_page_draws_the_map(served_app: ServedApp, browser: Brows
     page.close()
 
 
-def test_import_page_checks_uploaded_templates(served_app: ServedApp, browser: Browser) -> None:
-    page = screenshot(browser, served_app.url, "overview-before-import", "Overview")
+def test_import_page_checks_uploaded_templates(demo_app: ServedApp, browser: Browser) -> None:
+    page = screenshot(browser, demo_app.url, "overview-before-import", "Overview")
     page.get_by_role("link", name="Import").click()
     page.get_by_text("Import spreadsheets").wait_for(timeout=30_000)
     page.locator("input[type=file]").set_input_files(sorted(str(p) for p in (ROOT / "templates").glob("*.csv")))
