@@ -11,9 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 workers="${KAGRAPH_TEST_WORKERS:-3}"
-# A few tests at a time to each worker, slowest layers first (tests/conftest.py), so the workers finish together;
-# the tests marked with one xdist_group (those reading one browser walk, tests/e2e/page_walk.py) go to one worker.
-parallel=(-n "$workers" --dist loadgroup)
+# One test at a time to each worker, slowest layers first (tests/conftest.py): the workers finish together.
+parallel=(-n "$workers" --maxschedchunk 1)
 started=$SECONDS
 lap() { echo "== $1: $((SECONDS - started)) s"; started=$SECONDS; }
 

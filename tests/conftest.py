@@ -91,7 +91,7 @@ def _layer(nodeid: str) -> str:
 
 
 _STORE_FIXTURES = frozenset(
-    {"store", "store_settings", "app_env", "import_env", "served_app", "demo_app", "page_walks", "sign_in_app"}
+    {"store", "store_settings", "app_env", "import_env", "served_app", "demo_app", "sign_in_app"}
 )
 """What a page or browser test needs a store through; one that asks for none (a map drawn from a graph in memory,
 the store-down message) means the same on either server."""

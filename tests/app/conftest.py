@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pytest
 import streamlit as st
 from falkordb import FalkorDB
+from streamlit.components.v2 import manifest_scanner
 
 from graph.config.settings import Settings
 from graph.servers.connect import open_store
@@ -32,6 +33,19 @@ WRITER = "测试员 Tester"
 
 _neo4j_holds: list[str] = []
 """On the Neo4j pass there is one database, not one graph per name: what it holds now (a graph name)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """Scan the installed packages for Streamlit components once per worker, not on every ``AppTest``.
+
+    Each new ``AppTest`` reads the metadata of every installed package on its first run (about 2 s here, most
+    of a page test); the packages do not change during a test session, so one scan answers for all of them.
+    """
+    scanned = manifest_scanner.scan_component_manifests()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda max_workers=None: list(scanned))
+        yield
 
 
 @pytest.fixture(scope="session")

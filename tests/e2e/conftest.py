@@ -22,7 +22,7 @@ import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
@@ -32,9 +32,6 @@ from graph.config.settings import Settings
 from graph.servers.connect import open_store
 from ingest.load_demo import load_demo
 from tests.conftest import ON_NEO4J, neo4j_environment
-
-if TYPE_CHECKING:
-    from tests.e2e.page_walk import PageWalk
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "out" / "screenshots"
@@ -177,25 +174,6 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield launched
         launched.close()
-
-
-@pytest.fixture(scope="session")
-def page_walks(browser: Browser, worker_demo_app: ServedApp) -> Callable[[str], PageWalk]:
-    """The worker's walk through every page in a language ("en", "zh"), walked once when first asked for.
-
-    The tests that read one walk share an ``xdist_group`` (``walk-en``, ``walk-zh``), so one worker walks it.
-    """
-    from tests.e2e.page_walk import walk_every_page  # it imports this module's helpers
-
-    walks: dict[str, PageWalk] = {}
-
-    def walk(language: str) -> PageWalk:
-        if language not in walks:
-            reload_demo_on_neo4j()
-            walks[language] = walk_every_page(browser, worker_demo_app, language)
-        return walks[language]
-
-    return walk
 
 
 def screenshot(browser: Browser, url: str, name: str, wait_for: str) -> Page:

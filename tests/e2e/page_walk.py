@@ -1,12 +1,12 @@
-"""One walk through every page and tab per language, which the every-page checks read instead of each walking.
+"""A walk through every page and tab in one language, recording what the every-page checks ask of it.
 
-Three checks need every page drawn in a real browser: nothing fetched from outside (``test_offline``), no table
-wider than the page (``test_tables_fit_browser``) and no English of ours on a Chinese page
-(``test_chinese_browser``). A walk costs a browser about as much as all their assertions together, so one walk
-per language records what each of them asks: every request (frames included), every grid that scrolls sideways
-on every page and tab, and, in Chinese, the English words left once the store's own strings are taken out.
-The walk goes as a reader does: it opens the app, switches the language with the sidebar's switch and follows
-the navigation. Screenshots of each page land in ``out/screenshots/pages-<lang>-<page>.png``.
+Three checks need every page drawn in a real browser: nothing fetched from outside, no table wider than the
+page and no English of ours on a Chinese page (``test_every_page_browser``). A walk costs a browser about as
+much as all their assertions together, so one walk per language records what each of them asks: every request
+(frames included), every grid that scrolls sideways on every page and tab, and, in Chinese, the English words
+left once the store's own strings are taken out. The walk goes as a reader does: it opens the app, switches the
+language with the sidebar's switch and follows the navigation. Screenshots of each page land in
+``out/screenshots/pages-<lang>-<page>.png``.
 """
 
 from __future__ import annotations
