@@ -39,6 +39,14 @@ fi
 # serial collector spend a third less CPU on them than the JVM's defaults tuned for long-running servers.
 export KAGRAPH_NEO4J_JAVA_OPTS="${KAGRAPH_NEO4J_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 neo4j_root="$(mktemp -d)"
+# Tests empty and refill the database many times a second; by default Neo4j then replans every query whenever
+# its statistics drift (at most every 10 s), which here cost about four fifths of the servers' CPU. The test
+# servers keep their plans (a setting of the local Neo4j's own neo4j.conf, README "A local Neo4j").
+for ((i = 0; i < workers; i++)); do
+  mkdir -p "$neo4j_root/gw$i/neo4j"
+  printf '%s\n' "dbms.cypher.min_replan_interval=1h" "dbms.cypher.statistics_divergence_threshold=1.0" \
+    >"$neo4j_root/gw$i/neo4j/neo4j.conf"
+done
 stop_neo4j() {
   for ((i = 0; i < workers; i++)); do
     KAGRAPH_DATA_DIR="$neo4j_root/gw$i" .venv/bin/python -m graph local-neo4j stop >/dev/null 2>&1 || true

@@ -16,7 +16,8 @@ import org.neo4j.io.ByteUnit;
 /**
  * kagraph's local Neo4j: Neo4j Community with its Bolt connector on 127.0.0.1, started by graph/neo4j_local.py.
  *
- * <p>Arguments: home folder, Bolt port, idle seconds. The password of user neo4j comes from the environment
+ * <p>Arguments: home folder, Bolt port, idle seconds. Neo4j settings of one's own go in home/neo4j.conf, read
+ * first; the connector, authentication and memory settings below are kept whatever it says. The password of user neo4j comes from the environment
  * (KAGRAPH_NEO4J_PASSWORD), never the command line, which other users can read. Every Python process using
  * the server keeps a file named by its pid in home/clients; once no such process is alive for the idle
  * seconds, the server stops itself, so a CLI call reuses a warm server and nothing outlives its users for long.
@@ -34,7 +35,12 @@ public final class LocalNeo4j {
             System.err.println("KAGRAPH_NEO4J_PASSWORD must hold at least 8 characters");
             System.exit(2);
         }
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        Path settings = home.resolve("neo4j.conf");
+        if (Files.exists(settings)) {
+            builder.loadPropertiesFromFile(settings);
+        }
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
