@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from neo4j import GraphDatabase
 
 from graph.servers.neo4j_local import JAR, running_local_neo4j, stop_local_neo4j
 from tests.conftest import ON_NEO4J
@@ -23,6 +24,7 @@ pytestmark = [
     pytest.mark.skipif(ON_NEO4J, reason="the local Neo4j's own life: servers of its own, run on the first pass"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
+SETTING = "SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value"
 
 
 def local_env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -48,6 +50,8 @@ def neo4j_dir(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_cli_call_starts_it_and_the_next_reuses_it_warm(neo4j_dir: Path) -> None:
+    (neo4j_dir / "neo4j").mkdir()
+    (neo4j_dir / "neo4j" / "neo4j.conf").write_text("dbms.cypher.min_replan_interval=17m\n", encoding="utf-8")
     first = cli(neo4j_dir, "status")
     assert first.returncode == 0, first.stderr
     assert "kagraph: starting the local Neo4j" in first.stderr, "a first start says what it is doing"
@@ -61,6 +65,9 @@ def test_a_cli_call_starts_it_and_the_next_reuses_it_warm(neo4j_dir: Path) -> No
     assert again is not None and again.pid == server.pid, "the second call reuses the running server"
     assert JAR.stat().st_mtime == built, "a second start does not rebuild the launcher"
     assert oct((neo4j_dir / "neo4j" / "login").stat().st_mode & 0o777) == "0o600"
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        read = driver.execute_query(SETTING, name="dbms.cypher.min_replan_interval").records
+    assert [record["value"] for record in read] == ["17m"], "the server reads its own neo4j.conf"
 
 
 def test_data_survives_a_stop_and_the_server_stops_itself_when_idle(neo4j_dir: Path) -> None:
