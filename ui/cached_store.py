@@ -182,7 +182,7 @@ def access_lines() -> dict[str, AccessEntry]:
         return _access_file(str(path), _stamp(path))
     except KagraphError as error:
         _LOG.error("kagraph: %s", error)
-        st.error(t("access.file_broken"))
+        st.error(t("access.file_broken", setting="KAGRAPH_ACCESS"))
         st.stop()
 
 
@@ -294,13 +294,15 @@ def company_names() -> list[dict[str, Any]]:
 
 
 def claim_policy() -> tuple[ClaimPolicy, Path]:
-    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page with why.
+    """The claim policy sales ops keep, and its file; a file that cannot be used stops the page, naming the setting.
 
-    Read again only when the file changed, like the access file.
+    Read again only when the file changed, like the access file. Why it cannot be used names its path and lines,
+    which are the host's business: that goes to the server's log, and the page names only the setting.
     """
     path = load_settings().claim_policy_path
     try:
         return _policy_file(str(path), _stamp(path)), path
     except KagraphError as error:
-        st.error(t("error.generic", reason=error))
+        _LOG.error("kagraph: %s", error)
+        st.error(t("claims.policy.file_broken", setting="KAGRAPH_CLAIM_POLICY"))
         st.stop()

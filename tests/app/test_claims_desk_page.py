@@ -145,3 +145,14 @@ def test_the_decision_chain_files_a_claim_and_shows_its_holder(policy_file: Path
     finally:
         store.close()
     assert (change.who, change.source, change.action.english) == (WRITER, "claim", "file a claim")
+
+
+def test_a_bad_policy_file_stops_the_desk_naming_the_setting_not_its_path(policy_file: Path) -> None:
+    policy_file.write_text('[default]\ndays = "forever"\n', encoding="utf-8")
+    for language, words in (("English", "KAGRAPH_CLAIM_POLICY"), ("简体中文", "报备规则文件无法使用")):
+        app = open_page("app_pages/claims.py", language)
+        errors = [error.value for error in app.error]
+        assert len(errors) == 1 and words in errors[0] and "KAGRAPH_CLAIM_POLICY" in errors[0], errors
+        shown = " ".join([*errors, *(m.value for m in app.markdown), *(c.value for c in app.caption)])
+        assert str(policy_file) not in shown and "claim-policy.toml" not in shown and "forever" not in shown
+        assert not app.selectbox and not app.dataframe

@@ -83,7 +83,7 @@ def test_a_bad_access_file_stops_every_page_without_showing_its_path(
     path = access_file(tmp_path, monkeypatch, f'[users."{OPS}"]\nrole = "boss"\n')
     for claims in (verified(LI), verified(OPS)):
         app = signed_in_as(claims)
-        assert "The access file cannot be used" in app.error[0].value
+        assert "The access file cannot be used (setting KAGRAPH_ACCESS)" in app.error[0].value
         shown = page_text(app, [])
         assert str(path) not in shown and "access.toml" not in shown and "boss" not in shown
         assert not app.dataframe and not app.selectbox
