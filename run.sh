@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 .venv/bin/python -m ingest demo --if-empty >/dev/null
-exec .venv/bin/streamlit run app.py \
+exec .venv/bin/streamlit run serve.py \
   --server.headless true \
   --server.address "${KAGRAPH_HTTP_ADDRESS:-127.0.0.1}" \
   --server.port "${KAGRAPH_HTTP_PORT:-8501}" \

@@ -53,7 +53,7 @@ def main() -> None:
     env = dict(os.environ, KAGRAPH_DATA_DIR=str(data), KAGRAPH_HTTP_PORT=str(port))
     subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "ingest", "demo", "--if-empty"], env=env, check=True)
     app = subprocess.Popen(
-        [str(ROOT / ".venv/bin/streamlit"), "run", "app.py", "--server.headless=true", f"--server.port={port}"],
+        [str(ROOT / ".venv/bin/streamlit"), "run", "serve.py", "--server.headless=true", f"--server.port={port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

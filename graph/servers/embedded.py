@@ -119,9 +119,24 @@ def ensure_server(data_dir: Path, port: int | None = None) -> EmbeddedServer:
         server = _running_server(data_dir, password) or _start(data_dir, port, password)
         register_user(data_dir)
     if data_dir not in _SERVERS:
-        atexit.register(server.stop)
+        atexit.register(_leave, data_dir)
     _SERVERS[data_dir] = server
     return server
+
+
+def _leave(data_dir: Path) -> None:
+    """Leave the server of ``data_dir`` unless this process has left it already (``stop`` forgets it)."""
+    if (server := _SERVERS.get(data_dir)) is not None:
+        server.stop()
+
+
+def leave_servers() -> None:
+    """Leave every embedded server this process uses, as exiting does: each stops once no live process uses it.
+
+    For a process that may end without running ``atexit`` (a server that re-raises SIGTERM after shutting down).
+    """
+    for data_dir in list(_SERVERS):
+        _leave(data_dir)
 
 
 def server_password(data_dir: Path) -> str:

@@ -103,7 +103,7 @@ def serve(data_dir: Path, fresh: bool = False, port: int | None = None, extra: S
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.headless",
             "true",
             "--server.port",
