@@ -53,7 +53,6 @@ DRAWN_OVER = """(selectors) => selectors.flatMap((selector) => [...document.quer
 class PageWalk:
     """What one walk in one language saw, page by page (``overview`` for the first page)."""
 
-    language: str
     requests: list[tuple[str, str]] = field(default_factory=list)
     cut_tables: list[str] = field(default_factory=list)
     english: dict[str, set[str]] = field(default_factory=dict)
@@ -99,7 +98,7 @@ def _cut_tables(page: Page, name: str) -> list[str]:
 def walk_every_page(browser: Browser, app: ServedApp, language: str) -> PageWalk:
     """Open the app, choose ``language`` ("en" or "zh") with the switch, and visit every page and tab in turn."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    walk = PageWalk(language=language)
+    walk = PageWalk()
     data = data_strings(Settings(kagraph_data_dir=app.data_dir)) if language == "zh" else []
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     current = {"page": "overview"}
